@@ -1,0 +1,55 @@
+import { parse as parseYaml } from 'yaml';
+import { ConfigError } from './errors.js';
+
+/** Splits `a.b[0].c` into `['a', 'b', 0, 'c']`. */
+export function parseKeyPath(key: string): (string | number)[] {
+  const parts: (string | number)[] = [];
+  const re = /([^.[\]]+)|\[(\d+)\]/g;
+  let consumed = 0;
+  for (const m of key.matchAll(re)) {
+    parts.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+    consumed += m[0].length;
+  }
+  const dots = (key.match(/\./g) ?? []).length;
+  if (!parts.length || consumed + dots !== key.length) {
+    throw new ConfigError([{ path: key, message: 'not a valid key path (expected e.g. train.steps or penalties[0].weight)' }]);
+  }
+  return parts;
+}
+
+/**
+ * Applies `key=value` overrides to a copy of `config`. Values are parsed as
+ * YAML scalars/flow collections, so `3`, `true`, `[1, 2]` and `{a: 1}` work.
+ */
+export function applyOverrides(config: Record<string, unknown>, overrides: readonly string[]): Record<string, unknown> {
+  const out = structuredClone(config);
+  for (const item of overrides) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) {
+      throw new ConfigError([{ path: item, message: 'an override must look like key=value (e.g. train.steps=500)' }]);
+    }
+    const path = parseKeyPath(item.slice(0, eq));
+    const raw = item.slice(eq + 1);
+    let value: unknown;
+    try {
+      value = raw === '' ? '' : parseYaml(raw);
+    } catch {
+      value = raw;
+    }
+    setPath(out, path, value, item.slice(0, eq));
+  }
+  return out;
+}
+
+function setPath(target: Record<string, unknown>, path: (string | number)[], value: unknown, key: string): void {
+  let node: any = target;
+  for (let i = 0; i < path.length - 1; i++) {
+    const p = path[i]!;
+    if (node[p] === undefined || node[p] === null) node[p] = typeof path[i + 1] === 'number' ? [] : {};
+    node = node[p];
+    if (typeof node !== 'object') {
+      throw new ConfigError([{ path: key, message: `cannot set a key inside ${JSON.stringify(node)}` }]);
+    }
+  }
+  node[path[path.length - 1]!] = value;
+}

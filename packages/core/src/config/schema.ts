@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** A reference to a plugin: `use` names it, the other keys are its options. */
+export const pluginRefSchema = z.looseObject({
+  use: z.string({ error: 'expected the plugin name as a string in "use"' }).min(1),
+});
+export type PluginRef = z.infer<typeof pluginRefSchema>;
+
+export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+export type BackendChoice = (typeof BACKENDS)[number];
+
+export const trainOptionsSchema = z.strictObject({
+  /** Optimisation steps in total. */
+  steps: z.number().int().positive(),
+  /** Examples per step, or `full` for full-batch gradient descent. */
+  batchSize: z.union([z.number().int().positive(), z.literal('full')]).default(64),
+  /** Evaluate metrics every N steps (and at the end); 0 = only at the end. */
+  evalEvery: z.number().int().nonnegative().default(0),
+  /** Write a checkpoint every N steps (and at the end); 0 = only at the end. */
+  checkpointEvery: z.number().int().nonnegative().default(0),
+  /** Log training loss every N steps. */
+  logEvery: z.number().int().positive().default(10),
+  /** Maximum examples used per split when evaluating (all when omitted). */
+  evalExamples: z.number().int().positive().optional(),
+  /** Splits evaluated at each evaluation. */
+  evalSplits: z.array(z.enum(['train', 'validation', 'test'])).default(['train', 'test']),
+  /** Batch size used for evaluation passes. */
+  evalBatchSize: z.number().int().positive().default(1024),
+});
+export type TrainOptions = z.output<typeof trainOptionsSchema>;
+
+/** The whole experiment config, before plugin options are validated. */
+export const experimentConfigSchema = z.strictObject({
+  name: z.string().optional(),
+  description: z.string().optional(),
+  seed: z.number().int().nonnegative().default(0),
+  backend: z.enum(BACKENDS).default('auto'),
+  /** Extra plugin packages to load by package name (installed ones are discovered anyway). */
+  plugins: z.array(z.string()).default([]),
+  data: pluginRefSchema,
+  model: pluginRefSchema,
+  overparam: pluginRefSchema.optional(),
+  optimizer: pluginRefSchema,
+  penalties: z.array(pluginRefSchema).default([]),
+  metrics: z.array(pluginRefSchema).default([]),
+  callbacks: z.array(pluginRefSchema).default([]),
+  loggers: z.array(pluginRefSchema).optional(),
+  train: trainOptionsSchema,
+});
+export type ExperimentConfigInput = z.input<typeof experimentConfigSchema>;
+export type ExperimentConfig = z.output<typeof experimentConfigSchema>;

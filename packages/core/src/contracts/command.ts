@@ -1,0 +1,18 @@
+import type { Command } from 'commander';
+import type { DependencyContainer } from 'tsyringe';
+
+export interface CliEnv {
+  readonly container: DependencyContainer;
+  /** Write a line to stdout. */
+  out(line: string): void;
+  /** Write a line to stderr. */
+  err(line: string): void;
+}
+
+/**
+ * A subcommand contributed by a plugin package (e.g. `compare` from
+ * `@rankbias/eval`). `register` adds it to the `rankbias` program.
+ */
+export interface CliCommand {
+  register(program: Command, env: CliEnv): void;
+}

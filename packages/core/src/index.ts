@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+
+export { z } from 'zod';
+export type { Command } from 'commander';
+
+export { TOKENS, PLUGIN_KINDS, type PluginKind } from './tokens.js';
+
+export type { NamedTensor, NamedVariable } from './contracts/named-tensor.js';
+export { definePlugin, type PluginContext, type PluginFactory } from './contracts/plugin.js';
+export type { PluginInstanceMap } from './contracts/instances.js';
+export type { TrainableModel } from './contracts/model.js';
+export type { Batch, BatchOptions, Dataset, DatasetInfo, Split, TaskKind } from './contracts/dataset.js';
+export type { Penalty, PenaltyCommonOptions } from './contracts/penalty.js';
+export { supportsDecoupled, type DecoupledOptimizer } from './contracts/optimizer.js';
+export type { Overparameterizer } from './contracts/overparam.js';
+export type { Evaluation, Metric, MetricContext } from './contracts/metric.js';
+export type { Callback, StepRecord, TrainContext } from './contracts/callback.js';
+export type { LogRecord, Logger } from './contracts/logger.js';
+export type { RunResult, RunStatus } from './contracts/result.js';
+export type { CliCommand, CliEnv } from './contracts/command.js';
+
+export { createRng, hashSeed, shuffledIndices, type Rng, type RngState } from './rng/rng.js';
+export { withSeededMathRandom } from './rng/seeded-math.js';
+
+export { globMatch, matchesAny } from './registry/glob.js';
+export { PluginRegistry, registerPlugin, UnknownPluginError, type AnyPluginFactory } from './registry/registry.js';
+export { KNOWN_PLUGIN_PACKAGES, knownPackageFor } from './registry/known-plugins.js';
+
+export { ConfigError, formatPath, type ConfigIssue } from './config/errors.js';
+export { readConfigFile } from './config/load.js';
+export { applyOverrides, parseKeyPath } from './config/overrides.js';
+export {
+  BACKENDS,
+  experimentConfigSchema,
+  pluginRefSchema,
+  trainOptionsSchema,
+  type BackendChoice,
+  type ExperimentConfig,
+  type ExperimentConfigInput,
+  type PluginRef,
+  type TrainOptions,
+} from './config/schema.js';
+export {
+  metricCommonSchema,
+  penaltyCommonSchema,
+  resolveConfig,
+  toPlainConfig,
+  type ResolvedConfig,
+  type ResolvedPluginRef,
+} from './config/resolve.js';
+
+export { fromLayersModel, weightName } from './model/from-layers-model.js';

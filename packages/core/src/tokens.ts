@@ -1,0 +1,20 @@
+/**
+ * DI tokens under which plugin factories are registered. They are
+ * `Symbol.for` symbols so that two copies of this package (or a plugin that
+ * only knows the strings) still agree on them.
+ */
+export const TOKENS = {
+  optimizer: Symbol.for('rankbias:optimizer'),
+  penalty: Symbol.for('rankbias:penalty'),
+  overparam: Symbol.for('rankbias:overparam'),
+  dataset: Symbol.for('rankbias:dataset'),
+  model: Symbol.for('rankbias:model'),
+  metric: Symbol.for('rankbias:metric'),
+  callback: Symbol.for('rankbias:callback'),
+  logger: Symbol.for('rankbias:logger'),
+  command: Symbol.for('rankbias:command'),
+} as const;
+
+export type PluginKind = keyof typeof TOKENS;
+
+export const PLUGIN_KINDS = Object.keys(TOKENS) as PluginKind[];

@@ -1,0 +1,35 @@
+/**
+ * Shared vitest preset: workspace packages resolve to their TypeScript
+ * sources (no build needed to test), reflect-metadata is loaded once, and
+ * tests run in forked processes so tfjs' process-global engine never leaks
+ * between files.
+ */
+import { fileURLToPath } from 'node:url';
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+function workspaceAliases(): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const dir of readdirSync(join(root, 'packages'))) {
+    const src = join(root, 'packages', dir, 'src', 'index.ts');
+    if (existsSync(src)) aliases[`@rankbias/${dir}`] = src;
+  }
+  return aliases;
+}
+
+export function packageConfig(options: { testTimeout?: number } = {}) {
+  return defineConfig({
+    resolve: { alias: workspaceAliases() },
+    test: {
+      setupFiles: [join(root, 'vitest.setup.ts')],
+      pool: 'forks',
+      testTimeout: options.testTimeout ?? 60_000,
+      hookTimeout: 120_000,
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      watch: false,
+    },
+  });
+}
