@@ -1,0 +1,1 @@
+export { matrixCompletionPlugins } from './plugins.js';

@@ -1,0 +1,3 @@
+import type { AnyPluginFactory } from '@rankbias/core';
+
+export const matrixCompletionPlugins: AnyPluginFactory[] = [];

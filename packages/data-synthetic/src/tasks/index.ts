@@ -1,0 +1,1 @@
+export { syntheticTaskPlugins } from './plugins.js';
