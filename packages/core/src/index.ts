@@ -50,3 +50,11 @@ export {
 } from './config/resolve.js';
 
 export { fromLayersModel, weightName } from './model/from-layers-model.js';
+
+export * from './trainer/index.js';
+export * from './backend/index.js';
+export * from './discovery/index.js';
+export * from './models/index.js';
+export * from './data/index.js';
+export * from './cli/index.js';
+export { register } from './register.js';

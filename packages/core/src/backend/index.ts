@@ -1,0 +1,2 @@
+// Barrel of src/backend (public API of this area); filled by its owner.
+export {};

@@ -1,0 +1,2 @@
+// Barrel of src/trainer (public API of this area); filled by its owner.
+export {};
