@@ -23,7 +23,13 @@ export { createRng, hashSeed, shuffledIndices, type Rng, type RngState } from '.
 export { withSeededMathRandom } from './rng/seeded-math.js';
 
 export { globMatch, matchesAny } from './registry/glob.js';
-export { PluginRegistry, registerPlugin, UnknownPluginError, type AnyPluginFactory } from './registry/registry.js';
+export {
+  PluginRegistry,
+  registerPlugin,
+  UnknownPluginError,
+  type AnyPluginFactory,
+  type RegisterOptions,
+} from './registry/registry.js';
 export { KNOWN_PLUGIN_PACKAGES, knownPackageFor } from './registry/known-plugins.js';
 
 export { ConfigError, formatPath, type ConfigIssue } from './config/errors.js';
@@ -57,4 +63,4 @@ export * from './discovery/index.js';
 export * from './models/index.js';
 export * from './data/index.js';
 export * from './cli/index.js';
-export { register } from './register.js';
+export { corePlugins, register } from './register.js';

@@ -1,4 +1,25 @@
 import type { DependencyContainer } from 'tsyringe';
+import { builtinDatasetPlugins } from './data/plugins.js';
+import { builtinModelPlugins } from './models/plugins.js';
+import { registerPlugin, type AnyPluginFactory, type RegisterOptions } from './registry/registry.js';
+import { builtinCallbackPlugins, builtinLoggerPlugins, builtinOptimizerPlugins } from './trainer/index.js';
 
-/** Registers core's built-in plugins (optimizers, models, datasets, loggers) in `container`. Filled by core-cli. */
-export function register(_container: DependencyContainer): void {}
+/** Every plugin factory core itself provides. */
+export function corePlugins(): AnyPluginFactory[] {
+  return [
+    ...builtinModelPlugins,
+    ...builtinDatasetPlugins,
+    ...builtinOptimizerPlugins,
+    ...builtinLoggerPlugins,
+    ...builtinCallbackPlugins,
+  ];
+}
+
+/**
+ * Registers core's built-in plugins in `container`: models (`mlp`, `cnn`,
+ * `two-layer`, `deep-linear`), the `gaussian-mixture` dataset, and the
+ * trainer's optimizers (`sgd`, `tfjs-adam`), loggers and callbacks.
+ */
+export function register(container: DependencyContainer, options: RegisterOptions = {}): void {
+  for (const factory of corePlugins()) registerPlugin(container, factory, options);
+}

@@ -1,1 +1,7 @@
-export { registerWasmTrainingKernels } from './register.js';
+export {
+  registerWasmTrainingKernels,
+  unregisterWasmTrainingKernels,
+  wasmTrainingKernelNames,
+  wasmTrainingKernelsRegistered,
+} from './register.js';
+export { initWasmBackend, wasmBinaryDirectory, type InitWasmOptions } from './init.js';

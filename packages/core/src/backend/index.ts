@@ -1,2 +1,5 @@
-// Barrel of src/backend (public API of this area); filled by its owner.
-export {};
+// Barrel of src/backend: choosing and activating the tfjs backend.
+export { selectBackend, describeBackend, type BackendSelection, type SelectBackendOptions } from './select-backend.js';
+export { BackendUnavailableError } from './errors.js';
+export { NATIVE_PACKAGES, NATIVE_INSTALL_HINT, type ModuleImporter } from './native.js';
+export { wasmBinaryDirectory } from './wasm.js';

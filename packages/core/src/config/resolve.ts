@@ -3,6 +3,7 @@ import type { PluginRegistry } from '../registry/registry.js';
 import type { PluginKind } from '../tokens.js';
 import { knownPackageFor } from '../registry/known-plugins.js';
 import { ConfigError, formatPath, type ConfigIssue } from './errors.js';
+import { configIssues } from './issues.js';
 import { experimentConfigSchema, type ExperimentConfig, type PluginRef } from './schema.js';
 
 /** Options every penalty takes; the trainer applies them. */
@@ -41,21 +42,6 @@ export interface ResolvedConfig {
   readonly train: ExperimentConfig['train'];
 }
 
-function zodIssues(error: z.ZodError, prefix: (string | number)[]): ConfigIssue[] {
-  return error.issues.map((issue) => {
-    const path = formatPath([...prefix, ...issue.path]);
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') message = `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    return { path, message };
-  });
-}
-
-function valueAt(raw: unknown, path: PropertyKey[]): unknown {
-  let node: any = raw;
-  for (const p of path) node = node?.[p as any];
-  return node;
-}
-
 /**
  * Validates a whole config: the top-level shape, then every plugin section
  * against the options schema its factory contributes. All problems are
@@ -64,11 +50,7 @@ function valueAt(raw: unknown, path: PropertyKey[]): unknown {
 export function resolveConfig(raw: unknown, registry: PluginRegistry, source?: string): ResolvedConfig {
   const top = experimentConfigSchema.safeParse(raw);
   if (!top.success) {
-    const issues = zodIssues(top.error, []).map((i, k) => {
-      const bad = valueAt(raw, top.error.issues[k]!.path);
-      return bad === undefined ? i : { ...i, message: `${i.message} (got ${JSON.stringify(bad)})` };
-    });
-    throw new ConfigError(issues, source);
+    throw new ConfigError(configIssues(top.error, { raw, schema: experimentConfigSchema }), source);
   }
   const cfg = top.data;
   const issues: ConfigIssue[] = [];
@@ -99,17 +81,13 @@ export function resolveConfig(raw: unknown, registry: PluginRegistry, source?: s
       const picked = Object.fromEntries(Object.entries(rest).filter(([k]) => keys.includes(k)));
       own = Object.fromEntries(Object.entries(rest).filter(([k]) => !keys.includes(k)));
       const c = common.safeParse(picked);
-      if (!c.success) issues.push(...zodIssues(c.error, path));
+      if (!c.success) issues.push(...configIssues(c.error, { prefix: path, raw: picked, schema: common }));
       else commonValues = c.data;
     }
     const parsed = factory.options.safeParse(own);
     if (!parsed.success) {
-      issues.push(
-        ...zodIssues(parsed.error, path).map((i, k) => {
-          const bad = valueAt(own, parsed.error.issues[k]!.path);
-          return bad === undefined ? i : { ...i, message: `${i.message} (got ${JSON.stringify(bad)})` };
-        }),
-      );
+      const extraKeys = ['use', ...(common ? Object.keys(common.shape) : [])];
+      issues.push(...configIssues(parsed.error, { prefix: path, raw: own, schema: factory.options, extraKeys }));
       return undefined;
     }
     return { use, options: (parsed.data ?? {}) as Record<string, unknown>, common: commonValues as C };

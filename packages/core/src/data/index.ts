@@ -1,2 +1,8 @@
-// Barrel of src/data (public API of this area); filled by its owner.
-export {};
+// Barrel of src/data: core's synthetic dataset.
+export { builtinDatasetPlugins } from './plugins.js';
+export {
+  GaussianMixtureDataset,
+  gaussianMixtureOptionsSchema,
+  gaussianMixturePlugin,
+  type GaussianMixtureOptions,
+} from './gaussian-mixture.js';

@@ -1,2 +1,6 @@
-// Barrel of src/discovery (public API of this area); filled by its owner.
-export {};
+// Barrel of src/discovery: finding and loading plugin packages.
+export { loadPlugins, importAndRegister, type LoadedPlugin, type LoadPluginsOptions, type PluginSource } from './load.js';
+export { findPluginPackages, findInstalledPackage, searchDirs, type ScanOptions } from './scan.js';
+export { isPluginManifest, type PackageDir, type PackageJson } from './package-json.js';
+export { checkConfigPluginNames, looksLikePath } from './plugin-names.js';
+export { PluginLoadError } from './errors.js';

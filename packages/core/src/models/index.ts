@@ -1,2 +1,16 @@
-// Barrel of src/models (public API of this area); filled by its owner.
-export {};
+// Barrel of src/models: core's model builders and their plugin factories.
+export { builtinModelPlugins } from './plugins.js';
+export { datasetInfoOf, type ModelContext } from './context.js';
+export { ACTIVATIONS, type ActivationName } from './activation.js';
+export { buildMlp, mlpOptionsSchema, mlpPlugin, type MlpOptions } from './mlp.js';
+export { buildCnn, cnnOptionsSchema, cnnPlugin, type CnnOptions } from './cnn.js';
+export { buildTwoLayer, twoLayerOptionsSchema, twoLayerPlugin, type TwoLayerOptions } from './two-layer.js';
+export {
+  buildDeepLinear,
+  deepLinearLayerNames,
+  deepLinearOptionsSchema,
+  deepLinearPlugin,
+  END_TO_END,
+  endToEnd,
+  type DeepLinearOptions,
+} from './deep-linear.js';

@@ -1,2 +1,29 @@
-// Barrel of src/trainer (public API of this area); filled by its owner.
-export {};
+// Public API of the trainer and of core's loggers, callbacks, optimizers, run directories and model IO.
+export { runTraining } from './run-training.js';
+export { Trainer, type TrainerResult, type TrainerSettings } from './trainer.js';
+export { buildComponents, defaultLoggers, type RunComponents, type ScheduledMetric } from './components.js';
+export { hasDatasetInfo, type ModelBuildContext, type ProgressListener, type RunTrainingOptions } from './context.js';
+export { NonFiniteLossError, TrainerError } from './errors.js';
+export { trainStep, type TrainStepInputs } from './train-step.js';
+export { correctCount, taskLoss } from './task-loss.js';
+export { evaluateSplit, type EvaluateOptions } from './evaluate.js';
+export { penaltyLabels, selectPenaltyWeights, selectableWeights, type PenaltyTerm } from './penalty-terms.js';
+export { BatchSchedule, type BatchScheduleState } from './batch-schedule.js';
+export { lowerIsBetter, updateBest } from './best-metrics.js';
+export {
+  CHECKPOINT_FORMAT,
+  hasCheckpoint,
+  loadCheckpoint,
+  saveCheckpoint,
+  type CheckpointContents,
+  type CheckpointManifest,
+  type TrainerState,
+} from './checkpoint.js';
+export { captureOptimizerState, restoreOptimizerState } from './optimizer-state.js';
+export { seededCall } from './seeded-call.js';
+
+export * from '../loggers/index.js';
+export * from '../callbacks/index.js';
+export * from '../optimizers/index.js';
+export * from '../run-dir/index.js';
+export * from '../io/index.js';

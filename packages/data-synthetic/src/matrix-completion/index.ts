@@ -1,1 +1,14 @@
-export { matrixCompletionPlugins } from './plugins.js';
+export { matrixCompletionPlugins, matrixCompletionDatasetPlugin, matrixFactorizationModelPlugin, matrixCompletionMetricPlugin } from './plugins.js';
+export {
+  generateMatrixCompletion,
+  relativeError,
+  rmse,
+  type MatrixCompletionOptions,
+  type MatrixCompletionProblem,
+} from './problem.js';
+export { MatrixCompletionDataset } from './dataset.js';
+export { MatrixFactorization, type MatrixFactorizationOptions } from './model.js';
+export { MatrixCompletionError, learnedMatrix, matrixCompletionReport } from './metric.js';
+export { softImpute, shrinkSingularValues, type SoftImputeOptions, type SoftImputeResult } from './soft-impute.js';
+export { jacobiSvd, singularValues, type Svd } from './svd.js';
+export { effectiveRank, spectralEntropy } from './spectrum.js';

@@ -1,3 +1,6 @@
 import type { AnyPluginFactory } from '@rankbias/core';
+import { orthogonalClustersPlugin } from './orthogonal-clusters.js';
+import { linearTeacherPlugin, reluTeacherPlugin } from './teacher-student.js';
 
-export const syntheticTaskPlugins: AnyPluginFactory[] = [];
+/** The synthetic tasks of seeds 2, 3 and 5: `orthogonal-clusters`, `relu-teacher`, `linear-teacher`. */
+export const syntheticTaskPlugins: AnyPluginFactory[] = [orthogonalClustersPlugin, reluTeacherPlugin, linearTeacherPlugin];

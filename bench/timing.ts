@@ -1,0 +1,32 @@
+/** Wall-clock timing helpers for the benchmarks: medians over repeated runs after warm-up. */
+
+export interface TimingOptions {
+  /** Untimed runs first (JIT, XNNPACK operator caches, heap growth). */
+  readonly warmup: number;
+  /** Timed runs; the median is reported. */
+  readonly reps: number;
+}
+
+export interface Timing {
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly reps: number;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Runs `step` (synchronous, returns once the work is done) and reports the median wall time. */
+export function timeSteps(step: () => void, options: TimingOptions): Timing {
+  for (let i = 0; i < options.warmup; i++) step();
+  const times: number[] = [];
+  for (let i = 0; i < options.reps; i++) {
+    const start = performance.now();
+    step();
+    times.push(performance.now() - start);
+  }
+  return { medianMs: median(times), minMs: Math.min(...times), reps: options.reps };
+}

@@ -1,0 +1,23 @@
+import type { DependencyContainer } from 'tsyringe';
+import type { CliEnv } from '../contracts/command.js';
+
+/** Where the CLI writes; tests capture it. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Directory relative paths are resolved against. */
+  readonly cwd: string;
+}
+
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  get cwd() {
+    return process.cwd();
+  },
+};
+
+/** The environment handed to every command, built-in or contributed by a plugin. */
+export function createCliEnv(container: DependencyContainer, io: CliIo): CliEnv {
+  return { container, out: (line) => io.out(`${line}\n`), err: (line) => io.err(`${line}\n`) };
+}

@@ -1,0 +1,32 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { LogRecord } from '../contracts/logger.js';
+import { writeTextAtomic } from './run-dir.js';
+
+/** Parses a `metrics.jsonl` file; an unterminated or unparsable last line (a write cut short) is dropped. */
+export function readMetricsFile(file: string): LogRecord[] {
+  if (!existsSync(file)) return [];
+  const out: LogRecord[] = [];
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.trim()) continue;
+    try {
+      out.push(JSON.parse(line) as LogRecord);
+    } catch (e) {
+      if (i >= lines.length - 2) break;
+      throw new Error(`${file} line ${i + 1} is not JSON: ${(e as Error).message}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Drops every record after `step` (those written after the checkpoint a run
+ * resumes from), so that the resumed run appends exactly what an
+ * uninterrupted run would have written.
+ */
+export function truncateMetricsAfter(file: string, step: number): void {
+  if (!existsSync(file)) return;
+  const kept = readMetricsFile(file).filter((r) => r.step <= step);
+  writeTextAtomic(file, kept.map((r) => JSON.stringify(r) + '\n').join(''));
+}

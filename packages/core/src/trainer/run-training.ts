@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import type { RunResult } from '../contracts/result.js';
+import { toPlainConfig, type ResolvedConfig } from '../config/resolve.js';
+import { saveModelToDir } from '../io/model-dir.js';
+import { truncateMetricsAfter } from '../run-dir/metrics-file.js';
+import type { RunDirPaths } from '../run-dir/paths.js';
+import { prepareRunDir, readRunResult, writeRunResult } from '../run-dir/run-dir.js';
+import { hasCheckpoint, loadCheckpoint, type CheckpointContents } from './checkpoint.js';
+import { buildComponents, type RunComponents } from './components.js';
+import type { RunTrainingOptions } from './context.js';
+import { TrainerError } from './errors.js';
+import { Trainer, type TrainerResult } from './trainer.js';
+
+/**
+ * Trains `config` end to end: prepares the run directory (`config.json`),
+ * builds every plugin from `options.container`, runs the seeded loop with
+ * evaluations, logging, callbacks and checkpoints, saves the trained model
+ * (and the collapsed one after over-parameterization) and writes
+ * `result.json`.
+ *
+ * With `resume: true` it continues the run in `outDir` from
+ * `checkpoints/latest` and reaches the same final metrics as an
+ * uninterrupted run on the same backend. A NaN/Inf loss term ends the run
+ * with status `failed` (returned, not thrown); other errors during training
+ * are recorded in `result.json` and thrown.
+ */
+export async function runTraining(config: ResolvedConfig, options: RunTrainingOptions): Promise<RunResult> {
+  if (options.resume && !options.outDir) {
+    throw new TrainerError('resume needs the run directory to continue: pass --out DIR (outDir) together with --resume');
+  }
+  const paths = options.outDir ? prepareRunDir(options.outDir, toPlainConfig(config), { resume: Boolean(options.resume) }) : undefined;
+  let checkpoint: CheckpointContents | undefined;
+  if (options.resume && paths) {
+    if (!hasCheckpoint(paths.latestCheckpoint)) {
+      throw new TrainerError(
+        `cannot resume ${paths.root}: it holds no checkpoint yet (the run ended before its first one). Run it again without --resume.`,
+      );
+    }
+    checkpoint = loadCheckpoint(paths.latestCheckpoint);
+    if (checkpoint.state.finished && existsSync(paths.result)) {
+      checkpoint.variables.forEach((v) => v.tensor.dispose());
+      checkpoint.optimizer.forEach((v) => v.tensor.dispose());
+      return readRunResult(paths.root);
+    }
+    truncateMetricsAfter(paths.metrics, checkpoint.state.step);
+  }
+
+  let components: RunComponents | undefined;
+  let trainer: Trainer | undefined;
+  try {
+    components = await buildComponents(config, options);
+    trainer = new Trainer(components, { config, backend: options.backend, paths, onProgress: options.onProgress });
+    if (checkpoint) await trainer.restore(checkpoint);
+    const result = await trainer.run();
+    if (paths && result.status !== 'failed' && !checkpoint?.state.finished) await saveModels(components, paths);
+    if (paths) writeRunResult(paths.root, result);
+    return result;
+  } catch (e) {
+    if (paths) writeRunResult(paths.root, failedResult(e, config, options.backend, trainer));
+    throw e;
+  } finally {
+    for (const logger of components?.loggers ?? []) await logger.close?.();
+    disposeComponents(components);
+  }
+}
+
+function failedResult(e: unknown, config: ResolvedConfig, backend: string, trainer?: Trainer): TrainerResult {
+  const step = trainer ? trainer.currentStep + 1 : undefined;
+  return {
+    status: 'failed',
+    steps: trainer?.currentStep ?? 0,
+    final: {},
+    best: {},
+    error: { message: e instanceof Error ? e.message : String(e), ...(step !== undefined ? { step } : {}) },
+    backend,
+    seed: config.seed,
+    wallSeconds: 0,
+  };
+}
+
+/** Saves the trained layers model to `model/` and, after over-parameterization, the collapsed one to `model-collapsed/`. */
+async function saveModels(components: RunComponents, paths: RunDirPaths): Promise<void> {
+  const layers = components.model.layersModel;
+  if (!layers) return;
+  await saveModelToDir(layers, paths.model);
+  if (components.overparam) {
+    const collapsed = components.overparam.collapse(layers);
+    try {
+      await saveModelToDir(collapsed, paths.modelCollapsed);
+    } finally {
+      if (collapsed !== layers) collapsed.dispose();
+    }
+  }
+}
+
+function disposeComponents(c: RunComponents | undefined): void {
+  if (!c) return;
+  const attempt = (f: () => void) => {
+    try {
+      f();
+    } catch {
+      // already disposed (e.g. layers shared between the base and the expanded model)
+    }
+  };
+  attempt(() => c.model.dispose());
+  if (c.baseModel) attempt(() => c.baseModel!.dispose());
+  attempt(() => c.optimizer.dispose());
+  attempt(() => c.dataset.dispose?.());
+}

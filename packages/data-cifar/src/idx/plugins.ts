@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { definePlugin, z, type PluginContext } from '@rankbias/core';
+import { buildImageDataset, imageOptionsShape, type ImageOptions } from '../dataset/image-options.js';
+import { PACKAGE_NAME } from '../package-name.js';
+import { defaultDataDir } from '../store/data-dir.js';
+import { findIdxFiles, loadIdxPair, type IdxFiles } from './load-idx.js';
+
+const noAugment = { cropPadding: 0, flip: false };
+
+/** Fashion-MNIST class names (label order of the official files). */
+export const FASHION_MNIST_CLASSES = [
+  'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot',
+] as const;
+
+/** Where Debian's `dataset-fashion-mnist` package puts its files. */
+export const DEBIAN_FASHION_MNIST_DIR = '/usr/share/datasets/fashion-mnist';
+
+async function build(name: string, files: IdxFiles, classes: number, classNames: readonly string[] | undefined, options: ImageOptions, ctx: PluginContext, fix: string) {
+  const train = await loadIdxPair(files.trainImages, files.trainLabels, classes, fix);
+  const test = await loadIdxPair(files.testImages, files.testLabels, classes, fix);
+  if (train.height !== test.height || train.width !== test.width) {
+    throw new RangeError(`${name}: train images are ${train.height}x${train.width} but test images ${test.height}x${test.width}`);
+  }
+  return buildImageDataset(name, { train, test, classNames }, classes, options, ctx);
+}
+
+/** Any IDX image/label files given by path. */
+export const idxDataset = definePlugin({
+  kind: 'dataset',
+  name: 'idx',
+  description: 'MNIST-style IDX files (images idx3-ubyte + labels idx1-ubyte, optionally .gz) given by path; grayscale [H, W, 1]',
+  package: PACKAGE_NAME,
+  options: z.strictObject({
+    trainImages: z.string().min(1),
+    trainLabels: z.string().min(1),
+    testImages: z.string().min(1),
+    testLabels: z.string().min(1),
+    classes: z.number().int().min(2).max(256).default(10).describe('number of classes; labels must lie in 0..classes-1'),
+    ...imageOptionsShape(noAugment),
+  }),
+  create(options, ctx) {
+    return build('idx', options, options.classes, undefined, options, ctx, 'Check the paths given in trainImages/trainLabels/testImages/testLabels');
+  },
+});
+
+function folderOptions(what: string) {
+  return z.strictObject({
+    dir: z.string().min(1).optional().describe(`folder holding the four ${what} IDX files (plain or .gz)`),
+    ...imageOptionsShape(noAugment),
+  });
+}
+
+/** Fashion-MNIST, found in Debian's package folder by default. */
+export const fashionMnistDataset = definePlugin({
+  kind: 'dataset',
+  name: 'fashion-mnist',
+  description: `Fashion-MNIST (IDX files), 28x28x1, 10 classes; found in ${DEBIAN_FASHION_MNIST_DIR} (Debian dataset-fashion-mnist) or $RANKBIAS_DATA_DIR/fashion-mnist unless "dir" is given`,
+  package: PACKAGE_NAME,
+  options: folderOptions('Fashion-MNIST'),
+  create(options, ctx) {
+    const dirs = options.dir ? [options.dir] : [DEBIAN_FASHION_MNIST_DIR, join(defaultDataDir(), 'fashion-mnist')];
+    const fix = 'Install it with "apt-get install dataset-fashion-mnist" (Debian/Ubuntu) or download the four files from https://github.com/zalandoresearch/fashion-mnist and set "dir"';
+    return build('fashion-mnist', findIdxFiles(dirs, fix), 10, FASHION_MNIST_CLASSES, options, ctx, fix);
+  },
+});
+
+/** MNIST digits, found in $RANKBIAS_DATA_DIR/mnist (or /usr/share/datasets/mnist) unless "dir" is given. */
+export const mnistDataset = definePlugin({
+  kind: 'dataset',
+  name: 'mnist',
+  description: 'MNIST digits (IDX files), 28x28x1, 10 classes; found in $RANKBIAS_DATA_DIR/mnist or /usr/share/datasets/mnist unless "dir" is given',
+  package: PACKAGE_NAME,
+  options: folderOptions('MNIST'),
+  create(options, ctx) {
+    const dirs = options.dir ? [options.dir] : [join(defaultDataDir(), 'mnist'), '/usr/share/datasets/mnist'];
+    const fix = 'Download the four MNIST IDX files (train-images-idx3-ubyte.gz, ...) into one folder and set "dir"';
+    return build('mnist', findIdxFiles(dirs, fix), 10, Array.from({ length: 10 }, (_, i) => String(i)), options, ctx, fix);
+  },
+});

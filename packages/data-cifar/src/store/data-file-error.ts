@@ -1,0 +1,14 @@
+/**
+ * A data file that cannot be used: names the file, what is wrong with it and
+ * how to fix it.
+ */
+export class DataFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+    readonly fix: string,
+  ) {
+    super(`${file}: ${problem}. ${fix}`);
+    this.name = 'DataFileError';
+  }
+}

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export interface DownloadRequest {
+  readonly url: string;
+  /** Where the verified file ends up. */
+  readonly target: string;
+  /** Expected md5 (hex). */
+  readonly md5: string;
+  /** What a user does by hand when downloading fails. */
+  readonly manualStep: string;
+  /** Injected for tests; defaults to the global `fetch`. */
+  readonly fetchImpl?: typeof fetch;
+}
+
+/** Thrown when a download fails or does not match its checksum. */
+export class DownloadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DownloadError';
+  }
+}
+
+/**
+ * Downloads `url` to `target` through a `.part` file, hashing while writing;
+ * the file is moved into place only when its md5 matches. Offline, or on any
+ * failure, the error says what to do by hand.
+ */
+export async function downloadVerified(request: DownloadRequest): Promise<string> {
+  const part = `${request.target}.part`;
+  await mkdir(dirname(request.target), { recursive: true });
+  let response: Response;
+  try {
+    response = await (request.fetchImpl ?? fetch)(request.url);
+  } catch (e) {
+    const reason = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
+    throw new DownloadError(`cannot download ${request.url} (${reason}); the network looks unreachable. ${request.manualStep}`);
+  }
+  if (!response.ok || !response.body) {
+    throw new DownloadError(`downloading ${request.url} failed with HTTP ${response.status}. ${request.manualStep}`);
+  }
+  const hash = createHash('md5');
+  const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
+  body.on('data', (chunk: Buffer) => hash.update(chunk));
+  try {
+    await pipeline(body, createWriteStream(part));
+  } catch (e) {
+    await rm(part, { force: true });
+    throw new DownloadError(`download of ${request.url} was interrupted (${e instanceof Error ? e.message : String(e)}). ${request.manualStep}`);
+  }
+  const digest = hash.digest('hex');
+  if (digest !== request.md5) {
+    await rm(part, { force: true });
+    throw new DownloadError(`${request.url} downloaded with md5 ${digest}, expected ${request.md5}; the file was discarded. ${request.manualStep}`);
+  }
+  await rename(part, request.target);
+  return request.target;
+}

@@ -1,0 +1,71 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { NamedTensor, NamedVariable, Rng, TrainableModel } from '@rankbias/core';
+
+export interface MatrixFactorizationOptions {
+  /** N: each factor is N × N. */
+  readonly size: number;
+  /** D: number of factors (1 = the matrix itself). */
+  readonly depth: number;
+  /** s: each factor ~ N(0, (s^{1/D} / sqrt N)²), so ‖W_e‖_F ≈ s·sqrt N. */
+  readonly initScale: number;
+}
+
+/** `base`, or `base_<k>` with the smallest k free among registered tfjs variables. */
+function freeVariableName(base: string): string {
+  const taken = tf.engine().registeredVariables;
+  if (!taken[base]) return base;
+  for (let k = 1; ; k++) if (!taken[`${base}_${k}`]) return `${base}_${k}`;
+}
+
+/**
+ * Deep matrix factorisation W_e = W_D ⋯ W_1 (bias-free N × N factors); the
+ * prediction for an entry x = [row, col] is W_e[row, col]. Variables are
+ * named `W1` … `WD`; the end-to-end product is the effective weight
+ * `end-to-end`.
+ */
+export class MatrixFactorization implements TrainableModel {
+  private readonly factors: NamedVariable[];
+
+  constructor(
+    readonly options: MatrixFactorizationOptions,
+    rng: Rng,
+  ) {
+    const { size: n, depth, initScale } = options;
+    if (!Number.isInteger(depth) || depth < 1) throw new RangeError(`matrix-factorization: depth must be an integer >= 1, got ${depth}`);
+    const std = initScale ** (1 / depth) / Math.sqrt(n);
+    this.factors = Array.from({ length: depth }, (_, i) => {
+      const values = Float32Array.from({ length: n * n }, () => rng.normal() * std);
+      const name = `W${i + 1}`;
+      return { name, variable: tf.variable(tf.tensor2d(values, [n, n]), true, freeVariableName(`matrix-factorization/${name}`)) };
+    });
+  }
+
+  /** W_e = W_D ⋯ W_1 (a new tensor; differentiable). */
+  endToEnd(): tf.Tensor2D {
+    return tf.tidy(() => {
+      let product: tf.Tensor2D = this.factors[0]!.variable.clone() as tf.Tensor2D;
+      for (let i = 1; i < this.factors.length; i++) product = tf.matMul(this.factors[i]!.variable as tf.Tensor2D, product);
+      return product;
+    });
+  }
+
+  apply(x: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => tf.reshape(tf.gatherND(this.endToEnd(), tf.cast(x, 'int32')), [-1, 1]));
+  }
+
+  trainableVariables(): NamedVariable[] {
+    return [...this.factors];
+  }
+
+  variables(): NamedVariable[] {
+    return [...this.factors];
+  }
+
+  effectiveWeights(): NamedTensor[] {
+    return [{ name: 'end-to-end', tensor: this.endToEnd() }];
+  }
+
+  dispose(): void {
+    for (const f of this.factors) f.variable.dispose();
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * @rankbias/eval: rank and collapse metrics, `rankbias inspect|compare|report`,
+ * sweep aggregation, plots and a self-contained HTML report.
+ */
+export { register, evalPlugins } from './register.js';
+
+// Linear algebra and spectral measures (pure functions on float64 data).
+export { matrix, fromRows, matrixShape, multiply, transpose, type Matrix } from './linalg/matrix.js';
+export { singularValues, type JacobiOptions } from './linalg/svd.js';
+export {
+  spectralEntropy,
+  effectiveRank,
+  stableRank,
+  nuclearFrobeniusRatio,
+  numericalRank,
+  spectrumSummary,
+  type RankTolerance,
+  type SpectrumSummary,
+} from './metrics/spectral.js';
+export { neuronVectors, detectCollapse, type CollapseThresholds, type CollapseReport } from './metrics/collapse.js';
+export {
+  cosine,
+  cosinesWithDirection,
+  pairwiseCosineStats,
+  distinctDirections,
+  type PairwiseCosineStats,
+  type DirectionOptions,
+} from './metrics/alignment.js';
+export {
+  tensorToMatrix,
+  selectWeightMatrices,
+  embeddingMatrix,
+  type NamedMatrix,
+  type WeightSelection,
+  type EmbeddingOptions,
+} from './metrics/targets.js';
+export { hiddenLayers, type HiddenLayer } from './metrics/model-neurons.js';
+
+// Metric plugins.
+export { effectiveRankMetric, stableRankMetric, spectrumMetric } from './plugins/spectral-metrics.js';
+export { embeddingRankMetric } from './plugins/embedding-rank.js';
+export { collapseMetric } from './plugins/collapse.js';
+export { alignmentMetric } from './plugins/alignment.js';
+
+// Commands.
+export { inspectCommand, inspectModel, inspectionTable, type WeightInspection } from './commands/inspect.js';
+export { compareCommand, compare, describePlan, type CompareOptions } from './commands/compare.js';
+export { reportCommand } from './commands/report.js';
+export { loadSavedModel } from './io/load-model.js';
+
+// Sweeps and reports.
+export { sweepSchema, targetSchema, reportSchema, type SweepSpec, type SweepTarget } from './sweep/schema.js';
+export { expandSweep, readSweepFile, gridPoints, setKeyPath, type ExpandedSweep, type PlannedRun } from './sweep/expand.js';
+export { stableHash, canonicalJson } from './sweep/hash.js';
+export { executeRuns, planAction, type RunnerOptions, type RunnerOutcome } from './sweep/runner.js';
+export { runState, runDirOf, type RunState } from './sweep/run-dir.js';
+export { defaultTrainCommand, coreCliEntry, type TrainCommand } from './sweep/train-command.js';
+export { collectRuns, type CollectedRun } from './report/collect.js';
+export { aggregate, curvePoints, type GroupSummary } from './report/aggregate.js';
+export { stat, type Stat } from './report/stats.js';
+export { writeReport, readSweepMeta, writeSweepMeta, type SweepMeta, type ReportFiles } from './report/write-report.js';
+export { renderSvg, svgToPng } from './report/render.js';

@@ -1,0 +1,34 @@
+import { definePlugin, z } from '@rankbias/core';
+import { singularValues } from '../linalg/svd.js';
+import { embeddingMatrix } from '../metrics/targets.js';
+import { effectiveRank, numericalRank, spectralEntropy, stableRank } from '../metrics/spectral.js';
+import { EVAL_PACKAGE } from './common.js';
+
+/** `embedding-rank`: rank measures of a layer's activations on a data subset. */
+export const embeddingRankMetric = definePlugin({
+  kind: 'metric',
+  name: 'embedding-rank',
+  description:
+    "effective rank, entropy, stable rank and numerical rank of a named layer's activations on the first N examples (embedding-erank/<layer>, ...)",
+  package: EVAL_PACKAGE,
+  options: z.strictObject({
+    layer: z.string().min(1).describe('name of a layer of the tfjs-layers model'),
+    split: z.enum(['train', 'validation', 'test']).default('test'),
+    examples: z.number().int().positive().default(256),
+    center: z.boolean().default(false).describe('subtract the mean activation first'),
+    rtol: z.number().positive().default(1e-3).describe('numerical rank counts σ > rtol·σ₁'),
+  }),
+  create: (o) => ({
+    async compute({ model, dataset }) {
+      const e = await embeddingMatrix(model, dataset, o);
+      const s = singularValues(e.matrix);
+      const k = o.layer;
+      return {
+        [`embedding-erank/${k}`]: effectiveRank(s),
+        [`embedding-entropy/${k}`]: spectralEntropy(s),
+        [`embedding-stable-rank/${k}`]: stableRank(s),
+        [`embedding-rank/${k}`]: numericalRank(s, { rtol: o.rtol }),
+      };
+    },
+  }),
+});

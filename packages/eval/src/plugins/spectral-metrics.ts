@@ -1,0 +1,75 @@
+import { definePlugin, z, type Metric } from '@rankbias/core';
+import { singularValues } from '../linalg/svd.js';
+import { selectWeightMatrices, type WeightSelection } from '../metrics/targets.js';
+import {
+  effectiveRank,
+  nuclearFrobeniusRatio,
+  numericalRank,
+  spectralEntropy,
+  stableRank,
+} from '../metrics/spectral.js';
+import { EVAL_PACKAGE, weightSelectionSchema } from './common.js';
+
+/** A metric computing, for every selected weight, named numbers from its singular values. */
+function spectralMetric(
+  selection: WeightSelection,
+  measure: (name: string, sigma: Float64Array, shape: { rows: number; cols: number }) => Record<string, number>,
+): Metric {
+  return {
+    async compute({ model }) {
+      const out: Record<string, number> = {};
+      for (const w of await selectWeightMatrices(model, selection)) {
+        Object.assign(out, measure(w.name, singularValues(w.matrix), w.matrix));
+      }
+      return out;
+    },
+  };
+}
+
+/** `effective-rank`: `erank/<w>` = exp(H) (Roy & Vetterli) and `entropy/<w>` = H. */
+export const effectiveRankMetric = definePlugin({
+  kind: 'metric',
+  name: 'effective-rank',
+  description: 'effective rank exp(H) (erank/<w>) and spectral entropy H (entropy/<w>) of selected weights',
+  package: EVAL_PACKAGE,
+  options: z.strictObject({ ...weightSelectionSchema }),
+  create: (o) =>
+    spectralMetric(o, (name, s) => ({ [`erank/${name}`]: effectiveRank(s), [`entropy/${name}`]: spectralEntropy(s) })),
+});
+
+/** `stable-rank`: `stable-rank/<w>` = ‖W‖²_F / ‖W‖²₂. */
+export const stableRankMetric = definePlugin({
+  kind: 'metric',
+  name: 'stable-rank',
+  description: 'stable rank ‖W‖²_F/‖W‖²₂ of selected weights (stable-rank/<w>)',
+  package: EVAL_PACKAGE,
+  options: z.strictObject({ ...weightSelectionSchema }),
+  create: (o) => spectralMetric(o, (name, s) => ({ [`stable-rank/${name}`]: stableRank(s) })),
+});
+
+/** `spectrum`: top singular values, nuclear/Frobenius ratio and numerical rank of selected weights. */
+export const spectrumMetric = definePlugin({
+  kind: 'metric',
+  name: 'spectrum',
+  description:
+    'top-k singular values (sv/<w>/<i>), nuclear/Frobenius ratio (nuc-fro/<w>) and numerical rank (rank/<w>) of selected weights',
+  package: EVAL_PACKAGE,
+  options: z.strictObject({
+    ...weightSelectionSchema,
+    top: z.number().int().nonnegative().default(5).describe('how many of the largest singular values to report'),
+    rtol: z
+      .number()
+      .positive()
+      .optional()
+      .describe('numerical rank counts σ > rtol·σ₁ (default max(m,n)·eps32·σ₁)'),
+  }),
+  create: (o) =>
+    spectralMetric(o, (name, s, dims) => {
+      const out: Record<string, number> = {
+        [`nuc-fro/${name}`]: nuclearFrobeniusRatio(s),
+        [`rank/${name}`]: numericalRank(s, o.rtol !== undefined ? { rtol: o.rtol } : { maxDim: Math.max(dims.rows, dims.cols) }),
+      };
+      for (let i = 0; i < Math.min(o.top, s.length); i++) out[`sv/${name}/${i}`] = s[i]!;
+      return out;
+    }),
+});

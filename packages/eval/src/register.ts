@@ -1,0 +1,27 @@
+import type { DependencyContainer } from 'tsyringe';
+import { registerPlugin, type AnyPluginFactory } from '@rankbias/core';
+import { compareCommand } from './commands/compare.js';
+import { inspectCommand } from './commands/inspect.js';
+import { reportCommand } from './commands/report.js';
+import { alignmentMetric } from './plugins/alignment.js';
+import { collapseMetric } from './plugins/collapse.js';
+import { embeddingRankMetric } from './plugins/embedding-rank.js';
+import { effectiveRankMetric, spectrumMetric, stableRankMetric } from './plugins/spectral-metrics.js';
+
+/** Every plugin factory of @rankbias/eval: six metrics and three commands. */
+export const evalPlugins: readonly AnyPluginFactory[] = [
+  effectiveRankMetric,
+  stableRankMetric,
+  spectrumMetric,
+  embeddingRankMetric,
+  collapseMetric,
+  alignmentMetric,
+  inspectCommand,
+  compareCommand,
+  reportCommand,
+];
+
+/** Registers the eval metrics and the `inspect`, `compare` and `report` commands in `container`. */
+export function register(container: DependencyContainer): void {
+  for (const factory of evalPlugins) registerPlugin(container, factory);
+}

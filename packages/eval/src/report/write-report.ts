@@ -1,0 +1,124 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { canonicalJson } from '../sweep/hash.js';
+import { reportSchema, targetSchema, type SweepReportOptions, type SweepTarget } from '../sweep/schema.js';
+import { aggregate, curvePoints, summaryMetrics } from './aggregate.js';
+import { collectRuns } from './collect.js';
+import { reportHtml, type RenderedPlot } from './html.js';
+import { curveSpec, versusSpec } from './plot-specs.js';
+import { renderSvg, svgToPng } from './render.js';
+import { summaryCsv, summaryMarkdown } from './tables.js';
+
+/** What `sweep.json` in a sweep's output directory records, so `rankbias report` can regenerate everything. */
+export interface SweepMeta {
+  readonly title: string;
+  readonly description?: string;
+  readonly target: SweepTarget;
+  readonly report: SweepReportOptions;
+  /** Hyperparameter axes (grid keys, and `variant`). */
+  readonly axes: readonly string[];
+}
+
+export const SWEEP_META_FILE = 'sweep.json';
+
+/** Writes `sweep.json` (sorted keys, no timestamps). */
+export function writeSweepMeta(outDir: string, meta: SweepMeta): void {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, SWEEP_META_FILE), JSON.stringify(JSON.parse(canonicalJson(meta)), null, 2) + '\n');
+}
+
+/** Reads `sweep.json`; without one, defaults (target `test/loss`, min) and axes inferred from the runs. */
+export function readSweepMeta(outDir: string): SweepMeta | undefined {
+  const file = join(outDir, SWEEP_META_FILE);
+  if (!existsSync(file)) return undefined;
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<SweepMeta>;
+  return {
+    title: raw.title ?? 'rankbias sweep',
+    description: raw.description,
+    target: targetSchema.parse(raw.target ?? {}),
+    report: reportSchema.parse(raw.report ?? {}),
+    axes: raw.axes ?? [],
+  };
+}
+
+/** Paths of everything `writeReport` produced. */
+export interface ReportFiles {
+  readonly summaryMd: string;
+  readonly summaryCsv: string;
+  readonly html: string;
+  readonly plots: string[];
+  readonly groups: number;
+  readonly runs: number;
+}
+
+function slug(s: string): string {
+  return s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'metric';
+}
+
+/**
+ * Regenerates summary.md, summary.csv, plots/*.svg|png and report.html of a
+ * sweep's output directory from its run directories. Deterministic: equal
+ * run directories give byte-equal files.
+ */
+export async function writeReport(outDir: string, metaIn?: SweepMeta): Promise<ReportFiles> {
+  const runs = collectRuns(outDir);
+  if (!runs.length) {
+    throw new Error(`no sweep runs under ${join(outDir, 'runs')} (expected run directories written by rankbias compare)`);
+  }
+  const meta: SweepMeta = metaIn ??
+    readSweepMeta(outDir) ?? {
+      title: 'rankbias sweep',
+      target: targetSchema.parse({}),
+      report: reportSchema.parse({}),
+      axes: [...new Set(runs.flatMap((r) => Object.keys(r.params)))].sort(),
+    };
+  const groups = aggregate(runs, meta.target);
+  const ctx = {
+    title: meta.report.title ?? meta.title,
+    description: meta.description,
+    target: meta.target,
+    axes: meta.axes,
+    metrics: summaryMetrics(groups, meta.target, meta.report.metrics),
+  };
+  const files: ReportFiles = {
+    summaryMd: join(outDir, 'summary.md'),
+    summaryCsv: join(outDir, 'summary.csv'),
+    html: join(outDir, 'report.html'),
+    plots: [],
+    groups: groups.length,
+    runs: runs.length,
+  };
+  writeFileSync(files.summaryMd, summaryMarkdown(groups, runs, ctx));
+  writeFileSync(files.summaryCsv, summaryCsv(groups, ctx));
+
+  const plotDir = join(outDir, 'plots');
+  rmSync(plotDir, { recursive: true, force: true });
+  mkdirSync(plotDir, { recursive: true });
+  const save = async (name: string, title: string, spec: Parameters<typeof renderSvg>[0]): Promise<RenderedPlot> => {
+    const svg = await renderSvg(spec);
+    writeFileSync(join(plotDir, `${name}.svg`), svg);
+    writeFileSync(join(plotDir, `${name}.png`), svgToPng(svg));
+    files.plots.push(join(plotDir, `${name}.svg`), join(plotDir, `${name}.png`));
+    return { title, svg, file: `plots/${name}` };
+  };
+  const order = groups.map((g) => g.label);
+  const curveMetrics = [...new Set(meta.report.curves ?? [meta.target.metric])];
+  const curves: RenderedPlot[] = [];
+  for (const m of curveMetrics) {
+    const points = curvePoints(runs, groups, m);
+    if (points.length) curves.push(await save(`curve-${slug(m)}`, `${m} during training`, curveSpec(m, points, order)));
+  }
+  const versus: RenderedPlot[] = [];
+  const which = meta.target.use;
+  for (const axis of meta.axes) {
+    const distinct = new Set(groups.map((g) => canonicalJson(g.params[axis])));
+    if (distinct.size < 2) continue;
+    for (const m of [...new Set([meta.target.metric, ...(meta.report.curves ?? [])])]) {
+      if (!groups.some((g) => g[which][m])) continue;
+      const spec = versusSpec(axis, `${m} (${which})`, groups, (g) => g[which][m]);
+      versus.push(await save(`vs-${slug(axis)}-${slug(m)}`, `${m} (${which}) vs ${axis}`, spec));
+    }
+  }
+  writeFileSync(files.html, reportHtml(groups, runs, ctx, curves, versus));
+  return files;
+}

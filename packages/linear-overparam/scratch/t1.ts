@@ -1,0 +1,18 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import * as tfl from '@tensorflow/tfjs-layers';
+await tf.setBackend('cpu');
+const m = tfl.sequential({layers:[tfl.layers.dense({units:4, inputShape:[3], activation:'relu'}), tfl.layers.dense({units:2})]});
+const c = m.getConfig();
+console.log(JSON.stringify(c).slice(0,600));
+const m2 = tfl.Sequential.fromConfig(tfl.Sequential, c as any) as tfl.Sequential;
+console.log(m2.countParams(), m2.layers.map(l=>l.name));
+const inp = tfl.input({shape:[3]}); const d1 = tfl.layers.dense({units:4}).apply(inp) as tfl.SymbolicTensor;
+const d2 = tfl.layers.dense({units:2}).apply(tfl.layers.add().apply([d1, tfl.layers.dense({units:4}).apply(inp) as tfl.SymbolicTensor]) as tfl.SymbolicTensor) as tfl.SymbolicTensor;
+const f = tfl.model({inputs: inp, outputs: d2});
+const fc = f.getConfig();
+console.log(JSON.stringify(fc).slice(0,900), f.getClassName());
+const f2 = tfl.LayersModel.fromConfig(tfl.LayersModel, fc as any) as tfl.LayersModel;
+console.log(f2.countParams(), f2.layers.map(l=>l.getClassName()), Object.keys(tfl.layers).filter(k=>/Layer|activation/i.test(k)));
+console.log(Object.keys(tfl).join(' '));
+console.log(typeof (tfl as any).layers.Layer, typeof (tfl as any).Layer);

@@ -1,0 +1,51 @@
+/**
+ * @rankbias/reg-depth-mirror — the depth-mirror penalty ||W||_* / ||W||_F,
+ * reference penalties (nuclear norm, squared Frobenius), tfjs regularizers,
+ * and SVD-free spectral math for tfjs.
+ */
+import { registerRegularizerClasses } from './regularizers/regularizers.js';
+
+export { register, penalties } from './register.js';
+export { depthMirrorPenalty, depthMirrorOptions } from './penalties/depth-mirror.js';
+export { nuclearPenalty, nuclearOptions } from './penalties/nuclear.js';
+export { l2Penalty, l2Options } from './penalties/l2.js';
+export { PACKAGE_NAME } from './penalties/package-name.js';
+
+export {
+  DepthMirrorRegularizer,
+  NuclearNormRegularizer,
+  SquaredFrobeniusRegularizer,
+  registerRegularizerClasses,
+  type SpectralRegularizerConfig,
+} from './regularizers/regularizers.js';
+export type { FactorConfig } from './regularizers/regularizer-base.js';
+
+export { depthMirrorOp, nuclearNormOp } from './ops/spectral-ops.js';
+export { newtonSchulzPolar, type NewtonSchulzOptions } from './ops/newton-schulz.js';
+export { chooseMethod, SPECTRAL_METHODS, type ConcreteSpectralMethod, type SpectralMethod } from './ops/method.js';
+
+export {
+  depthMirrorGradient,
+  depthMirrorRatio,
+  frobeniusNorm,
+  nuclearNorm,
+  ratioGradient,
+  singularValues,
+  toDenseMatrix,
+  type MatrixLike,
+  type SpectralOptions,
+} from './math/spectral.js';
+export {
+  defaultRankTolerance,
+  polarDecomposition,
+  type JsSpectralMethod,
+  type PolarDecomposition,
+  type PolarOptions,
+} from './math/polar.js';
+export { denseMatrix, fromRows, transpose, type DenseMatrix } from './math/dense-matrix.js';
+export { matrixShape } from './math/matrix-shape.js';
+export { jacobiSvd, type ThinSvd } from './math/jacobi-svd.js';
+export { symmetricEigen, type SymmetricEigen } from './math/symmetric-eigen.js';
+
+// Saved models that use the regularizers must load as soon as the package is imported.
+registerRegularizerClasses();

@@ -1,0 +1,144 @@
+import { frobeniusNorm, transpose, type DenseMatrix } from './dense-matrix.js';
+import { jacobiSvd } from './jacobi-svd.js';
+import { symmetricEigen } from './symmetric-eigen.js';
+
+/** How the plain-JS path decomposes a matrix. */
+export type JsSpectralMethod = 'jacobi' | 'gram';
+
+/** Singular values and polar factor of a matrix A (m x n). */
+export interface PolarDecomposition {
+  /** All min(m, n) singular values, descending. */
+  readonly sigma: Float64Array;
+  /** U Vᵀ over the singular values above the rank tolerance, row-major m x n. */
+  readonly polar: Float64Array;
+  /** How many singular values are above the rank tolerance. */
+  readonly rank: number;
+  /** ||A||_F (computed directly, not from sigma). */
+  readonly frobenius: number;
+}
+
+export interface PolarOptions {
+  readonly method?: JsSpectralMethod;
+  /**
+   * Singular values at or below `rankTolerance * sigma_max` count as zero:
+   * their directions are left out of U Vᵀ (the subgradient chosen at a
+   * rank-deficient matrix). Default `max(m, n) * 2^-52` (float64 data); use
+   * `max(m, n) * 2^-23` for data that came from float32 tensors.
+   */
+  readonly rankTolerance?: number;
+}
+
+/** Relative rank tolerance matching the precision the values were stored in. */
+export function defaultRankTolerance(rows: number, cols: number, precision: 'float32' | 'float64'): number {
+  return Math.max(rows, cols, 1) * (precision === 'float32' ? 2 ** -23 : 2 ** -52);
+}
+
+/**
+ * Singular values and U Vᵀ of `a` in float64. `jacobi`: one-sided Jacobi SVD
+ * (high relative accuracy even for tiny singular values). `gram`: symmetric
+ * eigen-decomposition of the smaller Gram matrix (several times faster;
+ * singular values below about 2 sqrt(k eps) sigma_max are not resolved and
+ * are reported as 0; below 10 sqrt(k eps) sigma_max they are left out of U Vᵀ).
+ */
+export function polarDecomposition(a: DenseMatrix, options: PolarOptions = {}): PolarDecomposition {
+  const method = options.method ?? 'jacobi';
+  const tolerance = options.rankTolerance ?? defaultRankTolerance(a.rows, a.cols, 'float64');
+  const wide = a.rows < a.cols;
+  const tall = wide ? transpose(a) : a;
+  const frobenius = frobeniusNorm(a);
+  const k = tall.cols;
+  if (frobenius === 0 || k === 0) {
+    return { sigma: new Float64Array(k), polar: new Float64Array(a.rows * a.cols), rank: 0, frobenius };
+  }
+  if (!Number.isFinite(frobenius)) {
+    throw new RangeError('polarDecomposition: the matrix has non-finite entries (NaN or Infinity)');
+  }
+  // Scale to unit Frobenius norm so that neither squaring (Gram) nor rotations overflow.
+  const scaled: DenseMatrix = { rows: tall.rows, cols: k, data: tall.data.map((x) => x / frobenius) };
+  const result = method === 'gram' ? viaGram(scaled, tolerance) : viaJacobi(scaled, tolerance);
+  for (let i = 0; i < result.sigma.length; i++) result.sigma[i]! *= frobenius;
+  const polar = wide ? transpose({ rows: tall.rows, cols: k, data: result.polar }).data : result.polar;
+  return { sigma: result.sigma, polar, rank: result.rank, frobenius };
+}
+
+interface Partial {
+  sigma: Float64Array;
+  polar: Float64Array;
+  rank: number;
+}
+
+function viaJacobi(a: DenseMatrix, tolerance: number): Partial {
+  const { m, n, sigma, u, v } = jacobiSvd(a);
+  const order = descendingOrder(sigma);
+  const threshold = tolerance * sigma[order[0]!]!;
+  const polar = new Float64Array(m * n);
+  let rank = 0;
+  for (const j of order) {
+    if (!(sigma[j]! > threshold)) break;
+    rank++;
+    const uo = j * m;
+    const vo = j * n;
+    for (let i = 0; i < m; i++) {
+      const ui = u[uo + i]!;
+      const row = i * n;
+      for (let c = 0; c < n; c++) polar[row + c]! += ui * v[vo + c]!;
+    }
+  }
+  return { sigma: Float64Array.from(order, (j) => sigma[j]!), polar, rank };
+}
+
+function viaGram(a: DenseMatrix, tolerance: number): Partial {
+  const { rows: m, cols: n, data } = a;
+  const gram = new Float64Array(n * n);
+  for (let i = 0; i < m; i++) {
+    const row = i * n;
+    for (let p = 0; p < n; p++) {
+      const x = data[row + p]!;
+      if (x === 0) continue;
+      const gp = p * n;
+      for (let q = p; q < n; q++) gram[gp + q]! += x * data[row + q]!;
+    }
+  }
+  for (let p = 0; p < n; p++) for (let q = 0; q < p; q++) gram[p * n + q] = gram[q * n + p]!;
+  const { values, vectors } = symmetricEigen(gram, n);
+  // Eigenvalues carry absolute errors ~ n eps sigma_max^2, so sigma below ~sqrt(n eps) sigma_max is not
+  // resolved: report it as 0 (the error is then at most the true sigma, not the noise floor).
+  const lambdaMax = Math.max(values[n - 1]!, 0);
+  const unresolved = 4 * n * Number.EPSILON * lambdaMax;
+  const sigma = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const lambda = values[n - 1 - i]!;
+    sigma[i] = lambda > unresolved ? Math.sqrt(lambda) : 0;
+  }
+  const floor = 10 * Math.sqrt(n * Number.EPSILON);
+  const threshold = Math.max(tolerance, floor) * sigma[0]!;
+  // B = sum_k v_k v_kᵀ / sigma_k over resolved sigma; polar = A B.
+  const b = new Float64Array(n * n);
+  let rank = 0;
+  for (let i = 0; i < n; i++) {
+    const s = sigma[i]!;
+    if (!(s > threshold)) break;
+    rank++;
+    const vo = (n - 1 - i) * n;
+    for (let p = 0; p < n; p++) {
+      const vp = vectors[vo + p]! / s;
+      const bp = p * n;
+      for (let q = 0; q < n; q++) b[bp + q]! += vp * vectors[vo + q]!;
+    }
+  }
+  const polar = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    const row = i * n;
+    for (let p = 0; p < n; p++) {
+      const x = data[row + p]!;
+      if (x === 0) continue;
+      const bp = p * n;
+      for (let q = 0; q < n; q++) polar[row + q]! += x * b[bp + q]!;
+    }
+  }
+  return { sigma, polar, rank };
+}
+
+function descendingOrder(values: Float64Array): number[] {
+  return Array.from(values.keys()).sort((i, j) => values[j]! - values[i]!);
+}

@@ -1,0 +1,20 @@
+import { definePlugin, z } from '@rankbias/core';
+import { nuclearNormOp } from '../ops/spectral-ops.js';
+import { methodOption } from './method-option.js';
+import { PACKAGE_NAME } from './package-name.js';
+import { sumOverWeights } from './sum-over-weights.js';
+
+/** Options of the `nuclear` penalty. */
+export const nuclearOptions = z.strictObject({ method: methodOption });
+
+/** Penalty `nuclear`: Σ_w ||W||_* (sum of singular values), a convex reference for depth-mirror. */
+export const nuclearPenalty = definePlugin({
+  kind: 'penalty',
+  name: 'nuclear',
+  description: 'nuclear norm ||W||_* (sum of singular values) per selected weight',
+  package: PACKAGE_NAME,
+  options: nuclearOptions,
+  create: (options) => ({
+    value: (weights) => sumOverWeights(weights, (w) => nuclearNormOp(w, options.method)),
+  }),
+});
