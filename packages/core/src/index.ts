@@ -63,4 +63,4 @@ export * from './discovery/index.js';
 export * from './models/index.js';
 export * from './data/index.js';
 export * from './cli/index.js';
-export { corePlugins, register } from './register.js';
+export { corePlugins, createPluginContainer, register } from './register.js';

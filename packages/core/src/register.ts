@@ -1,4 +1,4 @@
-import type { DependencyContainer } from 'tsyringe';
+import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { builtinDatasetPlugins } from './data/plugins.js';
 import { builtinModelPlugins } from './models/plugins.js';
 import { registerPlugin, type AnyPluginFactory, type RegisterOptions } from './registry/registry.js';
@@ -22,4 +22,14 @@ export function corePlugins(): AnyPluginFactory[] {
  */
 export function register(container: DependencyContainer, options: RegisterOptions = {}): void {
   for (const factory of corePlugins()) registerPlugin(container, factory, options);
+}
+
+/**
+ * A fresh child container with core's built-ins registered: the usual start
+ * for composing plugins in code (each experiment and test gets its own).
+ */
+export function createPluginContainer(options: RegisterOptions = {}): DependencyContainer {
+  const container = rootContainer.createChildContainer();
+  register(container, options);
+  return container;
 }

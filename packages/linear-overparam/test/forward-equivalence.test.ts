@@ -97,3 +97,23 @@ describe('modes in training', () => {
     expect(relativeError(trainOut, inferOut)).toBeGreaterThan(1e-3);
   });
 });
+
+describe("mode 'auto'", () => {
+  it('runs the chain for small dense batches with wide factors, the contracted kernel otherwise', () => {
+    const dense = overparameterize(tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [64], units: 64 })] }), { depth: 4 })
+      .layers[0] as ExpandedLayerBase;
+    expect(dense.mode).toBe('auto');
+    // chain: 2·64·64·4 multiply-adds; contraction alone: 2·64³
+    expect(dense.usesChain([2, 64], false)).toBe(true);
+    expect(dense.usesChain([4096, 64], false)).toBe(false);
+    const conv = overparameterize(singleLayerModel(tfl.layers.conv2d({ filters: 16, kernelSize: 3, padding: 'same' }), [28, 28, 16]), {
+      depth: 4,
+      batchNorm: true,
+    }).layers[1] as ExpandedLayerBase;
+    expect(conv.usesChain([8, 28, 28, 16], false)).toBe(false);
+    expect(conv.usesChain([8, 28, 28, 16], true)).toBe(true); // batch statistics need the chain
+    // both choices compute the same function
+    const x = tf.randomNormal([2, 64], 0, 1, 'float32', 3);
+    expect(relativeError(forward(dense, x, 'effective'), dense.apply(x) as tf.Tensor)).toBeLessThan(TOL);
+  });
+});

@@ -1,6 +1,6 @@
-import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import type { DependencyContainer } from 'tsyringe';
 import { loadPlugins } from '../discovery/load.js';
-import { register as registerCore } from '../register.js';
+import { createPluginContainer } from '../register.js';
 
 export interface CliContainerOptions {
   readonly cwd: string;
@@ -15,8 +15,7 @@ export interface CliContainerOptions {
  * with a warning).
  */
 export async function createCliContainer(options: CliContainerOptions): Promise<DependencyContainer> {
-  const container = rootContainer.createChildContainer();
-  registerCore(container, { onOverwrite: options.warn });
+  const container = createPluginContainer({ onOverwrite: options.warn });
   await loadPlugins(container, { cwd: options.cwd, paths: options.pluginPaths, onWarning: options.warn });
   return container;
 }

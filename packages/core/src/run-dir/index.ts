@@ -8,4 +8,4 @@ export {
   writeRunResult,
   writeTextAtomic,
 } from './run-dir.js';
-export { readMetricsFile, truncateMetricsAfter } from './metrics-file.js';
+export { readMetricsFile, truncateMetrics } from './metrics-file.js';

@@ -21,12 +21,12 @@ export function readMetricsFile(file: string): LogRecord[] {
 }
 
 /**
- * Drops every record after `step` (those written after the checkpoint a run
- * resumes from), so that the resumed run appends exactly what an
- * uninterrupted run would have written.
+ * Keeps the first `count` records (those written before the checkpoint a
+ * run resumes from) and drops the rest, so that the resumed run appends
+ * exactly what an uninterrupted run would have written.
  */
-export function truncateMetricsAfter(file: string, step: number): void {
+export function truncateMetrics(file: string, count: number): void {
   if (!existsSync(file)) return;
-  const kept = readMetricsFile(file).filter((r) => r.step <= step);
+  const kept = readMetricsFile(file).slice(0, count);
   writeTextAtomic(file, kept.map((r) => JSON.stringify(r) + '\n').join(''));
 }

@@ -27,10 +27,16 @@ export interface TrainerState {
   readonly final: Readonly<Record<string, number>>;
   /** Step of the last evaluation (−1 when none). */
   readonly lastEvalStep: number;
+  /** Records logged so far: on resume, metrics.jsonl is cut back to this many lines. */
+  readonly records: number;
   /** `getState()` of each stateful callback, by position (null for stateless ones). */
   readonly callbacks: readonly unknown[];
-  /** Set when the run ended (completed or stopped); resuming it then returns its result. */
-  readonly finished?: { status: RunStatus; reason?: string };
+  /**
+   * Set when the run completed; resuming it then returns its result. A run
+   * stopped by a callback (early stopping, Ctrl-C) is not finished: resuming
+   * continues it.
+   */
+  readonly finished?: { status: RunStatus };
   readonly backend: string;
 }
 

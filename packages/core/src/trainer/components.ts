@@ -7,6 +7,7 @@ import type { Metric } from '../contracts/metric.js';
 import type { TrainableModel } from '../contracts/model.js';
 import type { Overparameterizer } from '../contracts/overparam.js';
 import type { PluginContext } from '../contracts/plugin.js';
+import { supportsDecoupled } from '../contracts/optimizer.js';
 import type { ResolvedConfig, ResolvedPluginRef } from '../config/resolve.js';
 import { fromLayersModel } from '../model/from-layers-model.js';
 import { PluginRegistry } from '../registry/registry.js';
@@ -107,6 +108,13 @@ export async function buildComponents(config: ResolvedConfig, options: RunTraini
       coupling: ref.common.coupling,
       names: selectPenaltyWeights(model, ref.common.select, `penalties[${i}] (${ref.use})`),
     });
+  }
+  const decoupled = penalties.filter((p) => p.coupling === 'decoupled');
+  if (decoupled.length && !supportsDecoupled(optimizer)) {
+    throw new TrainerError(
+      `${decoupled.map((p) => p.label).join(', ')}: coupling: decoupled needs an optimizer with applyGradientsDecoupled, ` +
+        `and optimizer "${config.optimizer.use}" has none; use coupling: coupled or an optimizer that supports it (e.g. adamw from @rankbias/optim-adam-rank)`,
+    );
   }
   const metrics: ScheduledMetric[] = [];
   for (const [i, ref] of config.metrics.entries()) {

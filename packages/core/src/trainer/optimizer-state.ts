@@ -66,7 +66,7 @@ export async function restoreOptimizerState(
       if (!(target instanceof tf.Variable) || !tf.util.arraysEqual(target.shape, f.tensor.shape)) {
         throw new TrainerError(`checkpoint holds optimizer field "${key}" that this optimizer (${optimizer.getClassName()}) lacks or shapes differently`);
       }
-      void target;
+      target.assign(f.tensor);
     }
   } finally {
     tf.dispose(state.map((s) => s.tensor));

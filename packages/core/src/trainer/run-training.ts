@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { RunResult } from '../contracts/result.js';
 import { toPlainConfig, type ResolvedConfig } from '../config/resolve.js';
 import { saveModelToDir } from '../io/model-dir.js';
-import { truncateMetricsAfter } from '../run-dir/metrics-file.js';
+import { truncateMetrics } from '../run-dir/metrics-file.js';
 import type { RunDirPaths } from '../run-dir/paths.js';
 import { prepareRunDir, readRunResult, writeRunResult } from '../run-dir/run-dir.js';
 import { hasCheckpoint, loadCheckpoint, type CheckpointContents } from './checkpoint.js';
@@ -42,7 +42,7 @@ export async function runTraining(config: ResolvedConfig, options: RunTrainingOp
       checkpoint.optimizer.forEach((v) => v.tensor.dispose());
       return readRunResult(paths.root);
     }
-    truncateMetricsAfter(paths.metrics, checkpoint.state.step);
+    truncateMetrics(paths.metrics, checkpoint.state.records);
   }
 
   let components: RunComponents | undefined;

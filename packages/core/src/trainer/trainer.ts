@@ -47,7 +47,9 @@ export class Trainer {
   private best: Record<string, number> = {};
   private final: Record<string, number> = {};
   private lastEvalStep = -1;
-  private finished?: { status: RunStatus; reason?: string };
+  private finished?: { status: RunStatus };
+  /** Records handed to the loggers so far (= lines of metrics.jsonl). */
+  private records = 0;
   private stopReason?: string;
   private readonly schedule: BatchSchedule;
   private readonly trainable: readonly NamedVariable[];
@@ -107,7 +109,7 @@ export class Trainer {
     this.final = { ...state.final };
     this.lastEvalStep = state.lastEvalStep;
     this.finished = state.finished;
-    this.stopReason = state.finished?.reason;
+    this.records = state.records;
     callbacks.forEach((cb, i) => {
       if (isStatefulCallback(cb) && state.callbacks[i] != null) cb.setState(state.callbacks[i]);
     });
@@ -119,6 +121,7 @@ export class Trainer {
 
   private log(step: number, kind: LogRecord['kind'], values: Readonly<Record<string, number>>): void {
     const record: LogRecord = { step, kind, values, time: Math.round(this.elapsed * 1000) / 1000 };
+    this.records += 1;
     for (const logger of this.components.loggers) logger.log(record);
   }
 
@@ -139,10 +142,16 @@ export class Trainer {
             await this.checkpoint();
           }
         }
-        if (this.lastEvalStep !== this.step) await this.evaluate(this.step, true);
-        status = this.stopReason !== undefined ? 'stopped' : 'completed';
-        this.finished = { status, ...(this.stopReason !== undefined ? { reason: this.stopReason } : {}) };
-        await this.checkpoint();
+        if (this.stopReason !== undefined) {
+          // Resumable: the checkpoint holds the state at the end of the last step, before the closing evaluation.
+          status = 'stopped';
+          await this.checkpoint();
+          if (this.lastEvalStep !== this.step) await this.evaluate(this.step, true);
+        } else {
+          status = 'completed';
+          this.finished = { status };
+          await this.checkpoint();
+        }
       }
     } catch (e) {
       if (!(e instanceof NonFiniteLossError)) throw e;
@@ -243,6 +252,7 @@ export class Trainer {
       best: this.best,
       final: this.final,
       lastEvalStep: this.lastEvalStep,
+      records: this.records,
       callbacks: this.components.callbacks.map((cb) => (isStatefulCallback(cb) ? cb.getState() : null)),
       ...(this.finished ? { finished: this.finished } : {}),
       backend: this.settings.backend,

@@ -40,3 +40,12 @@ export function finished(child: ChildProcess): Promise<CliRun> {
 export function runRankbias(args: readonly string[], cwd = REPO_ROOT): Promise<CliRun> {
   return finished(startRankbias(args, cwd));
 }
+
+/** Runs the CLI in this process (faster than a child; same code path after argument parsing). */
+export async function runRankbiasInProcess(args: readonly string[], cwd = REPO_ROOT): Promise<CliRun> {
+  const { runCli } = await import('../../src/cli/program.js');
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { out: (t) => (stdout += t), err: (t) => (stderr += t), cwd });
+  return { code, stdout, stderr };
+}

@@ -57,9 +57,10 @@ describe('optimizer state for checkpoints', () => {
   beforeAll(useCpu);
 
   it('tfjs-adam: restored state continues bit-identically, including the running beta powers', async () => {
-    // after 8 steps, beta1^9 by repeated float32 products differs from pow(beta1, 9): setWeights alone would drift
+    // after 11 steps the running beta powers (repeated float32 products) differ from the pow() that
+    // setWeights recomputes them with; restoring setWeights alone makes the next steps drift
     const make = () => tfjsAdamOptimizerPlugin.create(tfjsAdamOptimizerPlugin.options.parse({ lr: 0.05 }), ctx()) as tf.Optimizer;
-    const r = await roundTrip(make, 30);
+    const r = await roundTrip(make, 11);
     expect(r.names).toEqual([
       'iter',
       'layer/kernel/m',
@@ -69,7 +70,7 @@ describe('optimizer state for checkpoints', () => {
       'field:accBeta1',
       'field:accBeta2',
     ]);
-    expect(r.iterations).toBe(11);
+    expect(r.iterations).toBe(14);
     expect(r.b).toEqual(r.a);
   });
 

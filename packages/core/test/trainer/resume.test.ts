@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Callback } from '../../src/contracts/callback.js';
 import { readMetricsFile } from '../../src/run-dir/metrics-file.js';
 import { runTraining } from '../../src/trainer/index.js';
 import { baseRawConfig, resolveFixture } from '../fixtures/trainer/configs.js';
@@ -12,7 +13,7 @@ import { fixtureContainer } from '../fixtures/trainer/plugins.js';
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 const raw = baseRawConfig({
-  train: { steps: 40, batchSize: 16, evalEvery: 10, checkpointEvery: 5, logEvery: 1, evalBatchSize: 16 },
+  train: { steps: 40, batchSize: 16, evalEvery: 10, checkpointEvery: 11, logEvery: 1, evalBatchSize: 16 },
 });
 
 function checkpointStep(dir: string): number | undefined {
@@ -50,7 +51,7 @@ async function trainAndKill(dir: string): Promise<{ killedAfterCheckpoint: numbe
   let killedAfterCheckpoint = -1;
   while (Date.now() < deadline && child.exitCode === null) {
     const step = checkpointStep(dir);
-    if (step !== undefined && step >= 10 && lastLoggedStep(dir) >= step + 2) {
+    if (step !== undefined && step >= 11 && lastLoggedStep(dir) >= step + 2) {
       killedAfterCheckpoint = step;
       process.kill(-child.pid!, 'SIGKILL');
       break;
@@ -92,6 +93,27 @@ describe('resume after SIGKILL', () => {
     // resuming a finished run returns its result without training again
     const again = await runTraining(config, { container, outDir: dir, resume: true, backend: 'cpu' });
     expect(again.final).toEqual(reference.final);
+    expect(metricsWithoutTime(dir)).toEqual(metricsWithoutTime(refDir));
+  });
+
+  it('a run stopped by a callback (e.g. Ctrl-C) resumes to the uninterrupted result, logs included', async () => {
+    const container = fixtureContainer();
+    const config = resolveFixture(container, raw);
+    const refDir = tempRunDir('reference');
+    const reference = await runTraining(config, { container, outDir: refDir, backend: 'cpu' });
+
+    const dir = tempRunDir('stopped');
+    const stopAt13: Callback = { onStepEnd: (ctx) => (ctx.step === 13 ? ctx.requestStop('interrupted (test)') : undefined) };
+    const stopped = await runTraining(config, { container, outDir: dir, backend: 'cpu', callbacks: [stopAt13] });
+    expect(stopped.status).toBe('stopped');
+    expect(stopped.steps).toBe(13);
+    // the stopped run closes with an evaluation at its last step
+    expect(metricsWithoutTime(dir).at(-1)).toMatchObject({ kind: 'eval', step: 13 });
+
+    const resumed = await runTraining(config, { container, outDir: dir, resume: true, backend: 'cpu' });
+    expect(resumed.status).toBe('completed');
+    expect(resumed.final).toEqual(reference.final);
+    expect(resumed.best).toEqual(reference.best);
     expect(metricsWithoutTime(dir)).toEqual(metricsWithoutTime(refDir));
   });
 });

@@ -7,7 +7,7 @@ export {
   type MatrixCompletionProblem,
 } from './problem.js';
 export { MatrixCompletionDataset } from './dataset.js';
-export { MatrixFactorization, type MatrixFactorizationOptions } from './model.js';
+export { MatrixFactorization, gatherEntries, type MatrixFactorizationOptions } from './model.js';
 export { MatrixCompletionError, learnedMatrix, matrixCompletionReport } from './metric.js';
 export { softImpute, shrinkSingularValues, type SoftImputeOptions, type SoftImputeResult } from './soft-impute.js';
 export { jacobiSvd, singularValues, type Svd } from './svd.js';

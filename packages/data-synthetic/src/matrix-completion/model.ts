@@ -18,6 +18,18 @@ function freeVariableName(base: string): string {
 }
 
 /**
+ * `matrix[indices[k, 0], indices[k, 1]]` for each k, differentiable in
+ * `matrix` (tfjs has no gradient for GatherNd; the gradient is ScatterNd).
+ */
+export function gatherEntries(matrix: tf.Tensor2D, indices: tf.Tensor): tf.Tensor1D {
+  const gather = tf.customGrad((m: tf.Tensor) => ({
+    value: tf.gatherND(m, indices),
+    gradFunc: (dy: tf.Tensor) => tf.scatterND(indices, dy, m.shape),
+  }));
+  return gather(matrix) as tf.Tensor1D;
+}
+
+/**
  * Deep matrix factorisation W_e = W_D ⋯ W_1 (bias-free N × N factors); the
  * prediction for an entry x = [row, col] is W_e[row, col]. Variables are
  * named `W1` … `WD`; the end-to-end product is the effective weight
@@ -50,7 +62,7 @@ export class MatrixFactorization implements TrainableModel {
   }
 
   apply(x: tf.Tensor): tf.Tensor {
-    return tf.tidy(() => tf.reshape(tf.gatherND(this.endToEnd(), tf.cast(x, 'int32')), [-1, 1]));
+    return tf.tidy(() => tf.reshape(gatherEntries(this.endToEnd(), tf.cast(x, 'int32')), [-1, 1]));
   }
 
   trainableVariables(): NamedVariable[] {

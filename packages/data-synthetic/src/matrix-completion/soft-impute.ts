@@ -65,7 +65,7 @@ export function softImpute(
   const top = jacobiSvd(projected, rows, cols).s[0]!;
   const start = 0.5 * top;
   const end = ratio * top;
-  let z = new Float64Array(rows * cols);
+  let z: Float64Array = new Float64Array(rows * cols);
   let lambda = start;
   let iterations = 0;
   for (let step = 0; step < pathLength; step++) {

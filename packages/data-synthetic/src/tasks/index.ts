@@ -9,7 +9,7 @@ export {
   type LinearTeacherOptions,
   type TeacherSplitOptions,
 } from './teacher-student.js';
-export { linearScalarTeacher, reluTeacher, lowRankLinearTeacher, teacherSplit, type Teacher } from './teachers.js';
+export { gelu, linearScalarTeacher, neuronTeacher, lowRankLinearTeacher, teacherSplit, type Teacher } from './teachers.js';
 export { InMemoryDataset, type InMemorySpec, type SplitArrays } from './in-memory-dataset.js';
 export { applyLabelNoise } from './label-noise.js';
 export { randomOrthonormal } from './orthonormal.js';

@@ -4,7 +4,7 @@ import { createRng } from '@rankbias/core';
 import { Matrix, SingularValueDecomposition, solve } from 'ml-matrix';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { linearTeacherTask, reluTeacherTask, type LinearTeacherOptions, type ReluTeacherOptions } from './teacher-student.js';
-import { reluTeacher } from './teachers.js';
+import { gelu, neuronTeacher } from './teachers.js';
 import { randomOrthonormal } from './orthonormal.js';
 
 beforeAll(async () => {
@@ -49,7 +49,7 @@ describe('relu-teacher (optimization-threshold data)', () => {
   });
 
   it('ReLU teacher: positively homogeneous, not linear', () => {
-    const t = reluTeacher(createRng(4), 5, 2, 1);
+    const t = neuronTeacher(createRng(4), 5, 2, 1, 'relu');
     const x = Float32Array.from([0.3, -1.2, 0.5, 2, -0.7]);
     const out = new Float32Array(3);
     t.evaluate(x, out, 0);
@@ -60,6 +60,19 @@ describe('relu-teacher (optimization-threshold data)', () => {
     const train = ds.arrays('train');
     const fit = ols(train.x as Float32Array, train.y as Float32Array, 5, 1);
     expect(residualVariance(train.x as Float32Array, train.y as Float32Array, 5, 1, fit)).toBeGreaterThan(0.02);
+  });
+
+  it('GELU teacher: one neuron a·gelu(⟨w, x⟩) in 1-D is ±gelu(±x), gelu matches z·Φ(z)', () => {
+    // Φ(1) = 0.8413447461, Φ(-0.5) = 0.3085375387, Φ(2) = 0.9772498681
+    expect(gelu(1)).toBeCloseTo(0.8413447461, 6);
+    expect(gelu(-0.5)).toBeCloseTo(-0.5 * 0.3085375387, 6);
+    expect(gelu(2)).toBeCloseTo(2 * 0.9772498681, 6);
+    expect(gelu(0)).toBe(0);
+    const ds = reluTeacherTask({ ...relu, teacher: 'gelu', dim: 1, teacherWidth: 1, teacherNorm: 1.5, noiseStd: 0, n: 20 }, createRng(1), createRng(2));
+    const { x, y } = ds.arrays('train');
+    // the unit direction w is +1 or -1 in one dimension
+    const direction = Math.abs(y[0]! - 1.5 * gelu(x[0]!)) < 1e-5 ? 1 : -1;
+    x.forEach((v, i) => expect(y[i]).toBeCloseTo(1.5 * gelu(direction * v), 5));
   });
 
   it('is seeded: the teacher is shared across n, the first n examples too', () => {

@@ -2,7 +2,7 @@ import { definePlugin, z, type Rng } from '@rankbias/core';
 import { dataRng, sampleCountsShape, type SampleCounts } from './common-options.js';
 import { InMemoryDataset } from './in-memory-dataset.js';
 import { PACKAGE_NAME } from './package-name.js';
-import { linearScalarTeacher, lowRankLinearTeacher, reluTeacher, teacherSplit, type Teacher } from './teachers.js';
+import { linearScalarTeacher, lowRankLinearTeacher, neuronTeacher, teacherSplit, type Teacher } from './teachers.js';
 
 export interface TeacherSplitOptions extends SampleCounts {
   /** Std of the fixed label noise ε in the training (and validation) targets. */
@@ -34,18 +34,18 @@ const teacherNoiseShape = {
 
 export interface ReluTeacherOptions extends TeacherSplitOptions {
   readonly dim: number;
-  readonly teacher: 'linear' | 'relu';
+  readonly teacher: 'linear' | 'relu' | 'gelu';
   readonly teacherWidth: number;
   readonly teacherNorm: number;
 }
 
-/** The optimization-threshold data (SCIENCE.md section 3): y = ⟨β*, x⟩ + ε, or a ReLU teacher. */
+/** The optimization-threshold data (SCIENCE.md section 3): y = ⟨β*, x⟩ + ε, or a ReLU (or GELU) teacher network. */
 export function reluTeacherTask(options: ReluTeacherOptions, rng: Rng, fallbackRng: Rng): InMemoryDataset {
   const t = rng.fork('teacher');
   const teacher =
     options.teacher === 'linear'
       ? linearScalarTeacher(t, options.dim, options.teacherNorm)
-      : reluTeacher(t, options.dim, options.teacherWidth, options.teacherNorm);
+      : neuronTeacher(t, options.dim, options.teacherWidth, options.teacherNorm, options.teacher);
   return regressionDataset('relu-teacher', teacher, options, rng, fallbackRng);
 }
 
@@ -53,16 +53,16 @@ export const reluTeacherPlugin = definePlugin({
   kind: 'dataset',
   name: 'relu-teacher',
   description:
-    'Teacher–student regression for the optimization threshold (Boursier & Flammarion): x ~ N(0, I_d), y = ⟨β*, x⟩ + ε (teacher: linear) or Σ a_k relu(⟨w_k, x⟩) + ε (teacher: relu)',
+    'Teacher–student regression for the optimization threshold (Boursier & Flammarion): x ~ N(0, I_d), y = ⟨β*, x⟩ + ε (teacher: linear) or Σ a_k φ(⟨w_k, x⟩) + ε with φ = relu or gelu',
   package: PACKAGE_NAME,
   options: z.strictObject({
     ...sampleCountsShape,
     ...teacherNoiseShape,
     n: sampleCountsShape.n.default(100),
     dim: z.number().int().positive().default(5).describe('input dimension d'),
-    teacher: z.enum(['linear', 'relu']).default('linear').describe('linear teacher ⟨β*, x⟩ (the paper) or a ReLU teacher'),
-    teacherWidth: z.number().int().positive().default(2).describe('neurons of the ReLU teacher'),
-    teacherNorm: z.number().positive().default(1).describe('‖β*‖, or the scale of the ReLU teacher output weights'),
+    teacher: z.enum(['linear', 'relu', 'gelu']).default('linear').describe('linear teacher ⟨β*, x⟩ (the paper), or a ReLU / GELU teacher network'),
+    teacherWidth: z.number().int().positive().default(2).describe('neurons of the ReLU/GELU teacher'),
+    teacherNorm: z.number().positive().default(1).describe('‖β*‖, or the scale of the teacher network output weights'),
     noiseStd: teacherNoiseShape.noiseStd.default(0.5),
   }),
   create(options, ctx) {

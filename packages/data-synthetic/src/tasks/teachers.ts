@@ -25,10 +25,26 @@ export function linearScalarTeacher(rng: Rng, dim: number, norm: number): Teache
   };
 }
 
-/** y = Σ_k a_k relu(⟨w_k, x⟩) with unit w_k and a_k = ±norm/√width alternating in sign. */
-export function reluTeacher(rng: Rng, dim: number, width: number, norm: number): Teacher {
+/** The exact GELU, z·Φ(z), with Φ from an erf approximation accurate to 1.5e-7. */
+export function gelu(z: number): number {
+  const t = z / Math.SQRT2;
+  const s = Math.sign(t);
+  const a = Math.abs(t);
+  const k = 1 / (1 + 0.3275911 * a);
+  const erf = 1 - ((((1.061405429 * k - 1.453152027) * k + 1.421413741) * k - 0.284496736) * k + 0.254829592) * k * Math.exp(-a * a);
+  return 0.5 * z * (1 + s * erf);
+}
+
+const ACT = { relu: (z: number) => Math.max(z, 0), gelu } as const;
+
+/**
+ * y = Σ_k a_k φ(⟨w_k, x⟩) with unit w_k, φ = relu or gelu, and
+ * a_k = ±norm/√width alternating in sign (a single neuron: a = +norm).
+ */
+export function neuronTeacher(rng: Rng, dim: number, width: number, norm: number, activation: 'relu' | 'gelu' = 'relu'): Teacher {
   const w = Array.from({ length: width }, () => randomDirection(rng, dim, 1));
   const a = Array.from({ length: width }, (_, k) => ((k % 2 === 0 ? 1 : -1) * norm) / Math.sqrt(width));
+  const phi = ACT[activation];
   return {
     inputs: dim,
     outputs: 1,
@@ -37,7 +53,7 @@ export function reluTeacher(rng: Rng, dim: number, width: number, norm: number):
       for (let k = 0; k < width; k++) {
         let z = 0;
         for (let j = 0; j < dim; j++) z += w[k]![j]! * x[j]!;
-        s += a[k]! * Math.max(z, 0);
+        s += a[k]! * phi(z);
       }
       out[offset] = s;
     },

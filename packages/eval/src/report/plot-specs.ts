@@ -2,8 +2,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { CurvePoint, GroupSummary } from './aggregate.js';
 import type { Stat } from './stats.js';
 
-const WIDTH = 460;
-const HEIGHT = 260;
+const WIDTH = 400;
+const HEIGHT = 240;
 
 /** Shared look: fonts that exist headlessly (DejaVu) with generic fallbacks. */
 export const PLOT_CONFIG = {
@@ -16,9 +16,9 @@ export const PLOT_CONFIG = {
 } as const;
 
 /** Log scale when every value is positive and they span two decades or more. */
-function scaleFor(values: readonly number[]): { type: 'log' } | { type: 'linear'; zero: false } {
+function scaleFor(values: readonly number[], decades = 2): { type: 'log' } | { type: 'linear'; zero: false } {
   const finite = values.filter((v) => Number.isFinite(v));
-  if (finite.length && finite.every((v) => v > 0) && Math.max(...finite) / Math.min(...finite) >= 100) return { type: 'log' };
+  if (finite.length && finite.every((v) => v > 0) && Math.max(...finite) / Math.min(...finite) >= 10 ** decades) return { type: 'log' };
   return { type: 'linear', zero: false };
 }
 
@@ -68,7 +68,7 @@ export function versusSpec(
     .filter((r): r is NonNullable<typeof r> => r !== undefined);
   const numeric = rows.every((r) => typeof r.x === 'number');
   const xs = rows.map((r) => r.x as number);
-  const xScale = numeric ? scaleFor(xs.filter((v) => v !== 0).length === xs.length ? xs : [0]) : undefined;
+  const xScale = numeric ? scaleFor(xs, 1) : undefined;
   const x = numeric
     ? { field: 'x', type: 'quantitative', title: axis, scale: xScale }
     : { field: 'x', type: 'ordinal', title: axis, sort: null };

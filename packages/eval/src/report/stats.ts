@@ -28,5 +28,8 @@ export function formatNumber(x: number): string {
 /** `mean ± std`, or just the mean when std is undefined. */
 export function formatStat(s: Stat): string {
   if (!s.n) return '—';
-  return Number.isFinite(s.std) ? `${formatNumber(s.mean)} ± ${formatNumber(s.std)}` : formatNumber(s.mean);
+  if (!Number.isFinite(s.std)) return formatNumber(s.mean);
+  // A spread at rounding level (seeds that agree exactly) reads as 0.
+  const std = s.std <= 1e-9 * Math.abs(s.mean) ? 0 : s.std;
+  return `${formatNumber(s.mean)} ± ${formatNumber(std)}`;
 }

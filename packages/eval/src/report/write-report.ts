@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { canonicalJson } from '../sweep/hash.js';
 import { reportSchema, targetSchema, type SweepReportOptions, type SweepTarget } from '../sweep/schema.js';
 import { aggregate, curvePoints, summaryMetrics } from './aggregate.js';
-import { collectRuns } from './collect.js';
+import { globMatch } from '@rankbias/core';
+import { collectRuns, type CollectedRun } from './collect.js';
 import { reportHtml, type RenderedPlot } from './html.js';
 import { curveSpec, versusSpec } from './plot-specs.js';
 import { renderSvg, svgToPng } from './render.js';
@@ -49,6 +50,17 @@ export interface ReportFiles {
   readonly plots: string[];
   readonly groups: number;
   readonly runs: number;
+}
+
+/** Metric names matching each pattern (globs allowed), in pattern order then sorted; duplicates dropped. */
+function expandPatterns(patterns: readonly string[], runs: readonly CollectedRun[]): string[] {
+  const names = [...new Set(runs.flatMap((r) => [...r.curves.keys(), ...Object.keys(r.result?.final ?? {})]))].sort();
+  const out: string[] = [];
+  for (const p of patterns) {
+    const hits = /[*?]/.test(p) ? names.filter((n) => globMatch(p, n)) : [p];
+    for (const h of hits) if (!out.includes(h)) out.push(h);
+  }
+  return out;
 }
 
 function slug(s: string): string {
@@ -102,7 +114,7 @@ export async function writeReport(outDir: string, metaIn?: SweepMeta): Promise<R
     return { title, svg, file: `plots/${name}` };
   };
   const order = groups.map((g) => g.label);
-  const curveMetrics = [...new Set(meta.report.curves ?? [meta.target.metric])];
+  const curveMetrics = expandPatterns(meta.report.curves ?? [meta.target.metric], runs);
   const curves: RenderedPlot[] = [];
   for (const m of curveMetrics) {
     const points = curvePoints(runs, groups, m);
@@ -113,7 +125,7 @@ export async function writeReport(outDir: string, metaIn?: SweepMeta): Promise<R
   for (const axis of meta.axes) {
     const distinct = new Set(groups.map((g) => canonicalJson(g.params[axis])));
     if (distinct.size < 2) continue;
-    for (const m of [...new Set([meta.target.metric, ...(meta.report.curves ?? [])])]) {
+    for (const m of [...new Set([meta.target.metric, ...curveMetrics])]) {
       if (!groups.some((g) => g[which][m])) continue;
       const spec = versusSpec(axis, `${m} (${which})`, groups, (g) => g[which][m]);
       versus.push(await save(`vs-${slug(axis)}-${slug(m)}`, `${m} (${which}) vs ${axis}`, spec));

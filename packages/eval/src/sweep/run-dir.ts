@@ -37,13 +37,25 @@ export function readResult(dir: string): RunResult | undefined {
   }
 }
 
-/** The state of a run directory. */
+/**
+ * The state of a run directory. Without `result.json`, a run is resumable
+ * when it has a config and a committed checkpoint of an unfinished run (a
+ * checkpoint written as the run stopped, e.g. on Ctrl-C, would only replay
+ * the stop, so such a run starts afresh).
+ */
 export function runState(dir: string): RunState {
   const result = readResult(dir);
   if (result) return result.status;
+  if (!existsSync(join(dir, RUN_FILES.config))) return 'pending';
   const latest = join(dir, 'checkpoints', 'latest');
-  if (existsSync(join(dir, RUN_FILES.config)) && (existsSync(latest) || existsSync(`${latest}.previous`))) return 'resumable';
-  return 'pending';
+  const committed = existsSync(latest) ? latest : existsSync(`${latest}.previous`) ? `${latest}.previous` : undefined;
+  if (!committed) return 'pending';
+  try {
+    const manifest = JSON.parse(readFileSync(join(committed, 'manifest.json'), 'utf8')) as { state?: { finished?: unknown } };
+    return manifest.state?.finished ? 'pending' : 'resumable';
+  } catch {
+    return 'resumable';
+  }
 }
 
 /** Creates the run directory and writes the sweep's metadata and the config to train. Returns the config file. */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, rmSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlannedRun } from './expand.js';
 import { createProgress, lastLoggedStep, type SweepProgress } from './progress.js';
@@ -16,6 +16,10 @@ const INTERRUPTED_EXIT = 130;
  */
 function forgetInterruptedResult(dir: string): void {
   if (readResult(dir)?.status === 'stopped') rmSync(join(dir, RUN_FILES.result), { force: true });
+}
+
+function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** How to execute a sweep's runs. */
@@ -93,13 +97,14 @@ export async function executeRuns(runs: readonly PlannedRun[], options: RunnerOp
   };
   const timer = setInterval(tick, 1000);
 
-  // Children run in their own process group, so a terminal Ctrl-C reaches only this process;
-  // it is forwarded as SIGINT: each child finishes its step, checkpoints and exits 130
-  // (a second Ctrl-C makes them quit at once).
+  // Children run in their own process group, so a terminal Ctrl-C reaches only this process.
+  // Children are ended with SIGTERM (a second Ctrl-C: SIGKILL): the run keeps its last periodic
+  // checkpoint and no result.json, so the next compare resumes it from there.
+  let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (!interrupted) progress.line(`rankbias compare: ${signal}: checkpointing and stopping ${running.size} training process(es)…`);
+    if (!signals++) progress.line(`rankbias compare: ${signal}: stopping ${running.size} training process(es)…`);
     interrupted = true;
-    for (const { child } of running.values()) child.kill('SIGINT');
+    for (const { child } of running.values()) child.kill(signals > 1 ? 'SIGKILL' : 'SIGTERM');
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -115,6 +120,7 @@ export async function executeRuns(runs: readonly PlannedRun[], options: RunnerOp
           const configFile = prepareSweepRunDir(dir, run);
           const argv = options.trainCommand(configFile, dir, resume);
           const log = openSync(join(dir, RUN_FILES.log), 'a');
+          writeSync(log, `$ ${[argv.command, ...argv.args].map(shellQuote).join(' ')}\n`);
           const child = spawn(argv.command, [...argv.args], {
             stdio: ['ignore', log, log],
             detached: true,

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
  * (classic matrix-chain dynamic programme). `dims` has length d + 1: factor i
  * is `dims[i] x dims[i + 1]`. Returns the split table.
  */
-function chainSplits(dims: readonly number[]): number[][] {
+function chainTables(dims: readonly number[]): { cost: number[][]; split: number[][] } {
   const n = dims.length - 1;
   const cost: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const split: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
@@ -22,7 +22,13 @@ function chainSplits(dims: readonly number[]): number[][] {
       }
     }
   }
-  return split;
+  return { cost, split };
+}
+
+/** Multiply-adds of the cheapest order for a chain with side widths `dims`. */
+export function chainProductCost(dims: readonly number[]): number {
+  if (dims.length <= 2) return 0;
+  return chainTables(dims).cost[0]![dims.length - 2]!;
 }
 
 /**
@@ -33,7 +39,7 @@ export function multiplyChain(kernels: readonly tf.Tensor2D[]): tf.Tensor2D {
   if (kernels.length === 0) throw new Error('multiplyChain: empty chain');
   if (kernels.length === 1) return kernels[0]!;
   const dims = [kernels[0]!.shape[0], ...kernels.map((k) => k.shape[1])];
-  const split = chainSplits(dims);
+  const { split } = chainTables(dims);
   const product = (i: number, j: number): tf.Tensor2D =>
     i === j ? kernels[i]! : tf.matMul(product(i, split[i]![j]!), product(split[i]![j]! + 1, j));
   return product(0, kernels.length - 1);

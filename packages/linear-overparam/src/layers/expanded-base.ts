@@ -12,8 +12,12 @@ import { gainFor } from './gain.js';
  *   one Dense/Conv op, so a step costs about what the base layer costs.
  * - `chain`: apply the sub-layers one after another (the reference
  *   formulation; used to prove the two agree, and for batch norm in training).
+ * - `auto`: per call, whichever of the two needs fewer multiply-adds for the
+ *   input's shape (the contraction does not depend on the batch size, so
+ *   small dense batches can be cheaper as a chain; convolutions almost
+ *   always take `effective`).
  */
-export type ExpansionMode = 'effective' | 'chain';
+export type ExpansionMode = 'effective' | 'chain' | 'auto';
 
 /** Options shared by `ExpandedDense` and `ExpandedConv2D`. */
 export interface ExpandedLayerArgs extends LayerArgs {
@@ -25,7 +29,7 @@ export interface ExpandedLayerArgs extends LayerArgs {
   useBias?: boolean;
   /** Batch norm after every sub-layer but the last; folds with its running statistics. Default false. */
   batchNorm?: boolean;
-  /** Forward mode, default `effective`. */
+  /** Forward mode, default `auto`. */
   mode?: ExpansionMode;
   /** He gain of the last factor; inner factors use gain 1. Default: the activation's gain. */
   lastGain?: number;
@@ -70,7 +74,7 @@ export abstract class ExpandedLayerBase extends tfl.layers.Layer {
     this.activationName = args.activation ?? 'linear';
     this.useBias = args.useBias ?? true;
     this.batchNorm = args.batchNorm ?? false;
-    this.mode = args.mode ?? 'effective';
+    this.mode = args.mode ?? 'auto';
     this.lastGain = args.lastGain ?? gainFor(this.activationName);
     this.batchNormMomentum = args.batchNormMomentum ?? 0.9;
     this.batchNormEpsilon = args.batchNormEpsilon ?? 1e-5;
@@ -103,6 +107,8 @@ export abstract class ExpandedLayerBase extends tfl.layers.Layer {
   ): { kernel: tf.Tensor; bias: tf.Tensor1D | null };
   /** Output width of the collapsed layer (units or filters). */
   protected abstract get outWidth(): number;
+  /** Multiply-adds of one forward pass on `inputShape` as a chain and as contraction + one op. */
+  protected abstract forwardCosts(inputShape: readonly number[]): { chain: number; effective: number };
 
   /** Adds the factor, bias and batch-norm weights for input width `inWidth`. */
   protected buildFactors(inWidth: number): void {
@@ -209,12 +215,25 @@ export abstract class ExpandedLayerBase extends tfl.layers.Layer {
     return tf.batchNorm(y, mean, variance, n.beta.read(), n.gamma.read(), this.batchNormEpsilon);
   }
 
+  /** Whether a forward pass on `inputShape` runs the explicit chain. */
+  usesChain(inputShape: readonly number[], training: boolean): boolean {
+    if (this.mode === 'chain' || (this.batchNorm && training)) return true;
+    if (this.mode === 'effective') return false;
+    const { chain, effective } = this.forwardCosts(inputShape);
+    return chain < effective;
+  }
+
+  /** Widths of the factor sides, input first: `[in, h_1, …, h_{d−1}, out]`. */
+  protected factorWidths(): number[] {
+    return [this.kernels[0]!.shape[this.kernels[0]!.shape.length - 2]!, ...this.innerWidths, this.outWidth];
+  }
+
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor {
     return tf.tidy(() => {
       const x = Array.isArray(inputs) ? inputs[0]! : inputs;
       const training = kwargs['training'] === true;
       let y: tf.Tensor;
-      if (this.mode === 'chain' || (this.batchNorm && training)) {
+      if (this.usesChain(x.shape, training)) {
         y = this.applyChain(x, training);
       } else {
         const { kernel, bias } = this.effectiveKernelAndBias();

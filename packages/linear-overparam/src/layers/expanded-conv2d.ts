@@ -113,6 +113,28 @@ export class ExpandedConv2D extends ExpandedLayerBase {
     return tf.conv2d(x as tf.Tensor4D, kernel as tf.Tensor4D, this.strides, this.padding);
   }
 
+  protected forwardCosts(inputShape: readonly number[]): { chain: number; effective: number } {
+    const [n, h, w] = [inputShape[0]!, inputShape[1]!, inputShape[2]!];
+    const k = this.collapsedKernelSize;
+    const outH = convOutputLength(h, k, this.strides[0], this.padding);
+    const outW = convOutputLength(w, k, this.strides[1], this.padding);
+    const widths = this.factorWidths();
+    let chain = 0;
+    let contraction = 0;
+    let acc = this.kernelSizes[0]!;
+    for (let i = 0; i < this.depth; i++) {
+      const ki = this.kernelSizes[i]!;
+      // inner sub-layers run at (about) the input resolution, the last at the output's
+      const positions = i === this.depth - 1 ? n * outH * outW : n * h * w;
+      chain += positions * ki * ki * widths[i]! * widths[i + 1]!;
+      if (i > 0) {
+        contraction += acc * acc * widths[0]! * widths[i]! * ki * ki * widths[i + 1]!;
+        acc += ki - 1;
+      }
+    }
+    return { chain, effective: contraction + n * outH * outW * k * k * widths[0]! * widths[this.depth]! };
+  }
+
   protected compose(kernels: tf.Tensor[], biases: (tf.Tensor1D | null)[]) {
     return composeConv(kernels as tf.Tensor4D[], biases);
   }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { composeDense } from '../compose/dense-chain.js';
+import { chainProductCost, composeDense } from '../compose/dense-chain.js';
 import { ExpandedLayerBase, type ExpandedLayerArgs } from './expanded-base.js';
 
 type Shape = (number | null)[];
@@ -71,6 +71,14 @@ export class ExpandedDense extends ExpandedLayerBase {
 
   protected applyEffective(x: tf.Tensor, kernel: tf.Tensor): tf.Tensor {
     return matmulLastAxis(x, kernel);
+  }
+
+  protected forwardCosts(inputShape: readonly number[]): { chain: number; effective: number } {
+    const rows = inputShape.slice(0, -1).reduce((a, b) => a * b, 1);
+    const w = this.factorWidths();
+    let chain = 0;
+    for (let i = 0; i < this.depth; i++) chain += rows * w[i]! * w[i + 1]!;
+    return { chain, effective: chainProductCost(w) + rows * w[0]! * w[this.depth]! };
   }
 
   protected compose(kernels: tf.Tensor[], biases: (tf.Tensor1D | null)[]) {

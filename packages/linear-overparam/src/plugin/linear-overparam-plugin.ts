@@ -20,7 +20,7 @@ export const linearOverparamOptions = z
     init: z.enum(['reference', 'identity']).default('reference').describe("'reference' He init or 'identity' (start at the base layer)"),
     lastGain: z.number().positive().optional().describe('He gain of the last factor (default: gain of the following nonlinearity)'),
     batchNorm: z.boolean().default(false).describe('batch norm between factors (folded at collapse)'),
-    mode: z.enum(['effective', 'chain']).default('effective').describe("'effective': one op with the contracted kernel; 'chain': sub-layers in sequence"),
+    mode: z.enum(['auto', 'effective', 'chain']).default('auto').describe("'effective': one op with the contracted kernel; 'chain': sub-layers in sequence; 'auto': the cheaper per call"),
   })
   .strict();
 

@@ -35,7 +35,7 @@ export interface OverparameterizeOptions {
   lastGain?: number;
   /** Batch norm between factors (folded away by `collapse`). Default false. */
   batchNorm?: boolean;
-  /** Forward mode of the expanded layers. Default `effective`. */
+  /** Forward mode of the expanded layers (`auto`: the cheaper of `effective` and `chain` per call). Default `auto`. */
   mode?: ExpansionMode;
 }
 

@@ -71,7 +71,7 @@ function expandEntry(entry: LayerEntry, exp: ResolvedExpansion, options: Overpar
     activation: c['activation'] ?? 'linear',
     useBias,
     batchNorm: options.batchNorm ?? false,
-    mode: options.mode ?? 'effective',
+    mode: options.mode ?? 'auto',
     lastGain,
   };
   if (entry.className === 'Dense') {

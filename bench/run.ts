@@ -1,0 +1,106 @@
+/**
+ * `npm run bench` [--quick] [--no-torch] [--cpu-cnn] [--backends wasm,wasm-stock,cpu] [--workloads mlp,cnn,...]
+ *
+ * Per tfjs backend setup present (wasm with rankbias' kernels, stock wasm, pure-JS cpu) and,
+ * where /usr/bin/python3 has torch, PyTorch CPU: median step times of the workloads in
+ * bench/workloads.ts, side by side with ratios to PyTorch in one table.
+ */
+import os from 'node:os';
+import * as tf from '@tensorflow/tfjs-core';
+import { BACKEND_SETUPS } from './backends.js';
+import { formatTable, type Cell, type Column } from './table.js';
+import { timeSteps, type TimingOptions } from './timing.js';
+import { runTorchBench, torchAvailable } from './torch.js';
+import { WORKLOADS, type Workload } from './workloads.js';
+
+interface Flags {
+  quick: boolean;
+  torch: boolean;
+  cpuCnn: boolean;
+  backends: string[];
+  workloads: string[];
+  torchThreads: number;
+}
+
+function listFlag(argv: string[], name: string, all: string[]): string[] {
+  const i = argv.indexOf(name);
+  if (i < 0) return all;
+  const picked = (argv[i + 1] ?? '').split(',').filter(Boolean);
+  const unknown = picked.filter((p) => !all.includes(p));
+  if (unknown.length > 0 || picked.length === 0) {
+    throw new Error(`${name} takes a comma-separated list of ${all.join(', ')}; got "${argv[i + 1] ?? ''}"`);
+  }
+  return picked;
+}
+
+function parseFlags(argv: string[]): Flags {
+  const threads = argv.indexOf('--torch-threads');
+  return {
+    quick: argv.includes('--quick'),
+    torch: !argv.includes('--no-torch'),
+    cpuCnn: argv.includes('--cpu-cnn'),
+    backends: listFlag(argv, '--backends', BACKEND_SETUPS.map((b) => b.id)),
+    workloads: listFlag(argv, '--workloads', WORKLOADS.map((w) => w.id)),
+    torchThreads: threads >= 0 ? Number(argv[threads + 1]) : 0,
+  };
+}
+
+/** Slow setups get fewer repetitions (the pure-JS backend takes seconds per 1024 matmul). */
+function timingFor(backend: string, quick: boolean): TimingOptions {
+  if (backend === 'cpu') return { warmup: 1, reps: quick ? 2 : 5 };
+  return quick ? { warmup: 2, reps: 5 } : { warmup: 5, reps: 20 };
+}
+
+function skipReason(backend: string, workload: Workload, flags: Flags): string | null {
+  if (backend === 'cpu' && workload.id === 'cnn' && !flags.cpuCnn) return 'skipped (>5 min/step; --cpu-cnn)';
+  return null;
+}
+
+function measure(workload: Workload, options: TimingOptions): Cell {
+  let state: ReturnType<Workload['setup']> | undefined;
+  try {
+    state = workload.setup();
+    return timeSteps(state.step, options);
+  } catch (e) {
+    const message = String((e as Error)?.message ?? e).split('\n')[0]!;
+    const missing = /kernel '(\w+)'|gradient function not found for (\w+)|'(\w+)' not registered/.exec(message);
+    return { skipped: missing ? `fails: no ${missing[1] ?? missing[2] ?? missing[3]}` : `fails: ${message.slice(0, 40)}` };
+  } finally {
+    state?.dispose();
+  }
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  const workloads = WORKLOADS.filter((w) => flags.workloads.includes(w.id));
+  const load = () => os.loadavg()[0]!.toFixed(2);
+  console.log(`rankbias bench: ${os.cpus().length} cores, Node ${process.version}, load average ${load()}${flags.quick ? ', --quick' : ''}`);
+  const columns: Column[] = [];
+  for (const setup of BACKEND_SETUPS.filter((b) => flags.backends.includes(b.id))) {
+    if (!(await setup.activate())) {
+      console.log(`${setup.label}: not available here`);
+      continue;
+    }
+    const cells: Record<string, Cell> = {};
+    for (const w of workloads) {
+      const skip = skipReason(setup.id, w, flags);
+      cells[w.id] = skip ? { skipped: skip } : measure(w, timingFor(setup.id, flags.quick));
+      process.stderr.write(`  ${setup.label} ${w.id}: done\n`);
+    }
+    console.log(`${setup.label}: measured (tensors alive ${tf.memory().numTensors})`);
+    columns.push({ label: setup.label, cells });
+  }
+  let reference: Column | undefined;
+  const noTorch = flags.torch ? torchAvailable() : 'disabled by --no-torch';
+  if (noTorch == null) {
+    const torch = runTorchBench(flags.quick, flags.torchThreads);
+    reference = { label: `torch ${torch.version} (${torch.threads} thr)`, cells: torch.results };
+    columns.push(reference);
+  } else {
+    console.log(`PyTorch: ${noTorch}`);
+  }
+  console.log(`\n${formatTable(workloads, columns, reference)}\n`);
+  console.log(`load average at end ${load()} (figures are noisy when it exceeds the core count)`);
+}
+
+await main();

@@ -1,0 +1,52 @@
+/** Formats the side-by-side benchmark table. */
+import type { Workload } from './workloads.js';
+import type { Timing } from './timing.js';
+
+/** A measured time, or why there is none. */
+export type Cell = Timing | { readonly skipped: string };
+
+export interface Column {
+  readonly label: string;
+  readonly cells: Record<string, Cell>;
+}
+
+function isTiming(cell: Cell | undefined): cell is Timing {
+  return cell != null && 'medianMs' in cell;
+}
+
+function formatMs(ms: number): string {
+  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+}
+
+function formatCell(cell: Cell | undefined, flops: number | undefined): string {
+  if (cell == null) return '-';
+  if (!isTiming(cell)) return cell.skipped;
+  const rate = flops ? ` (${(flops / cell.medianMs / 1e6).toFixed(1)} GF/s)` : '';
+  return `${formatMs(cell.medianMs)} ms${rate}`;
+}
+
+function pad(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join(' | ')).join('\n');
+}
+
+/**
+ * One row per workload: each column's median step time, then each column's
+ * time as a multiple of the reference column (e.g. PyTorch): `2.0x` = twice as slow.
+ */
+export function formatTable(workloads: readonly Workload[], columns: readonly Column[], reference?: Column): string {
+  const header = ['workload (median ms/step)', ...columns.map((c) => c.label)];
+  const ratioColumns = reference ? columns.filter((c) => c !== reference) : [];
+  header.push(...ratioColumns.map((c) => `${c.label} / ${reference!.label}`));
+  const rows = [header];
+  for (const w of workloads) {
+    const row = [w.label, ...columns.map((c) => formatCell(c.cells[w.id], w.flops))];
+    for (const c of ratioColumns) {
+      const mine = c.cells[w.id];
+      const ref = reference!.cells[w.id];
+      row.push(isTiming(mine) && isTiming(ref) ? `${(mine.medianMs / ref.medianMs).toFixed(2)}x` : '-');
+    }
+    rows.push(row);
+  }
+  return pad(rows);
+}

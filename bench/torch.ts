@@ -1,0 +1,33 @@
+/** Runs bench/torch_bench.py with Debian's python3 when it has torch. */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Timing } from './timing.js';
+
+export const SYSTEM_PYTHON = '/usr/bin/python3';
+
+export interface TorchResults {
+  readonly version: string;
+  readonly threads: number;
+  readonly results: Record<string, Timing>;
+}
+
+/** Null plus the reason when torch is not importable. */
+export function torchAvailable(): string | null {
+  const probe = spawnSync(SYSTEM_PYTHON, ['-c', 'import torch'], { encoding: 'utf8' });
+  if (probe.error) return `${SYSTEM_PYTHON} not runnable (${probe.error.message})`;
+  if (probe.status !== 0) return `${SYSTEM_PYTHON} has no torch (apt-get install python3-torch)`;
+  return null;
+}
+
+export function runTorchBench(quick: boolean, threads: number): TorchResults {
+  const script = fileURLToPath(new URL('./torch_bench.py', import.meta.url));
+  const args = [script, ...(quick ? ['--quick'] : []), ...(threads > 0 ? ['--threads', String(threads)] : [])];
+  const run = spawnSync(SYSTEM_PYTHON, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (run.status !== 0) throw new Error(`torch_bench.py failed: ${run.stderr || run.error?.message}`);
+  const parsed = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
+    torch: string;
+    threads: number;
+    results: Record<string, Timing>;
+  };
+  return { version: parsed.torch, threads: parsed.threads, results: parsed.results };
+}

@@ -1,0 +1,107 @@
+/**
+ * Reproduction of SCIENCE.md section 1 at CPU scale.
+ *   npx tsx bench/repro.ts [--parts fmnist,init,regression] [--seeds 3] [--steps-cnn 200] [--steps-mlp 300]
+ *                          [--backend wasm] [--out /tmp/rankbias-linear-overparam]
+ * Fashion-MNIST runs go through core's runTraining (run directories under --out,
+ * each with model-collapsed/); results are printed as Markdown tables, saved
+ * as JSON next to this script, and plotted into docs/experiments/img/.
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderSvg } from '@rankbias/eval';
+import { useBackend } from './backends.js';
+import { runPoint, type SweepPoint } from './fmnist-sweep.js';
+import { initRankVsDepth, regressionVsDepth, type InitRankRow, type RegressionRow } from './observations.js';
+import { fmnistSpec, observationsSpec, type FmnistRow } from './plots.js';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const imgDir = join(here, '..', '..', '..', 'docs', 'experiments', 'img');
+const resultsFile = join(here, 'results', 'linear-overparam.json');
+const parts = arg('parts', 'fmnist,init,regression').split(',');
+const seeds = Number(arg('seeds', '3'));
+const backend = arg('backend', 'wasm');
+const outRoot = arg('out', '/tmp/rankbias-linear-overparam');
+
+interface Results {
+  fmnist?: FmnistRow[];
+  init?: InitRankRow[];
+  regression?: RegressionRow[];
+  settings?: Record<string, unknown>;
+}
+const results: Results = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Results) : {};
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const std = (xs: number[]) => Math.sqrt(xs.reduce((a, b) => a + (b - mean(xs)) ** 2, 0) / Math.max(xs.length - 1, 1));
+const pm = (m: number, s: number, digits = 3) => `${m.toFixed(digits)} ± ${s.toFixed(digits)}`;
+
+if (parts.includes('fmnist')) {
+  if (!(await useBackend(backend))) process.exit(1);
+  const settings = {
+    cnn: { steps: Number(arg('steps-cnn', '200')) },
+    mlp: { steps: Number(arg('steps-mlp', '300')) },
+    perClass: Number(arg('per-class', '100')),
+    testPerClass: Number(arg('test-per-class', '100')),
+  };
+  const rows: FmnistRow[] = [];
+  for (const model of ['cnn', 'mlp'] as const) {
+    for (const depth of [1, 2, 4]) {
+      const finals: Record<string, number>[] = [];
+      for (let seed = 0; seed < seeds; seed++) {
+        const point: SweepPoint = { model, depth, seed };
+        const t0 = Date.now();
+        const r = await runPoint(point, { steps: settings[model].steps, perClass: settings.perClass, testPerClass: settings.testPerClass, backend, outRoot });
+        console.log(`${model} depth ${depth} seed ${seed}: ${r.status} in ${((Date.now() - t0) / 1000).toFixed(1)}s test acc ${r.final['test/accuracy']}`);
+        finals.push(r.final);
+      }
+      const layer = model === 'cnn' ? 'act_0' : 'act_1';
+      const get = (k: string) => finals.map((f) => f[k]!);
+      rows.push({
+        model,
+        depth,
+        testAccuracy: mean(get('test/accuracy')),
+        testAccuracyStd: std(get('test/accuracy')),
+        trainAccuracy: mean(get('train/accuracy')),
+        entropy: mean(get(`embedding-entropy/${layer}`)),
+        entropyStd: std(get(`embedding-entropy/${layer}`)),
+        erank: mean(get(`embedding-erank/${layer}`)),
+      });
+    }
+  }
+  results.fmnist = rows;
+  results.settings = { ...results.settings, fmnist: { ...settings, seeds, backend } };
+  console.log('\n| model | depth | test accuracy | train accuracy | H (embeddings) | erank = exp H |\n|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(`| ${r.model} | ${r.depth === 1 ? '1 (base)' : r.depth} | ${pm(r.testAccuracy, r.testAccuracyStd)} | ${r.trainAccuracy.toFixed(3)} | ${pm(r.entropy, r.entropyStd)} | ${r.erank.toFixed(2)} |`);
+  }
+}
+
+if (parts.includes('init')) {
+  results.init = initRankVsDepth([1, 2, 4, 8, 16]);
+  console.log('\n| depth | kind | H (mean ± std, 5 nets) | erank |\n|---|---|---|---|');
+  for (const r of results.init) console.log(`| ${r.depth} | ${r.kind} | ${pm(r.entropy, r.entropyStd)} | ${r.erank.toFixed(2)} |`);
+}
+
+if (parts.includes('regression')) {
+  const opts = { steps: Number(arg('reg-steps', '3000')), lr: Number(arg('reg-lr', '0.05')), initScale: Number(arg('reg-init', '0.1')) };
+  results.regression = regressionVsDepth([1, 2, 4, 8], seeds, opts);
+  results.settings = { ...results.settings, regression: { ...opts, seeds, d: 16, n: 12 } };
+  console.log('\n| target | depth | relative test error | H(W_e) | erank(W_e) | final train loss |\n|---|---|---|---|---|---|');
+  for (const r of results.regression) {
+    console.log(`| ${r.target} | ${r.depth} | ${pm(r.testError, r.testErrorStd)} | ${r.entropy.toFixed(3)} | ${r.erank.toFixed(2)} | ${r.trainLoss.toExponential(1)} |`);
+  }
+}
+
+mkdirSync(dirname(resultsFile), { recursive: true });
+writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+mkdirSync(imgDir, { recursive: true });
+if (results.fmnist) writeFileSync(join(imgDir, 'linear-overparam-fmnist.svg'), await renderSvg(fmnistSpec(results.fmnist)));
+if (results.init && results.regression) {
+  writeFileSync(join(imgDir, 'linear-overparam-observations.svg'), await renderSvg(observationsSpec(results.init, results.regression)));
+}
+console.log(`\nresults: ${resultsFile}\nplots: ${imgDir}/linear-overparam-*.svg`);
