@@ -100,9 +100,10 @@ describe('shipped experiment configs at tiny size', () => {
   it.each([
     ['leaky-relu-rank.sweep.yaml', 6],
     ['optimization-threshold.sweep.yaml', 7],
+    ['optimization-threshold-long.sweep.yaml', 6],
     ['stochastic-collapse.sweep.yaml', 14],
     ['stochastic-collapse-two-neuron.sweep.yaml', 16],
-    ['stochastic-collapse-linear.sweep.yaml', 8],
+    ['stochastic-collapse-linear.sweep.yaml', 10],
   ])('%s expands to %i valid runs', (file, runs) => {
     const sweep = expandSweep(join(examples, file), new PluginRegistry(container()));
     expect(sweep.runs.length).toBe(runs);

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { container } from 'tsyringe';
-import { PluginRegistry, register as registerCore, resolveConfig, runTraining, type RunResult } from '@rankbias/core';
+import { PluginRegistry, readConfigFile, register as registerCore, resolveConfig, runTraining, type RunResult } from '@rankbias/core';
 import { register as registerData } from '@rankbias/data-cifar';
 import { register as registerEval } from '@rankbias/eval';
 import { register as registerLinear } from '../src/index.js';
@@ -22,19 +23,25 @@ export interface SweepSettings {
   outRoot: string;
 }
 
-/** The experiment config of one point (also what examples/linear-overparam*.yaml hold). */
+const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples');
+
+/**
+ * The experiment config of one point: the shipped base config
+ * examples/linear-overparam-<model>.yaml with the seed, steps, subset sizes
+ * and (for depth > 1) `overparam: {use: linear, depth, expansion: 1}` set.
+ */
 export function sweepConfig(p: SweepPoint, s: SweepSettings): Record<string, unknown> {
-  const isCnn = p.model === 'cnn';
+  const base = readConfigFile(join(examples, `linear-overparam-${p.model}.yaml`));
+  const data = base['data'] as Record<string, unknown>;
+  const train = base['train'] as Record<string, unknown>;
   return {
+    ...base,
     name: `linear-overparam-${p.model}-d${p.depth}`,
     seed: p.seed,
     backend: s.backend,
-    data: { use: 'fashion-mnist', perClass: s.perClass, testPerClass: s.testPerClass, flatten: !isCnn },
-    model: isCnn ? { use: 'cnn', filters: [8, 16], dense: [32] } : { use: 'mlp', hidden: [128, 64] },
+    data: { ...data, perClass: s.perClass, testPerClass: s.testPerClass },
     ...(p.depth > 1 ? { overparam: { use: 'linear', depth: p.depth, expansion: 1 } } : {}),
-    optimizer: { use: 'sgd', lr: 0.02, momentum: 0.9 },
-    metrics: [{ use: 'embedding-rank', layer: 'act_' + (isCnn ? '0' : '1'), split: 'test', examples: 500, center: true }],
-    train: { steps: s.steps, batchSize: 64, evalEvery: 0, logEvery: 50, evalSplits: ['train', 'test'] },
+    train: { ...train, steps: s.steps },
   };
 }
 

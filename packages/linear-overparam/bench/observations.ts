@@ -97,7 +97,7 @@ function sub(a: Matrix, b: Matrix): Matrix {
 export function regressionVsDepth(
   depths: readonly number[],
   seeds: number,
-  { d = 16, n = 12, steps = 3000, lr = 0.02, initScale = 0.01 } = {},
+  { d = 16, n = 32, noise = 0.15, steps = 3000, lr = 0.02, initScale = 0.01 } = {},
 ): RegressionRow[] {
   const rows: RegressionRow[] = [];
   for (const target of ['low-rank (r=2)', 'full-rank'] as const) {
@@ -112,7 +112,8 @@ export function regressionVsDepth(
         const scale = 2 / frob(wStar); // ‖W*‖_F = 2 for both targets
         wStar = matrix(d, d, wStar.data.map((v) => v * scale));
         const x = gaussian(n, d, 1, rng);
-        const y = multiply(x, wStar);
+        const clean = multiply(x, wStar);
+        const y = matrix(n, d, clean.data.map((v) => v + noise * rng.normal()));
         const netRng = createRng(`regression-net-${depth}-${s}`);
         // factors N(0, (s^(1/L)/sqrt d)²): the end-to-end product starts at scale s at every depth
         const ws = Array.from({ length: depth }, () => gaussian(d, d, initScale ** (1 / depth) / Math.sqrt(d), netRng));

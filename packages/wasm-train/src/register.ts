@@ -6,6 +6,7 @@ import { conv2dBackpropInputConfig } from './kernels/conv2d-backprop-input.js';
 import { depthwiseBackpropFilterConfig } from './kernels/depthwise-backprop-filter.js';
 import { depthwiseBackpropInputConfig } from './kernels/depthwise-backprop-input.js';
 import { fusedMatMulConfig } from './kernels/fused-mat-mul.js';
+import { maxPoolGradConfig } from './kernels/max-pool-grad.js';
 import { captureOriginal, capturedOriginals } from './kernels/originals.js';
 import { unsortedSegmentSumConfig } from './kernels/unsorted-segment-sum.js';
 
@@ -21,7 +22,12 @@ export const SUPPLIED_KERNELS: readonly KernelConfig[] = [
 ];
 
 /** Kernels the wasm backend has, replaced by faster ones. */
-export const REPLACED_KERNELS: readonly KernelConfig[] = [batchMatMulConfig, fusedMatMulConfig, conv2dBackpropInputConfig];
+export const REPLACED_KERNELS: readonly KernelConfig[] = [
+  batchMatMulConfig,
+  fusedMatMulConfig,
+  conv2dBackpropInputConfig,
+  maxPoolGradConfig,
+];
 
 function isOurs(config: KernelConfig | undefined): boolean {
   return config != null && (config as unknown as Record<symbol, unknown>)[MARK] === true;
@@ -47,8 +53,9 @@ export function wasmTrainingKernelNames(): string[] {
  *   `DepthwiseConv2dNativeBackpropInput` and `UnsortedSegmentSum`, which
  *   tfjs-backend-wasm 4.22 lacks (conv nets and embeddings cannot train without them);
  * - replaces `BatchMatMul` and `_FusedMatMul` so transposed or batched operands
- *   take the fast XNNPACK path (backprop of every dense layer), and
- *   `Conv2DBackpropInput` by a convolution on the fast path.
+ *   take the fast XNNPACK path (backprop of every dense layer),
+ *   `Conv2DBackpropInput` by a convolution on the fast path, and `MaxPoolGrad`
+ *   by a single pass over the pooling windows.
  *
  * Call it after importing `@tensorflow/tfjs-backend-wasm`, before or after `tf.setBackend('wasm')`.
  */

@@ -15,6 +15,6 @@ export function pluginPathsFromArgs(args: readonly string[]): string[] {
 }
 
 /** Collects a repeatable option's values. */
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }

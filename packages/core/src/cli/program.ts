@@ -41,7 +41,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     const program = new Command('rankbias')
       .description('Train and compare neural networks with rankbias plugins (low-rank simplicity bias, tfjs)')
       .version(coreVersion())
-      .option('--plugin <path>', 'load a plugin from a local file or folder (repeatable); config files cannot do this', collect, [])
+      .option('--plugin <path>', 'load a plugin from a local file or folder (repeatable); config files cannot do this', collect)
       .showHelpAfterError('(add --help for usage)')
       .exitOverride()
       .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });

@@ -1,24 +1,19 @@
 import type { DatasetInfo } from '../contracts/dataset.js';
 import type { PluginContext } from '../contracts/plugin.js';
+import { hasDatasetInfo } from '../trainer/context.js';
 
 /** Name of this package, carried by every built-in factory. */
 export const CORE_PACKAGE = '@rankbias/core';
 
-/** What a model factory receives: the plugin context plus what it needs to know about the data. */
-export interface ModelContext extends PluginContext {
-  readonly dataset?: DatasetInfo;
-}
-
-/** The dataset info the trainer passes to model factories, or a clear error when it is missing. */
+/** The dataset info the trainer passes to model factories (`ModelBuildContext`), or a clear error when it is missing. */
 export function datasetInfoOf(ctx: PluginContext, model: string): DatasetInfo {
-  const info = (ctx as ModelContext).dataset;
-  if (!info) {
+  if (!hasDatasetInfo(ctx)) {
     throw new TypeError(
       `model "${model}" needs to know the data: pass ctx.dataset = { task, inputShape, outputSize } ` +
         `(the rankbias trainer does this for you)`,
     );
   }
-  return info;
+  return ctx.dataset;
 }
 
 /** Rejects index inputs (matrix completion) for models that take dense features. */

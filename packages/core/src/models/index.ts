@@ -1,6 +1,6 @@
 // Barrel of src/models: core's model builders and their plugin factories.
 export { builtinModelPlugins } from './plugins.js';
-export { datasetInfoOf, type ModelContext } from './context.js';
+export { datasetInfoOf } from './context.js';
 export { ACTIVATIONS, type ActivationName } from './activation.js';
 export { buildMlp, mlpOptionsSchema, mlpPlugin, type MlpOptions } from './mlp.js';
 export { buildCnn, cnnOptionsSchema, cnnPlugin, type CnnOptions } from './cnn.js';

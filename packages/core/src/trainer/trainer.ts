@@ -142,7 +142,7 @@ export class Trainer {
             await this.checkpoint();
           }
         }
-        if (this.stopReason !== undefined) {
+        if (this.stopReason !== undefined && this.step < train.steps) {
           // Resumable: the checkpoint holds the state at the end of the last step, before the closing evaluation.
           status = 'stopped';
           await this.checkpoint();
@@ -167,7 +167,7 @@ export class Trainer {
       backend: this.settings.backend,
       seed: this.settings.config.seed,
       wallSeconds: Math.round(this.elapsed * 1000) / 1000,
-      ...(this.stopReason !== undefined ? { stopReason: this.stopReason } : {}),
+      ...(status === 'stopped' && this.stopReason !== undefined ? { stopReason: this.stopReason } : {}),
     };
     await this.each((cb) => cb.onTrainEnd?.(this.context, result));
     return result;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { finished, REPO_ROOT, runRankbias, runRankbiasInProcess, startRankbias } from './run-rankbias.js';
+import { REPO_ROOT, runRankbias, runRankbiasInProcess } from './run-rankbias.js';
 
 let dir: string;
 beforeAll(() => {
@@ -18,10 +18,10 @@ describe('rankbias train', () => {
   it('trains examples/mlp-gaussian.yaml end to end and writes the run directory', async () => {
     const out = join(dir, 'mlp');
     const run = await runRankbias([
-      'train', join(REPO_ROOT, 'examples/mlp-gaussian.yaml'), '--out', out, '--backend', 'cpu',
+      'train', join(REPO_ROOT, 'examples/mlp-gaussian.yaml'), '--out', out, '--backend', 'wasm',
       'train.steps=12', 'train.evalEvery=6', 'train.logEvery=3', 'data.trainSize=128', 'data.testSize=64', 'model.hidden=[16]',
     ]);
-    expect(run.stderr).toMatch(/^rankbias: backend cpu \(requested\)/m);
+    expect(run.stderr).toMatch(/^rankbias: backend wasm \(requested\)/m);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/run completed after 12 steps/);
 
@@ -35,7 +35,7 @@ describe('rankbias train', () => {
     expect(records.filter((r) => r.kind === 'eval').map((r) => r.step)).toEqual([0, 6, 12]);
 
     const result = readJson(join(out, 'result.json'));
-    expect(result).toMatchObject({ status: 'completed', steps: 12, backend: 'cpu', seed: 0 });
+    expect(result).toMatchObject({ status: 'completed', steps: 12, backend: 'wasm', seed: 0 });
     const lastEval = records.filter((r) => r.kind === 'eval').at(-1)!;
     expect(result.final).toEqual(lastEval.values);
     expect(result.final['test/accuracy']).toBeGreaterThan(0.25);
@@ -58,27 +58,57 @@ describe('rankbias train', () => {
     expect(readJson(join(out, 'result.json'))).toMatchObject({ status: 'failed', error: { message: expect.stringMatching(/NaN|Infinity/) } });
   });
 
-  it('Ctrl-C finishes the step, writes a checkpoint and exits 130', async () => {
+  it('Ctrl-C finishes the step, checkpoints and exits 130; --resume ends where an uninterrupted run ends', async () => {
+    // a local plugin whose callback presses Ctrl-C (a real SIGINT to this process) after step `at`
+    writeFileSync(
+      join(dir, 'sigint-plugin.mjs'),
+      `export function register(container) {
+        container.register(Symbol.for('rankbias:callback'), { useValue: {
+          kind: 'callback', name: 'sigint-at', description: 'sends SIGINT to itself', package: 'local',
+          options: { parse: (o) => o, safeParse: (o) => ({ success: true, data: o }) },
+          create: ({ at }) => ({ async onStepEnd(ctx, record) {
+            if (record.step !== at) return;
+            process.kill(process.pid, 'SIGINT');
+            await new Promise((r) => setTimeout(r, 100));
+          } }),
+        } });
+      }`,
+    );
+    const configFor = (at: number) => {
+      const file = join(dir, `interrupt-${at}.yaml`);
+      writeFileSync(
+        file,
+        stringify({
+          seed: 3,
+          data: { use: 'gaussian-mixture', classes: 3, dim: 6, trainSize: 90, testSize: 45 },
+          model: { use: 'mlp', hidden: [12] },
+          optimizer: { use: 'sgd', lr: 0.05, momentum: 0.9 },
+          callbacks: [{ use: 'sigint-at', at }],
+          train: { steps: 40, batchSize: 16, evalEvery: 20, logEvery: 5 },
+        }),
+      );
+      return file;
+    };
     const out = join(dir, 'interrupted');
-    const child = startRankbias([
-      'train', join(REPO_ROOT, 'examples/mlp-gaussian.yaml'), '--out', out, '--backend', 'cpu',
-      'train.steps=1000000', 'train.logEvery=1', 'model.hidden=[8]',
-    ]);
-    const done = finished(child);
-    const metrics = join(out, 'metrics.jsonl');
-    const deadline = Date.now() + 60_000;
-    while (!(existsSync(metrics) && readFileSync(metrics, 'utf8').includes('"kind":"train"'))) {
-      if (Date.now() > deadline) throw new Error('training did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    child.kill('SIGINT');
-    const run = await done;
-    expect(run.code).toBe(130);
-    expect(run.stderr).toContain('interrupted');
-    const result = readJson(join(out, 'result.json'));
-    expect(result.status).toBe('stopped');
-    expect(result.steps).toBeGreaterThan(0);
-    expect(result.steps).toBeLessThan(1_000_000);
+    const args = (file: string, o: string) => ['train', file, '--out', o, '--backend', 'cpu', '--plugin', './sigint-plugin.mjs'];
+
+    const first = await runRankbias(args(configFor(5), out), dir);
+    expect(first.stderr).toContain('interrupted');
+    expect(first.code).toBe(130);
+    const stopped = readJson(join(out, 'result.json'));
+    expect(stopped.status).toBe('stopped');
+    expect(stopped.steps).toBeGreaterThanOrEqual(5);
+    expect(stopped.steps).toBeLessThan(40);
     expect(existsSync(join(out, 'checkpoints', 'latest'))).toBe(true);
+
+    const resumed = await runRankbias([...args(configFor(5), out), '--resume'], dir);
+    expect(resumed.code).toBe(0);
+    const done = readJson(join(out, 'result.json'));
+    expect(done).toMatchObject({ status: 'completed', steps: 40 });
+
+    const straight = join(dir, 'straight');
+    const reference = await runRankbiasInProcess(args(configFor(-1), straight), dir);
+    expect(reference.code).toBe(0);
+    expect(done.final).toEqual(readJson(join(straight, 'result.json')).final);
   });
 });

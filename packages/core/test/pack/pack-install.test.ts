@@ -56,8 +56,8 @@ describe('packing a plugin and installing it outside the workspace', () => {
     expect(out.maxAbsDiff).toBeLessThan(1e-4);
 
     // the installed CLI discovers the installed plugin package by its marker
-    const cli = join(project, 'node_modules/@rankbias/core/bin/rankbias.js');
-    const listed = JSON.parse(run(process.execPath, [cli, 'plugins', '--json'], project)) as Array<Record<string, string>>;
+    const cli = join(project, 'node_modules/.bin/rankbias');
+    const listed = JSON.parse(run(cli, ['plugins', '--json'], project)) as Array<Record<string, string>>;
     expect(listed).toContainEqual(expect.objectContaining({ kind: 'overparam', package: PLUGIN_PACKAGE.name }));
     expect(listed).toContainEqual(expect.objectContaining({ kind: 'model', name: 'mlp', package: '@rankbias/core' }));
   }, 180_000);

@@ -9,13 +9,37 @@ import {
 } from '@tensorflow/tfjs-core';
 import { withScope, type KernelScope } from '../kernel-scope.js';
 import { padForFilterGradient, TO_NHWC } from './conv-geometry.js';
-import { im2col } from './im2col.js';
-import { fastMatMul } from './batch-mat-mul.js';
+import { originalKernel } from './originals.js';
+import { BatchMatMul } from '@tensorflow/tfjs-core';
 
-/** Which formulation computes the filter gradient (both exact; speed differs by shape). */
-export type FilterGradMethod = 'swapped-conv' | 'im2col';
-let method: FilterGradMethod = (process.env.RANKBIAS_FILTER_GRAD as FilterGradMethod) ?? 'swapped-conv';
-export function setFilterGradMethod(m: FilterGradMethod): void { method = m; }
+export let FILTER_GRAD_VARIANT: 'swapped' | 'patches' = 'swapped';
+export function setVariant(v: 'swapped' | 'patches'): void { FILTER_GRAD_VARIANT = v; }
+
+/** Transposed patch matrix [fh*fw*ci, n*oh*ow] from the channels-first padded input, times dy rows. */
+function patchesGradient(scope: KernelScope, xPadded: TensorInfo, dy: TensorInfo, info: backend_util.Conv2DInfo, filterShape: number[]): TensorInfo {
+  const [n, , , c] = xPadded.shape as [number, number, number, number];
+  const xT = scope.transpose(xPadded, [3, 0, 1, 2]);
+  const rows: TensorInfo[] = [];
+  for (let i = 0; i < info.filterHeight; i++) {
+    for (let j = 0; j < info.filterWidth; j++) {
+      const top = i * info.dilationHeight;
+      const left = j * info.dilationWidth;
+      const w = scope.run('StridedSlice', { x: xT }, {
+        begin: [0, 0, top, left],
+        end: [c, n, top + (info.outHeight - 1) * info.strideHeight + 1, left + (info.outWidth - 1) * info.strideWidth + 1],
+        strides: [1, 1, info.strideHeight, info.strideWidth],
+        beginMask: 0, endMask: 0, ellipsisMask: 0, newAxisMask: 0, shrinkAxisMask: 0,
+      });
+      rows.push(scope.reshape(w, [c, n * info.outHeight * info.outWidth]));
+    }
+  }
+  const patchesT = rows.length === 1 ? rows[0]! : scope.run('Concat', rows, { axis: 0 });
+  const dy2 = scope.reshape(dy, [n * info.outHeight * info.outWidth, filterShape[3]!]);
+  const kernel = originalKernel(BatchMatMul).kernelFunc;
+  const prod = scope.track(kernel({ inputs: { a: patchesT, b: dy2 }, backend: scope.backend, attrs: { transposeA: false, transposeB: false } }) as TensorInfo);
+  return scope.reshape(prod, filterShape);
+}
+
 
 /** Attributes of Conv2DBackpropFilter, plus the forward dilations (tfjs passes none; 1 by default). */
 export type Conv2DFilterGradAttrs = Conv2DBackpropFilterAttrs & { dilations?: [number, number] | number };
@@ -26,6 +50,8 @@ export type Conv2DFilterGradAttrs = Conv2DBackpropFilterAttrs & { dilations?: [n
  * `dW[i, j, ci, co] = sum_{n, oh, ow} x[n, oh*s + i*d, ow*s + j*d, ci] * dy[n, oh, ow, co]`
  * is the `valid` correlation of `x` laid out as `[ci, h, w, n]` with `dy` laid
  * out as the filter `[oh, ow, n, co]`, at stride `d` and dilation `s`.
+ * (Measured faster here than im2col + matmul, which needs a transposed
+ * patch matrix nine times the input's size.)
  */
 export function conv2dFilterGradient(
   scope: KernelScope,
@@ -46,12 +72,7 @@ export function conv2dFilterGradient(
     dimRoundingMode,
   );
   const xPadded = padForFilterGradient(scope, x, info);
-  if (method === 'im2col') {
-    const patches = im2col(scope, xPadded, info);
-    const dyRows = scope.reshape(dy, [patches.shape[0]!, filterShape[3]]);
-    const flat = fastMatMul(scope, patches, dyRows, true, false);
-    return scope.reshape(flat, filterShape);
-  }
+  if (FILTER_GRAD_VARIANT === 'patches') return patchesGradient(scope, xPadded, dy, info, filterShape);
   const xSwapped = scope.transpose(xPadded, [3, 1, 2, 0]);
   const dySwapped = scope.transpose(dy, [1, 2, 0, 3]);
   const grad = scope.run('Conv2D', { x: xSwapped, filter: dySwapped }, {

@@ -9,6 +9,7 @@ import {
 } from '@tensorflow/tfjs-core';
 import { withScope } from '../kernel-scope.js';
 import { padForFilterGradient } from './conv-geometry.js';
+import { tapWindow } from './tap-window.js';
 
 /**
  * Filter gradient of a depthwise convolution (NHWC, filter `[fh, fw, c, m]`):
@@ -42,23 +43,7 @@ function depthwiseBackpropFilter(args: {
     const taps: TensorInfo[] = [];
     for (let i = 0; i < fh; i++) {
       for (let j = 0; j < fw; j++) {
-        const top = i * info.dilationHeight;
-        const left = j * info.dilationWidth;
-        const window = scope.run('StridedSlice', { x: xPadded }, {
-          begin: [0, top, left, 0],
-          end: [
-            info.batchSize,
-            top + (info.outHeight - 1) * info.strideHeight + 1,
-            left + (info.outWidth - 1) * info.strideWidth + 1,
-            channels,
-          ],
-          strides: [1, info.strideHeight, info.strideWidth, 1],
-          beginMask: 0,
-          endMask: 0,
-          ellipsisMask: 0,
-          newAxisMask: 0,
-          shrinkAxisMask: 0,
-        });
+        const window = tapWindow(scope, xPadded, info, i, j);
         const column = scope.reshape(window, [positions, channels, 1]);
         const product = scope.run('Multiply', { a: column, b: dyGrouped });
         const tap = scope.run('Sum', { x: product }, { axis: [0], keepDims: true });

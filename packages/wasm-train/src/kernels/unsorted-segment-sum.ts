@@ -8,11 +8,7 @@ import {
   type UnsortedSegmentSumAttrs,
 } from '@tensorflow/tfjs-core';
 
-/** The parts of the wasm backend this kernel uses to read and write its heap. */
-interface WasmHeapBackend extends KernelBackend {
-  makeOutput(shape: number[], dtype: string): TensorInfo;
-  typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array | Uint8Array;
-}
+import { heapViews } from './wasm-heap.js';
 
 /**
  * UnsortedSegmentSum for wasm (the gradient of gather / embedding lookups):
@@ -24,8 +20,7 @@ function unsortedSegmentSum(args: {
   backend: KernelBackend;
   attrs: UnsortedSegmentSumAttrs;
 }) {
-  const { inputs, attrs } = args;
-  const backend = args.backend as WasmHeapBackend;
+  const { inputs, attrs, backend } = args;
   const { x, segmentIds } = inputs;
   const { numSegments } = attrs;
   const idRank = segmentIds.shape.length;
@@ -34,12 +29,8 @@ function unsortedSegmentSum(args: {
     () => `UnsortedSegmentSum: segmentIds shape ${segmentIds.shape} must prefix x shape ${x.shape}`,
   );
   const rowSize = util.sizeFromShape(x.shape.slice(idRank));
-  const out = backend.makeOutput([numSegments, ...x.shape.slice(idRank)], x.dtype);
-  // Views are taken after makeOutput: allocating can grow (and move) the heap.
-  const target = backend.typedArrayFromHeap(out);
-  const values = backend.typedArrayFromHeap(x);
-  const ids = backend.typedArrayFromHeap(segmentIds);
-  target.fill(0);
+  const { out, target, sources } = heapViews(backend, [numSegments, ...x.shape.slice(idRank)], x.dtype, [x, segmentIds]);
+  const [values, ids] = sources as [Float32Array | Int32Array, Int32Array];
   for (let i = 0; i < ids.length; i++) {
     const segment = ids[i] as number;
     if (segment < 0 || segment >= numSegments) continue;

@@ -27,18 +27,3 @@ export function tapWindow(
     shrinkAxisMask: 0,
   });
 }
-
-/**
- * im2col: the patch matrix `[n * outHeight * outWidth, fh * fw * c]` of a
- * padded NHWC input, columns ordered (tap row, tap column, channel) like a
- * `[fh, fw, c, *]` filter.
- */
-export function im2col(scope: KernelScope, xPadded: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo {
-  const windows: TensorInfo[] = [];
-  for (let i = 0; i < info.filterHeight; i++) {
-    for (let j = 0; j < info.filterWidth; j++) windows.push(tapWindow(scope, xPadded, info, i, j));
-  }
-  const patches = windows.length === 1 ? windows[0]! : scope.run('Concat', windows, { axis: 3 });
-  const c = xPadded.shape[3]!;
-  return scope.reshape(patches, [info.batchSize * info.outHeight * info.outWidth, info.filterHeight * info.filterWidth * c]);
-}
