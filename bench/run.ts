@@ -1,14 +1,17 @@
 /**
- * `npm run bench` [--quick] [--no-torch] [--cpu-cnn] [--backends wasm,wasm-stock,cpu] [--workloads mlp,cnn,...]
+ * `npm run bench` [--quick] [--no-torch] [--cpu-cnn] [--profile] [--torch-threads N]
+ *                 [--backends wasm,wasm-stock,cpu] [--workloads mlp,cnn,matmul-nn,matmul-tn,matmul-nt,matmul-tt]
  *
  * Per tfjs backend setup present (wasm with rankbias' kernels, stock wasm, pure-JS cpu) and,
  * where /usr/bin/python3 has torch, PyTorch CPU: median step times of the workloads in
- * bench/workloads.ts, side by side with ratios to PyTorch in one table.
+ * bench/workloads.ts, side by side with ratios to PyTorch in one table (medians, then minimums).
+ * --profile adds the per-kernel time of the MLP and CNN steps on each wasm setup.
  */
 import os from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
 import { BACKEND_SETUPS } from './backends.js';
-import { formatTable, type Cell, type Column } from './table.js';
+import { formatProfile, profileWorkload } from './profile.js';
+import { formatTable, isTiming, type Cell, type Column } from './table.js';
 import { timeSteps, type TimingOptions } from './timing.js';
 import { runTorchBench, torchAvailable } from './torch.js';
 import { WORKLOADS, type Workload } from './workloads.js';
@@ -17,6 +20,7 @@ interface Flags {
   quick: boolean;
   torch: boolean;
   cpuCnn: boolean;
+  profile: boolean;
   backends: string[];
   workloads: string[];
   torchThreads: number;
@@ -39,6 +43,7 @@ function parseFlags(argv: string[]): Flags {
     quick: argv.includes('--quick'),
     torch: !argv.includes('--no-torch'),
     cpuCnn: argv.includes('--cpu-cnn'),
+    profile: argv.includes('--profile'),
     backends: listFlag(argv, '--backends', BACKEND_SETUPS.map((b) => b.id)),
     workloads: listFlag(argv, '--workloads', WORKLOADS.map((w) => w.id)),
     torchThreads: threads >= 0 ? Number(argv[threads + 1]) : 0,
@@ -88,18 +93,25 @@ async function main(): Promise<void> {
       process.stderr.write(`  ${setup.label} ${w.id}: done\n`);
     }
     console.log(`${setup.label}: measured (tensors alive ${tf.memory().numTensors})`);
-    columns.push({ label: setup.label, cells });
+    if (flags.profile && setup.id.startsWith('wasm')) {
+      for (const w of workloads.filter((x) => x.id === 'mlp' || x.id === 'cnn')) {
+        if (!isTiming(cells[w.id])) continue;
+        console.log(formatProfile(`${setup.label} ${w.id}`, await profileWorkload(w)));
+      }
+    }
+    columns.push({ id: setup.id, label: setup.label, cells });
   }
   let reference: Column | undefined;
   const noTorch = flags.torch ? torchAvailable() : 'disabled by --no-torch';
   if (noTorch == null) {
     const torch = runTorchBench(flags.quick, flags.torchThreads);
-    reference = { label: `torch ${torch.version} (${torch.threads} thr)`, cells: torch.results };
+    reference = { id: 'torch', label: `torch ${torch.version} (${torch.threads} thr)`, cells: torch.results };
     columns.push(reference);
   } else {
     console.log(`PyTorch: ${noTorch}`);
   }
-  console.log(`\n${formatTable(workloads, columns, reference)}\n`);
+  console.log(`\n${formatTable(workloads, columns, reference, 'medianMs')}\n`);
+  console.log(`${formatTable(workloads, columns, reference, 'minMs')}\n`);
   console.log(`load average at end ${load()} (figures are noisy when it exceeds the core count)`);
 }
 

@@ -6,11 +6,13 @@ import type { Timing } from './timing.js';
 export type Cell = Timing | { readonly skipped: string };
 
 export interface Column {
+  /** Short name, used in ratio headers. */
+  readonly id: string;
   readonly label: string;
   readonly cells: Record<string, Cell>;
 }
 
-function isTiming(cell: Cell | undefined): cell is Timing {
+export function isTiming(cell: Cell | undefined): cell is Timing {
   return cell != null && 'medianMs' in cell;
 }
 
@@ -18,11 +20,14 @@ function formatMs(ms: number): string {
   return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
 }
 
-function formatCell(cell: Cell | undefined, flops: number | undefined): string {
+/** Which statistic of the repeated steps a table shows. */
+export type Statistic = 'medianMs' | 'minMs';
+
+function formatCell(cell: Cell | undefined, flops: number | undefined, stat: Statistic): string {
   if (cell == null) return '-';
   if (!isTiming(cell)) return cell.skipped;
-  const rate = flops ? ` (${(flops / cell.medianMs / 1e6).toFixed(1)} GF/s)` : '';
-  return `${formatMs(cell.medianMs)} ms${rate}`;
+  const rate = flops ? ` (${(flops / cell[stat] / 1e6).toFixed(1)} GF/s)` : '';
+  return `${formatMs(cell[stat])} ms${rate}`;
 }
 
 function pad(rows: string[][]): string {
@@ -31,20 +36,26 @@ function pad(rows: string[][]): string {
 }
 
 /**
- * One row per workload: each column's median step time, then each column's
- * time as a multiple of the reference column (e.g. PyTorch): `2.0x` = twice as slow.
+ * One row per workload: each column's step time (median or minimum over the
+ * timed repetitions), then each column's time as a multiple of the reference
+ * column (e.g. PyTorch): `2.00x` = twice as slow.
  */
-export function formatTable(workloads: readonly Workload[], columns: readonly Column[], reference?: Column): string {
-  const header = ['workload (median ms/step)', ...columns.map((c) => c.label)];
+export function formatTable(
+  workloads: readonly Workload[],
+  columns: readonly Column[],
+  reference: Column | undefined,
+  stat: Statistic = 'medianMs',
+): string {
+  const header = [`workload (${stat === 'medianMs' ? 'median' : 'min'} ms/step)`, ...columns.map((c) => c.label)];
   const ratioColumns = reference ? columns.filter((c) => c !== reference) : [];
-  header.push(...ratioColumns.map((c) => `${c.label} / ${reference!.label}`));
+  header.push(...ratioColumns.map((c) => `${c.id}/${reference!.id}`));
   const rows = [header];
   for (const w of workloads) {
-    const row = [w.label, ...columns.map((c) => formatCell(c.cells[w.id], w.flops))];
+    const row = [w.label, ...columns.map((c) => formatCell(c.cells[w.id], w.flops, stat))];
     for (const c of ratioColumns) {
       const mine = c.cells[w.id];
       const ref = reference!.cells[w.id];
-      row.push(isTiming(mine) && isTiming(ref) ? `${(mine.medianMs / ref.medianMs).toFixed(2)}x` : '-');
+      row.push(isTiming(mine) && isTiming(ref) ? `${(mine[stat] / ref[stat]).toFixed(2)}x` : '-');
     }
     rows.push(row);
   }

@@ -65,6 +65,10 @@ const tiny: Record<string, { overrides: string[]; keys: string[] }> = {
     keys: ['train/loss', 'test/loss', 'align/directions', 'align/pairwise-abs-mean'],
   },
   'stochastic-collapse.yaml': {
+    overrides: ['data.n=10', 'data.nTest=10', 'model.hidden=[4]', 'train.steps=3', 'train.evalEvery=1'],
+    keys: ['collapse/hidden_0/vanished', 'collapse/hidden_0/duplicates', 'collapse/independent', 'test/loss'],
+  },
+  'stochastic-collapse-fashion.yaml': {
     overrides: ['data.perClass=2', 'data.testPerClass=1', 'model.hidden=[4, 4]', 'train.steps=3', 'train.batchSize=4', 'train.evalEvery=1', 'data.labelNoise=0.2'],
     keys: ['collapse/hidden_0/vanished', 'collapse/hidden_1/independent', 'collapse/independent', 'test/accuracy'],
   },
@@ -82,7 +86,7 @@ describe('shipped experiment configs at tiny size', () => {
   for (const [file, { overrides, keys }] of Object.entries(tiny)) {
     it(`${file}: trains and reports finite ${keys.join(', ')}`, async () => {
       const c = container();
-      const extra = file === 'stochastic-collapse.yaml' ? [`data.dir=${tinyIdxDir()}`] : [];
+      const extra = file === 'stochastic-collapse-fashion.yaml' ? [`data.dir=${tinyIdxDir()}`] : [];
       const raw = applyOverrides(readConfigFile(join(examples, file)), [...overrides, ...extra]);
       const config = resolveConfig(raw, new PluginRegistry(c), file);
       const before = tf.memory().numTensors;
@@ -102,6 +106,7 @@ describe('shipped experiment configs at tiny size', () => {
     ['optimization-threshold.sweep.yaml', 7],
     ['optimization-threshold-long.sweep.yaml', 6],
     ['stochastic-collapse.sweep.yaml', 14],
+    ['stochastic-collapse-fashion.sweep.yaml', 14],
     ['stochastic-collapse-two-neuron.sweep.yaml', 16],
     ['stochastic-collapse-linear.sweep.yaml', 10],
   ])('%s expands to %i valid runs', (file, runs) => {

@@ -17,6 +17,8 @@ export interface SweepPoint {
 
 export interface SweepSettings {
   steps: number;
+  /** SGD learning rate (the shipped configs use 0.02). */
+  lr?: number;
   perClass: number;
   testPerClass: number;
   backend: string;
@@ -41,6 +43,7 @@ export function sweepConfig(p: SweepPoint, s: SweepSettings): Record<string, unk
     backend: s.backend,
     data: { ...data, perClass: s.perClass, testPerClass: s.testPerClass },
     ...(p.depth > 1 ? { overparam: { use: 'linear', depth: p.depth, expansion: 1 } } : {}),
+    ...(s.lr ? { optimizer: { ...(base['optimizer'] as object), lr: s.lr } } : {}),
     train: { ...train, steps: s.steps },
   };
 }
@@ -53,7 +56,7 @@ export async function runPoint(p: SweepPoint, s: SweepSettings): Promise<RunResu
   registerEval(child);
   registerLinear(child);
   const config = await resolveConfig(sweepConfig(p, s), new PluginRegistry(child));
-  const outDir = join(s.outRoot, `${p.model}-d${p.depth}-s${p.seed}`);
+  const outDir = join(s.outRoot, `${p.model}${s.lr ? `-lr${s.lr}` : ''}-d${p.depth}-s${p.seed}`);
   mkdirSync(s.outRoot, { recursive: true });
   return runTraining(config, { container: child, outDir, backend: s.backend, loggers: [] });
 }

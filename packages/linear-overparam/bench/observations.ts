@@ -79,6 +79,8 @@ export interface RegressionRow {
   entropy: number;
   erank: number;
   trainLoss: number;
+  /** Init scale of the run (set by the caller that collects several). */
+  initScale?: number;
 }
 
 function frob(m: Matrix): number {

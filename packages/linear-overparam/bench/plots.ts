@@ -4,6 +4,8 @@ import type { InitRankRow, RegressionRow } from './observations.js';
 export interface FmnistRow {
   model: string;
   depth: number;
+  /** Test accuracy of each seed. */
+  seeds?: number[];
   testAccuracy: number;
   testAccuracyStd: number;
   trainAccuracy: number;
@@ -34,14 +36,14 @@ export function fmnistSpec(rows: FmnistRow[]): TopLevelSpec {
         ...size,
         layer: [
           { mark: { type: 'line', point: true }, encoding: { x, y: { field: 'testAccuracy', type: 'quantitative', scale: { zero: false }, title: 'test accuracy' }, color } },
-          { mark: 'errorbar', encoding: { x, y: { field: 'accLo', type: 'quantitative' }, y2: { field: 'accHi' }, color } },
+          { mark: 'errorbar', encoding: { x, y: { field: 'accLo', type: 'quantitative', title: 'test accuracy' }, y2: { field: 'accHi' }, color } },
         ],
       },
       {
         ...size,
         layer: [
-          { mark: { type: 'line', point: true }, encoding: { x, y: { field: 'entropy', type: 'quantitative', scale: { zero: false }, title: 'spectral entropy H of penultimate embeddings' }, color } },
-          { mark: 'errorbar', encoding: { x, y: { field: 'hLo', type: 'quantitative' }, y2: { field: 'hHi' }, color } },
+          { mark: { type: 'line', point: true }, encoding: { x, y: { field: 'entropy', type: 'quantitative', scale: { zero: false }, title: 'entropy H of embeddings' }, color } },
+          { mark: 'errorbar', encoding: { x, y: { field: 'hLo', type: 'quantitative', title: 'entropy H of embeddings' }, y2: { field: 'hHi' }, color } },
         ],
       },
     ],
@@ -53,6 +55,7 @@ export function observationsSpec(init: InitRankRow[], regression: RegressionRow[
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: 'Small observations: rank at initialisation; deep linear regression',
+    resolve: { scale: { color: 'independent', strokeDash: 'independent' } },
     hconcat: [
       {
         ...size,
@@ -60,7 +63,7 @@ export function observationsSpec(init: InitRankRow[], regression: RegressionRow[
         data: { values: init },
         mark: { type: 'line', point: true },
         encoding: {
-          x: { field: 'depth', type: 'quantitative', scale: { type: 'log', base: 2 }, title: 'depth' },
+          x: { field: 'depth', type: 'ordinal', title: 'depth' },
           y: { field: 'entropy', type: 'quantitative', title: 'H (erank = exp H)' },
           color: { field: 'kind', type: 'nominal' },
         },
@@ -71,9 +74,10 @@ export function observationsSpec(init: InitRankRow[], regression: RegressionRow[
         data: { values: regression },
         mark: { type: 'line', point: true },
         encoding: {
-          x: { field: 'depth', type: 'quantitative', scale: { type: 'log', base: 2 }, title: 'depth' },
+          x: { field: 'depth', type: 'ordinal', title: 'depth' },
           y: { field: 'testError', type: 'quantitative', title: '‖W_e − W*‖_F / ‖W*‖_F' },
           color: { field: 'target', type: 'nominal' },
+          strokeDash: { field: 'initScale', type: 'nominal', title: 'init scale' },
         },
       },
     ],

@@ -1,7 +1,8 @@
 /**
  * Reproduction of SCIENCE.md section 1 at CPU scale.
  *   npx tsx bench/repro.ts [--parts fmnist,init,regression] [--seeds 3] [--steps-cnn 200] [--steps-mlp 300]
- *                          [--backend wasm] [--out /tmp/rankbias-linear-overparam]
+ *                          [--models cnn,mlp] [--lr 0.02] [--backend wasm] [--out /tmp/rankbias-linear-overparam]
+ * Fashion-MNIST rows are kept per (model, lr): a run with another --lr adds rows.
  * Fashion-MNIST runs go through core's runTraining (run directories under --out,
  * each with model-collapsed/); results are printed as Markdown tables, saved
  * as JSON next to this script, and plotted into docs/experiments/img/.
@@ -47,23 +48,26 @@ if (parts.includes('fmnist')) {
     mlp: { steps: Number(arg('steps-mlp', '300')) },
     perClass: Number(arg('per-class', '100')),
     testPerClass: Number(arg('test-per-class', '100')),
+    lr: Number(arg('lr', '0.02')),
   };
+  const models = arg('models', 'cnn,mlp').split(',') as ('cnn' | 'mlp')[];
   const rows: FmnistRow[] = [];
-  for (const model of ['cnn', 'mlp'] as const) {
+  for (const model of models) {
     for (const depth of [1, 2, 4]) {
       const finals: Record<string, number>[] = [];
       for (let seed = 0; seed < seeds; seed++) {
         const point: SweepPoint = { model, depth, seed };
         const t0 = Date.now();
-        const r = await runPoint(point, { steps: settings[model].steps, perClass: settings.perClass, testPerClass: settings.testPerClass, backend, outRoot });
+        const r = await runPoint(point, { steps: settings[model].steps, perClass: settings.perClass, testPerClass: settings.testPerClass, lr: settings.lr, backend, outRoot });
         console.log(`${model} depth ${depth} seed ${seed}: ${r.status} in ${((Date.now() - t0) / 1000).toFixed(1)}s test acc ${r.final['test/accuracy']}`);
         finals.push(r.final);
       }
       const layer = model === 'cnn' ? 'act_0' : 'act_1';
       const get = (k: string) => finals.map((f) => f[k]!);
       rows.push({
-        model,
+        model: `${model} lr ${settings.lr}`,
         depth,
+        seeds: finals.map((f) => f['test/accuracy']!),
         testAccuracy: mean(get('test/accuracy')),
         testAccuracyStd: std(get('test/accuracy')),
         trainAccuracy: mean(get('train/accuracy')),
@@ -73,10 +77,11 @@ if (parts.includes('fmnist')) {
       });
     }
   }
-  results.fmnist = rows;
-  results.settings = { ...results.settings, fmnist: { ...settings, seeds, backend } };
+  const labels = new Set(rows.map((r) => r.model));
+  results.fmnist = [...(results.fmnist ?? []).filter((r) => !labels.has(r.model)), ...rows];
+  results.settings = { ...results.settings, [`fmnist lr ${settings.lr}`]: { ...settings, models, seeds, backend } };
   console.log('\n| model | depth | test accuracy | train accuracy | H (embeddings) | erank = exp H |\n|---|---|---|---|---|---|');
-  for (const r of rows) {
+  for (const r of results.fmnist) {
     console.log(`| ${r.model} | ${r.depth === 1 ? '1 (base)' : r.depth} | ${pm(r.testAccuracy, r.testAccuracyStd)} | ${r.trainAccuracy.toFixed(3)} | ${pm(r.entropy, r.entropyStd)} | ${r.erank.toFixed(2)} |`);
   }
 }
@@ -88,12 +93,19 @@ if (parts.includes('init')) {
 }
 
 if (parts.includes('regression')) {
-  const opts = { steps: Number(arg('reg-steps', '3000')), lr: Number(arg('reg-lr', '0.05')), initScale: Number(arg('reg-init', '0.1')) };
-  results.regression = regressionVsDepth([1, 2, 4, 8], seeds, opts);
-  results.settings = { ...results.settings, regression: { ...opts, seeds, d: 16, n: 12 } };
-  console.log('\n| target | depth | relative test error | H(W_e) | erank(W_e) | final train loss |\n|---|---|---|---|---|---|');
+  const opts = {
+    steps: Number(arg('reg-steps', '3000')),
+    lr: Number(arg('reg-lr', '0.02')),
+    initScale: Number(arg('reg-init', '0.01')),
+    n: Number(arg('reg-n', '32')),
+    noise: Number(arg('reg-noise', '0.15')),
+  };
+  const rows = regressionVsDepth([1, 2, 4, 8], seeds, opts).map((r) => ({ ...r, initScale: opts.initScale }));
+  results.regression = [...(results.regression ?? []).filter((r) => r.initScale !== opts.initScale), ...rows];
+  results.settings = { ...results.settings, [`regression init ${opts.initScale}`]: { ...opts, seeds, d: 16 } };
+  console.log('\n| init scale | target | depth | relative test error | H(W_e) | erank(W_e) | final train loss |\n|---|---|---|---|---|---|---|');
   for (const r of results.regression) {
-    console.log(`| ${r.target} | ${r.depth} | ${pm(r.testError, r.testErrorStd)} | ${r.entropy.toFixed(3)} | ${r.erank.toFixed(2)} | ${r.trainLoss.toExponential(1)} |`);
+    console.log(`| ${r.initScale} | ${r.target} | ${r.depth} | ${pm(r.testError, r.testErrorStd)} | ${r.entropy.toFixed(3)} | ${r.erank.toFixed(2)} | ${r.trainLoss.toExponential(1)} |`);
   }
 }
 

@@ -20,7 +20,7 @@ const raw = {
   backend: 'cpu',
   data: { use: 'matrix-completion', observed: Number(m ?? 2000), size: Number(process.env.N ?? 100), rank: Number(process.env.R ?? 5) },
   model: { use: 'matrix-factorization', depth: Number(depth), size: Number(process.env.N ?? 100) },
-  optimizer: { use: opt, lr: Number(lr) },
+  optimizer: opt === 'adam' ? { use: opt, lr: Number(lr), betas: [0.9, Number(process.env.B2 ?? 0.999)] } : { use: opt, lr: Number(lr) },
   penalties: Number(lam) > 0 ? [{ use: 'depth-mirror', weight: Number(lam), select: ['end-to-end'] }] : [],
   metrics: [{ use: 'matrix-completion-error' }],
   loggers: [],

@@ -7,6 +7,7 @@ import { depthwiseBackpropFilterConfig } from './kernels/depthwise-backprop-filt
 import { depthwiseBackpropInputConfig } from './kernels/depthwise-backprop-input.js';
 import { fusedMatMulConfig } from './kernels/fused-mat-mul.js';
 import { maxPoolGradConfig } from './kernels/max-pool-grad.js';
+import { sumConfig } from './kernels/sum.js';
 import { captureOriginal, capturedOriginals } from './kernels/originals.js';
 import { unsortedSegmentSumConfig } from './kernels/unsorted-segment-sum.js';
 
@@ -27,6 +28,7 @@ export const REPLACED_KERNELS: readonly KernelConfig[] = [
   fusedMatMulConfig,
   conv2dBackpropInputConfig,
   maxPoolGradConfig,
+  sumConfig,
 ];
 
 function isOurs(config: KernelConfig | undefined): boolean {
@@ -55,7 +57,8 @@ export function wasmTrainingKernelNames(): string[] {
  * - replaces `BatchMatMul` and `_FusedMatMul` so transposed or batched operands
  *   take the fast XNNPACK path (backprop of every dense layer),
  *   `Conv2DBackpropInput` by a convolution on the fast path, and `MaxPoolGrad`
- *   by a single pass over the pooling windows.
+ *   by a single pass over the pooling windows, and `Sum` over leading axes
+ *   (bias gradients) without a transpose.
  *
  * Call it after importing `@tensorflow/tfjs-backend-wasm`, before or after `tf.setBackend('wasm')`.
  */

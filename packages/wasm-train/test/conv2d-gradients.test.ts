@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { conv2dFilterGradient, type FilterGradientMethod } from '../src/kernels/conv2d-backprop-filter.js';
+import { withScope } from '../src/kernel-scope.js';
 import { relativeError, sameOnWasmAndCpu, setUpBackends, valuesOn } from './support/backends.js';
 import { randomInt, randomValues, seededRandom } from './support/random.js';
 import {
@@ -120,6 +122,25 @@ describe('Conv2D gradient kernels on wasm match a plain-loop reference', () => {
       );
       const expected = Float32Array.from(referenceFilterGradient(g, x, dy));
       expect(relativeError(wasm!, expected)).toBeLessThan(1e-5);
+    });
+  }
+  for (const method of ['patches', 'swapped-conv'] as FilterGradientMethod[]) {
+    it(`filter gradient computed as ${method}: strides, dilations and paddings`, () => {
+      for (const { stride, dilation, pad } of cases) {
+        const g = withInputChannels(randomGeometry(random, stride, pad, dilation));
+        const x = randomValues(g.xShape, random);
+        const dy = randomValues(outputShape(g), random);
+        const [wasm] = valuesOn('wasm', () => {
+          const xt = tf.tensor4d(x, g.xShape);
+          const dyt = tf.tensor4d(dy, outputShape(g));
+          const info = withScope(tf.backend(), (scope) =>
+            conv2dFilterGradient(scope, xt, dyt, g.filterShape, g.strides, g.dilations, g.pad, undefined, method),
+          );
+          return tf.engine().makeTensorFromTensorInfo(info);
+        });
+        const expected = Float32Array.from(referenceFilterGradient(g, x, dy));
+        expect(relativeError(wasm!, expected)).toBeLessThan(1e-5);
+      }
     });
   }
   for (const { stride, pad } of cases.filter((c) => c.dilation === 1).concat([{ stride: 2, dilation: 1, pad: 'same' }])) {

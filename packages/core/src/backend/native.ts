@@ -9,8 +9,8 @@ export const defaultImporter: ModuleImporter = (specifier) => import(specifier);
 
 /** What to tell a user who wants a faster backend. */
 export const NATIVE_INSTALL_HINT =
-  'for native speed install @tensorflow/tfjs-node (CPU) or @tensorflow/tfjs-node-gpu (NVIDIA GPU, needs CUDA 11.2 + cuDNN 8.1); ' +
-  'both download libtensorflow while installing, so they need network access at install time (Node < 23)';
+  'faster: npm install @tensorflow/tfjs-node (CPU) or @tensorflow/tfjs-node-gpu (CUDA 11.2 + cuDNN 8.1); ' +
+  'both download libtensorflow at install time (network needed, Node < 23)';
 
 /** Why importing a native package failed, in a few words. */
 export function describeImportFailure(error: unknown): string {

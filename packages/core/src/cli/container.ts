@@ -1,5 +1,5 @@
 import type { DependencyContainer } from 'tsyringe';
-import { loadPlugins } from '../discovery/load.js';
+import { loadPlugins, type LoadedPlugin } from '../discovery/load.js';
 import { createPluginContainer } from '../register.js';
 
 export interface CliContainerOptions {
@@ -14,8 +14,10 @@ export interface CliContainerOptions {
  * package and the `--plugin` paths, in that order (later ones override,
  * with a warning).
  */
-export async function createCliContainer(options: CliContainerOptions): Promise<DependencyContainer> {
+export async function createCliContainer(
+  options: CliContainerOptions,
+): Promise<{ container: DependencyContainer; loaded: LoadedPlugin[] }> {
   const container = createPluginContainer({ onOverwrite: options.warn });
-  await loadPlugins(container, { cwd: options.cwd, paths: options.pluginPaths, onWarning: options.warn });
-  return container;
+  const loaded = await loadPlugins(container, { cwd: options.cwd, paths: options.pluginPaths, onWarning: options.warn });
+  return { container, loaded };
 }

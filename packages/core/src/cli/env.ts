@@ -17,7 +17,13 @@ export const processIo: CliIo = {
   },
 };
 
+/** The CLI environment plus the exit-code setter every command may use (plugin commands too). */
+export interface CliEnvWithExit extends CliEnv {
+  /** Sets the exit code of the `rankbias` process (the last call wins; thrown errors take precedence). */
+  setExitCode(code: number): void;
+}
+
 /** The environment handed to every command, built-in or contributed by a plugin. */
-export function createCliEnv(container: DependencyContainer, io: CliIo): CliEnv {
-  return { container, out: (line) => io.out(`${line}\n`), err: (line) => io.err(`${line}\n`) };
+export function createCliEnv(container: DependencyContainer, io: CliIo, setExitCode: (code: number) => void): CliEnvWithExit {
+  return { container, out: (line) => io.out(`${line}\n`), err: (line) => io.err(`${line}\n`), setExitCode };
 }

@@ -32,22 +32,24 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
   tf.env().set('PROD', true); // rankbias prints its own backend line; silence tfjs' banner
   let exitCode: number = EXIT.ok;
   try {
-    const container = await createCliContainer({
+    const { container, loaded } = await createCliContainer({
       cwd: io.cwd,
       pluginPaths: pluginPathsFromArgs(args),
       warn: (m) => io.err(`${m}\n`),
     });
-    const env = createCliEnv(container, io);
+    const env = createCliEnv(container, io, (code) => {
+      exitCode = code;
+    });
     const program = new Command('rankbias')
       .description('Train and compare neural networks with rankbias plugins (low-rank simplicity bias, tfjs)')
       .version(coreVersion())
       .option('--plugin <path>', 'load a plugin from a local file or folder (repeatable); config files cannot do this', collect)
       .showHelpAfterError('(add --help for usage)')
+      .configureHelp({ showGlobalOptions: true })
       .exitOverride()
       .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-    registerTrainCommand(program, env, io.cwd, (code) => {
-      exitCode = code;
-    });
+    const loadedPackages = loaded.filter((p) => p.source !== 'path').map((p) => p.name);
+    registerTrainCommand(program, env, { cwd: io.cwd, loadedPackages });
     registerPluginsCommand(program, env);
     await addPluginCommands(program, env);
     await program.parseAsync([...args], { from: 'user' });

@@ -5,7 +5,7 @@ import type { DatasetInfo } from '../contracts/dataset.js';
 import { fromLayersModel } from '../model/from-layers-model.js';
 import { withSeededMathRandom } from '../rng/seeded-math.js';
 import { activationLayer, activationSchema } from './activation.js';
-import { CORE_PACKAGE, datasetInfoOf, requireDenseInput } from './context.js';
+import { CORE_PACKAGE, datasetInfoOf, modelMismatch, requireDenseInput } from './context.js';
 
 export const cnnOptionsSchema = z.strictObject({
   /** Output channels of each 'same'-padded convolution. */
@@ -29,8 +29,8 @@ export type CnnOptions = z.output<typeof cnnOptionsSchema>;
  */
 export function buildCnn(options: CnnOptions, info: DatasetInfo): tfl.LayersModel {
   if (info.inputShape.length !== 3) {
-    throw new TypeError(
-      `model "cnn" needs image inputs [height, width, channels], got input shape [${info.inputShape.join(', ')}]`,
+    throw modelMismatch(
+      `model "cnn" needs image inputs [height, width, channels], got input shape [${info.inputShape.join(', ')}] (use mlp for flat inputs)`,
     );
   }
   const model = tfl.sequential({ name: 'cnn' });

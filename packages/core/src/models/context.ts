@@ -1,5 +1,6 @@
 import type { DatasetInfo } from '../contracts/dataset.js';
 import type { PluginContext } from '../contracts/plugin.js';
+import { ConfigError } from '../config/errors.js';
 import { hasDatasetInfo } from '../trainer/context.js';
 
 /** Name of this package, carried by every built-in factory. */
@@ -16,10 +17,17 @@ export function datasetInfoOf(ctx: PluginContext, model: string): DatasetInfo {
   return ctx.dataset;
 }
 
+/** A model that does not fit the data: a config problem (exit code 2 in the CLI), reported at `model`. */
+export function modelMismatch(message: string): ConfigError {
+  return new ConfigError([{ path: 'model', message }]);
+}
+
 /** Rejects index inputs (matrix completion) for models that take dense features. */
 export function requireDenseInput(info: DatasetInfo, model: string): void {
   if (info.inputDtype === 'int32') {
-    throw new TypeError(`model "${model}" takes dense float inputs, but the dataset gives int32 indices`);
+    throw modelMismatch(
+      `model "${model}" takes dense float inputs, but the dataset gives int32 indices (use a model made for index inputs, e.g. matrix-factorization)`,
+    );
   }
 }
 

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { container } from 'tsyringe';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../config/errors.js';
 import type { DatasetInfo } from '../contracts/dataset.js';
 import type { TrainableModel } from '../contracts/model.js';
 import type { AnyPluginFactory } from '../registry/registry.js';
@@ -77,7 +78,9 @@ describe('cnn', () => {
   });
 
   it('rejects non-image inputs with the shape it got', async () => {
-    await expect(build(cnnPlugin, {}, dense(5, 2))).rejects.toThrow(/\[height, width, channels\].*\[5\]/);
+    const err = await build(cnnPlugin, {}, dense(5, 2)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).issues[0]).toEqual({ path: 'model', message: expect.stringMatching(/\[height, width, channels\].*\[5\]/) });
   });
 });
 

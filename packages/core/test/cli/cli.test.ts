@@ -37,7 +37,7 @@ describe('rankbias --help', () => {
 
     const train = await runInProcess(['train', '--help']);
     expect(train.code).toBe(0);
-    for (const flag of ['--out <dir>', '--resume', '--backend <name>', 'key=value', 'Exit codes']) expect(train.stdout).toContain(flag);
+    for (const flag of ['--out <dir>', '--resume', '--backend <name>', '--plugin <path>', 'key=value', 'Exit codes']) expect(train.stdout).toContain(flag);
 
     const plugins = await runInProcess(['plugins', '--help']);
     expect(plugins.code).toBe(0);
@@ -75,6 +75,22 @@ describe('rankbias plugins', () => {
     const bad = await runInProcess(['plugins', '--kind', 'gizmo']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Allowed choices are optimizer, penalty/);
+  });
+});
+
+describe('rankbias train --dry-run', () => {
+  it('validates core\'s example configs and prints them with every default filled in', async () => {
+    const run = await runInProcess(['train', 'examples/two-layer-leaky-gaussian.yaml', '--dry-run', 'model.width=7']);
+    expect(run.code).toBe(0);
+    const resolved = JSON.parse(run.stdout);
+    expect(resolved.model).toEqual({
+      use: 'two-layer', width: 7, activation: 'leaky-relu', alpha: 0.1, initScale: 0.0001,
+      scaleByWidth: false, bias: false, fixedSecondLayer: true, balanced: false,
+    });
+    expect(resolved.data).toMatchObject({ use: 'gaussian-mixture', task: 'binary', noise: 1, seedOffset: 0 });
+    const mlp = await runInProcess(['train', 'examples/mlp-gaussian.yaml', '--dry-run']);
+    expect(mlp.code).toBe(0);
+    expect(JSON.parse(mlp.stdout).optimizer).toEqual({ use: 'tfjs-adam', lr: 0.003, beta1: 0.9, beta2: 0.999 });
   });
 });
 
@@ -120,6 +136,14 @@ describe('rankbias train: bad input exits 2 with a message and no stack trace', 
     expect(hello.stdout.trim()).toBe('hello world');
     const listed = await runInProcess(['plugins', '--kind', 'command', '--plugin', './hello-plugin.mjs'], dir);
     expect(listed.stdout).toMatch(/command\s+hello\s+local\s+says hello/);
+  });
+
+  it('a config listing a package that is not installed says how to install it', async () => {
+    const file = writeConfig('missing-plugin.yaml', config({ plugins: ['rankbias-plugin-not-installed'] }));
+    const run = await runInProcess(['train', file], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('npm install rankbias-plugin-not-installed');
+    noStack(run.stderr);
   });
 
   it('missing files, --resume without --out, an unavailable backend and unknown commands', async () => {

@@ -36,10 +36,10 @@ describe('MatrixFactorization', () => {
     for (const depth of [1, 2, 3]) {
       const model = new MatrixFactorization({ size: 60, depth, initScale: 1e-3 }, createRng(depth));
       const factor = model.trainableVariables()[0]!.variable.dataSync();
-      const std = Math.sqrt(factor.reduce((a, x) => a + x * x, 0) / factor.length);
+      const std = Math.sqrt(Array.from(factor).reduce((a, x) => a + x * x, 0) / factor.length);
       expect(std / ((1e-3) ** (1 / depth) / Math.sqrt(60))).toBeCloseTo(1, 1);
       const [e2e] = model.effectiveWeights();
-      const fro = Math.sqrt(e2e!.tensor.dataSync().reduce((a, x) => a + x * x, 0));
+      const fro = Math.sqrt(Array.from(e2e!.tensor.dataSync()).reduce((a, x) => a + x * x, 0));
       expect(fro / (1e-3 * Math.sqrt(60))).toBeGreaterThan(0.7);
       expect(fro / (1e-3 * Math.sqrt(60))).toBeLessThan(1.3);
       e2e!.tensor.dispose();

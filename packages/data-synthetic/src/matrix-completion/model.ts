@@ -22,10 +22,10 @@ function freeVariableName(base: string): string {
  * `matrix` (tfjs has no gradient for GatherNd; the gradient is ScatterNd).
  */
 export function gatherEntries(matrix: tf.Tensor2D, indices: tf.Tensor): tf.Tensor1D {
-  const gather = tf.customGrad((m: tf.Tensor) => ({
-    value: tf.gatherND(m, indices),
-    gradFunc: (dy: tf.Tensor) => tf.scatterND(indices, dy, m.shape),
-  }));
+  const gather = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const m = inputs[0] as tf.Tensor;
+    return { value: tf.gatherND(m, indices), gradFunc: (dy: tf.Tensor) => tf.scatterND(indices, dy, m.shape) };
+  });
   return gather(matrix) as tf.Tensor1D;
 }
 
@@ -61,7 +61,7 @@ export class MatrixFactorization implements TrainableModel {
     });
   }
 
-  apply(x: tf.Tensor): tf.Tensor {
+  apply(x: tf.Tensor, _options?: { training: boolean }): tf.Tensor {
     return tf.tidy(() => tf.reshape(gatherEntries(this.endToEnd(), tf.cast(x, 'int32')), [-1, 1]));
   }
 

@@ -16,12 +16,12 @@ function esc(s: string): string {
 }
 
 const CSS = `
-body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1d2330;line-height:1.45}
+body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;margin:2rem auto;max-width:1200px;padding:0 1rem;color:#1d2330;line-height:1.45}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #d8dce5;padding-bottom:.2rem}
 p.meta{color:#555}table{border-collapse:collapse;font-size:.86rem;margin:.5rem 0;display:block;overflow-x:auto}
 th,td{border:1px solid #d8dce5;padding:.3rem .55rem;text-align:right;white-space:nowrap}
 th{background:#f2f4f8}td.l,th.l{text-align:left}tr:first-child td{background:#eef8ee}
-.plots{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0;border:1px solid #e3e6ec;padding:.5rem;background:#fff}
+.plots{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0;border:1px solid #e3e6ec;padding:.5rem;background:#fff;flex:0 1 calc(50% - .5rem);box-sizing:border-box;min-width:320px}
 figure svg{display:block;max-width:100%;height:auto}figcaption{font-size:.8rem;color:#555}
 code{background:#f2f4f8;padding:0 .25rem;border-radius:3px}details{margin:.5rem 0}
 `;

@@ -24,9 +24,10 @@ function scaleFor(values: readonly number[], decades = 2): { type: 'log' } | { t
 
 /** Learning curve of one metric: mean over seeds per group, with a ±std band. */
 export function curveSpec(metric: string, points: readonly CurvePoint[], groupOrder: readonly string[]): TopLevelSpec {
-  const y = scaleFor(points.flatMap((p) => [p.mean, p.lo > 0 ? p.lo : p.mean, p.hi]));
-  // On a log scale a band reaching zero or below is cut at the mean.
-  const band = y.type === 'log' ? points.map((p) => ({ ...p, lo: p.lo > 0 ? p.lo : p.mean })) : points;
+  const y = scaleFor(points.map((p) => p.mean));
+  // On a log scale the lower edge of the band is kept within a decade of the mean
+  // (mean − std can reach zero or below, which a log axis cannot show).
+  const band = y.type === 'log' ? points.map((p) => ({ ...p, lo: Math.max(p.lo, p.mean / 10) })) : points;
   const color = { field: 'label', type: 'nominal', title: 'group', sort: [...groupOrder] } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -70,11 +71,17 @@ export function versusSpec(
   const xs = rows.map((r) => r.x as number);
   const xScale = numeric ? scaleFor(xs, 1) : undefined;
   const x = numeric
-    ? { field: 'x', type: 'quantitative', title: axis, scale: xScale }
-    : { field: 'x', type: 'ordinal', title: axis, sort: null };
+    ? {
+        field: 'x',
+        type: 'quantitative',
+        title: axis,
+        scale: xScale,
+        ...(xs.every((v) => Number.isInteger(v)) && xScale?.type !== 'log' ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
+      }
+    : { field: 'x', type: 'ordinal', title: axis, sort: null, axis: { labelAngle: 0 } };
   const series = [...new Set(rows.map((r) => r.series))].sort();
-  const y = scaleFor(rows.flatMap((r) => [r.mean, r.lo > 0 ? r.lo : r.mean, r.hi]));
-  const data = y.type === 'log' ? rows.map((r) => ({ ...r, lo: r.lo > 0 ? r.lo : r.mean })) : rows;
+  const y = scaleFor(rows.map((r) => r.mean));
+  const data = y.type === 'log' ? rows.map((r) => ({ ...r, lo: Math.max(r.lo, r.mean / 10) })) : rows;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: `${metric} vs ${axis}`,

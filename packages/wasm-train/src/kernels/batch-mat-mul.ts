@@ -15,7 +15,7 @@ import { originalKernel } from './originals.js';
 const SMALL_PRODUCT = 16 * 16 * 16;
 
 /** The wasm backend's BatchMatMul without transposes: its fast (XNNPACK) path for a single matrix pair. */
-function plainMatMul(scope: KernelScope, a: TensorInfo, b: TensorInfo): TensorInfo {
+export function plainMatMul(scope: KernelScope, a: TensorInfo, b: TensorInfo): TensorInfo {
   const kernel = originalKernel(BatchMatMul).kernelFunc;
   return scope.track(
     kernel({ inputs: { a, b }, backend: scope.backend, attrs: { transposeA: false, transposeB: false } }) as TensorInfo,

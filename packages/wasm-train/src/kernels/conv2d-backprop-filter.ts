@@ -9,35 +9,52 @@ import {
 } from '@tensorflow/tfjs-core';
 import { withScope, type KernelScope } from '../kernel-scope.js';
 import { padForFilterGradient, TO_NHWC } from './conv-geometry.js';
-import { originalKernel } from './originals.js';
-import { BatchMatMul } from '@tensorflow/tfjs-core';
+import { plainMatMul } from './batch-mat-mul.js';
 
-export let FILTER_GRAD_VARIANT: 'swapped' | 'patches' = 'swapped';
-export function setVariant(v: 'swapped' | 'patches'): void { FILTER_GRAD_VARIANT = v; }
+/** The two exact formulations of the filter gradient (speed and memory differ). */
+export type FilterGradientMethod = 'patches' | 'swapped-conv';
 
-/** Transposed patch matrix [fh*fw*ci, n*oh*ow] from the channels-first padded input, times dy rows. */
-function patchesGradient(scope: KernelScope, xPadded: TensorInfo, dy: TensorInfo, info: backend_util.Conv2DInfo, filterShape: number[]): TensorInfo {
+/** Largest transposed patch matrix (floats) built before switching to the buffer-free formulation. */
+const MAX_PATCH_FLOATS = 16 * 1024 * 1024;
+
+/**
+ * Filter gradient as one plain matrix product `patches^T [fh*fw*ci, P] x dy [P, co]`
+ * (P = n*oh*ow): the transposed patch matrix is cut from the input laid out
+ * channels-first (one small transpose), so neither operand of the product is
+ * transposed and dy is used as stored.
+ */
+function patchGradient(
+  scope: KernelScope,
+  xPadded: TensorInfo,
+  dy: TensorInfo,
+  info: backend_util.Conv2DInfo,
+  filterShape: [number, number, number, number],
+): TensorInfo {
   const [n, , , c] = xPadded.shape as [number, number, number, number];
-  const xT = scope.transpose(xPadded, [3, 0, 1, 2]);
+  const positions = n * info.outHeight * info.outWidth;
+  const channelsFirst = scope.transpose(xPadded, [3, 0, 1, 2]);
   const rows: TensorInfo[] = [];
   for (let i = 0; i < info.filterHeight; i++) {
     for (let j = 0; j < info.filterWidth; j++) {
       const top = i * info.dilationHeight;
       const left = j * info.dilationWidth;
-      const w = scope.run('StridedSlice', { x: xT }, {
+      const window = scope.run('StridedSlice', { x: channelsFirst }, {
         begin: [0, 0, top, left],
         end: [c, n, top + (info.outHeight - 1) * info.strideHeight + 1, left + (info.outWidth - 1) * info.strideWidth + 1],
         strides: [1, 1, info.strideHeight, info.strideWidth],
-        beginMask: 0, endMask: 0, ellipsisMask: 0, newAxisMask: 0, shrinkAxisMask: 0,
+        beginMask: 0,
+        endMask: 0,
+        ellipsisMask: 0,
+        newAxisMask: 0,
+        shrinkAxisMask: 0,
       });
-      rows.push(scope.reshape(w, [c, n * info.outHeight * info.outWidth]));
+      rows.push(scope.reshape(window, [c, positions]));
     }
   }
+  const dyRows = scope.reshape(dy, [positions, filterShape[3]]);
   const patchesT = rows.length === 1 ? rows[0]! : scope.run('Concat', rows, { axis: 0 });
-  const dy2 = scope.reshape(dy, [n * info.outHeight * info.outWidth, filterShape[3]!]);
-  const kernel = originalKernel(BatchMatMul).kernelFunc;
-  const prod = scope.track(kernel({ inputs: { a: patchesT, b: dy2 }, backend: scope.backend, attrs: { transposeA: false, transposeB: false } }) as TensorInfo);
-  return scope.reshape(prod, filterShape);
+  const product = plainMatMul(scope, patchesT, dyRows);
+  return scope.reshape(product, filterShape);
 }
 
 
@@ -45,13 +62,14 @@ function patchesGradient(scope: KernelScope, xPadded: TensorInfo, dy: TensorInfo
 export type Conv2DFilterGradAttrs = Conv2DBackpropFilterAttrs & { dilations?: [number, number] | number };
 
 /**
- * Filter gradient of a 2-D convolution (NHWC) as one convolution on the wasm
- * backend's fast Conv2D kernel, with batch and channels swapped:
+ * Filter gradient of a 2-D convolution (NHWC), on the wasm backend's fast
+ * paths. Up to a 64 MiB patch matrix it is an im2col product (measured
+ * fastest here); beyond, one convolution on the fast Conv2D kernel with batch
+ * and channels swapped:
  * `dW[i, j, ci, co] = sum_{n, oh, ow} x[n, oh*s + i*d, ow*s + j*d, ci] * dy[n, oh, ow, co]`
  * is the `valid` correlation of `x` laid out as `[ci, h, w, n]` with `dy` laid
- * out as the filter `[oh, ow, n, co]`, at stride `d` and dilation `s`.
- * (Measured faster here than im2col + matmul, which needs a transposed
- * patch matrix nine times the input's size.)
+ * out as the filter `[oh, ow, n, co]`, at stride `d` and dilation `s`
+ * (no patch buffer).
  */
 export function conv2dFilterGradient(
   scope: KernelScope,
@@ -62,6 +80,7 @@ export function conv2dFilterGradient(
   dilations: [number, number] | number,
   pad: Conv2DBackpropFilterAttrs['pad'],
   dimRoundingMode?: Conv2DBackpropFilterAttrs['dimRoundingMode'],
+  method?: FilterGradientMethod,
 ): TensorInfo {
   const info = backend_util.computeConv2DInfo(
     x.shape as [number, number, number, number],
@@ -72,7 +91,9 @@ export function conv2dFilterGradient(
     dimRoundingMode,
   );
   const xPadded = padForFilterGradient(scope, x, info);
-  if (FILTER_GRAD_VARIANT === 'patches') return patchesGradient(scope, xPadded, dy, info, filterShape);
+  const patchFloats = filterShape[0] * filterShape[1] * filterShape[2] * info.batchSize * info.outHeight * info.outWidth;
+  const chosen = method ?? (patchFloats <= MAX_PATCH_FLOATS ? 'patches' : 'swapped-conv');
+  if (chosen === 'patches') return patchGradient(scope, xPadded, dy, info, filterShape);
   const xSwapped = scope.transpose(xPadded, [3, 1, 2, 0]);
   const dySwapped = scope.transpose(dy, [1, 2, 0, 3]);
   const grad = scope.run('Conv2D', { x: xSwapped, filter: dySwapped }, {

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import type { CliEnv } from '../../contracts/command.js';
+import { metricCommonSchema, penaltyCommonSchema } from '../../config/resolve.js';
 import { PluginRegistry, type AnyPluginFactory } from '../../registry/registry.js';
 import { PLUGIN_KINDS, type PluginKind } from '../../tokens.js';
 
@@ -14,13 +15,34 @@ export interface PluginDescription {
   readonly options: Record<string, unknown>;
 }
 
-/** JSON schema (input side: defaults are optional) of a factory's options. */
+/** Options the trainer handles for every plugin of a kind (e.g. a penalty's `weight`). */
+const COMMON_OPTIONS: Partial<Record<PluginKind, z.ZodObject>> = {
+  penalty: penaltyCommonSchema,
+  metric: metricCommonSchema,
+};
+
+function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const out = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete out.$schema;
+  return out;
+}
+
+/**
+ * JSON schema (input side: defaults are optional) of the options a config
+ * may give a plugin: its own, plus those common to its kind.
+ */
 export function optionsJsonSchema(factory: AnyPluginFactory): Record<string, unknown> {
   if (!(factory.options instanceof z.ZodType)) return {};
   try {
-    const schema = z.toJSONSchema(factory.options, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-    delete schema.$schema;
-    return schema;
+    const own = toJsonSchema(factory.options);
+    const common = COMMON_OPTIONS[factory.kind];
+    if (!common || own.type !== 'object') return own;
+    const shared = toJsonSchema(common);
+    return {
+      ...own,
+      properties: { ...(shared.properties as object), ...(own.properties as object) },
+      required: [...new Set([...((shared.required as string[]) ?? []), ...((own.required as string[]) ?? [])])],
+    };
   } catch (e) {
     return { description: `options cannot be shown as JSON schema: ${(e as Error).message}` };
   }

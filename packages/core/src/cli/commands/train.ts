@@ -1,10 +1,11 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import type { CliEnv } from '../../contracts/command.js';
+import type { CliEnvWithExit } from '../env.js';
 import type { RunResult } from '../../contracts/result.js';
 import { readConfigFile } from '../../config/load.js';
 import { applyOverrides } from '../../config/overrides.js';
-import { resolveConfig } from '../../config/resolve.js';
+import { resolveConfig, toPlainConfig } from '../../config/resolve.js';
 import { BACKENDS, type BackendChoice } from '../../config/schema.js';
 import { describeBackend, selectBackend } from '../../backend/select-backend.js';
 import { loadPlugins } from '../../discovery/load.js';
@@ -18,6 +19,8 @@ export interface TrainCommandOptions {
   readonly out?: string;
   readonly resume?: boolean;
   readonly backend?: BackendChoice;
+  /** Validate and print the resolved config; do not train. */
+  readonly dryRun?: boolean;
 }
 
 /** Package names listed under `plugins` in a raw config (anything else is left for validation to report). */
@@ -36,6 +39,12 @@ export function summarizeResult(result: RunResult, outDir: string): string {
   return `rankbias: run ${result.status} after ${result.steps} steps (${result.wallSeconds.toFixed(1)} s) -> ${outDir}${metrics ? `; ${metrics}` : ''}${error}`;
 }
 
+/** Where `train` runs: the working directory and the plugin packages already loaded. */
+export interface TrainSetting {
+  readonly cwd: string;
+  readonly loadedPackages: readonly string[];
+}
+
 /**
  * Runs `rankbias train`: reads the config, applies overrides, loads the
  * packages it lists, validates it, selects the backend and trains. Returns
@@ -43,7 +52,7 @@ export function summarizeResult(result: RunResult, outDir: string): string {
  */
 export async function trainFromConfigFile(
   env: CliEnv,
-  cwd: string,
+  setting: TrainSetting,
   configFile: string,
   overrides: readonly string[],
   opts: TrainCommandOptions,
@@ -51,6 +60,7 @@ export async function trainFromConfigFile(
   if (opts.resume && !opts.out) {
     throw new CliUsageError('--resume needs --out DIR: the run directory to continue');
   }
+  const { cwd } = setting;
   const source = resolve(cwd, configFile);
   const raw = applyOverrides(readConfigFile(source), overrides);
   if (opts.backend) raw.backend = opts.backend;
@@ -58,10 +68,15 @@ export async function trainFromConfigFile(
     cwd,
     discover: false,
     packages: configPluginNames(raw),
+    skip: ['@rankbias/core', ...setting.loadedPackages],
     configSource: configFile,
     onWarning: env.err,
   });
   const config = resolveConfig(raw, new PluginRegistry(env.container), configFile);
+  if (opts.dryRun) {
+    env.out(JSON.stringify(toPlainConfig(config), null, 2));
+    return EXIT.ok;
+  }
   const backend = await selectBackend(config.backend);
   env.err(describeBackend(backend));
   const outDir = opts.out ? resolve(cwd, opts.out) : defaultRunDir(cwd, configFile, config.name);
@@ -83,7 +98,7 @@ export async function trainFromConfigFile(
 }
 
 /** `rankbias train <config> [--out DIR] [--resume] [--backend X] [key=value ...]`. */
-export function registerTrainCommand(program: Command, env: CliEnv, cwd: string, setExitCode: (code: number) => void): void {
+export function registerTrainCommand(program: Command, env: CliEnvWithExit, setting: TrainSetting): void {
   program
     .command('train')
     .description('Train the model a config describes and write the run directory (config.json, metrics.jsonl, result.json, checkpoints)')
@@ -92,12 +107,13 @@ export function registerTrainCommand(program: Command, env: CliEnv, cwd: string,
     .option('--out <dir>', 'run directory (default: runs/<config name>-<timestamp>)')
     .option('--resume', 'continue the run in --out from its last checkpoint')
     .addOption(new Option('--backend <name>', 'tfjs backend, overrides the config').choices(BACKENDS))
+    .option('--dry-run', 'validate the config and print it with every default filled in; do not train')
     .addHelpText(
       'after',
       '\nExit codes: 0 run completed, 1 run failed, 2 bad input (config, arguments, plugin), 130 interrupted (checkpoint written).\n' +
         'Example: rankbias train examples/mlp-gaussian.yaml --out runs/mlp train.steps=200',
     )
     .action(async (config: string, overrides: string[], opts: TrainCommandOptions) => {
-      setExitCode(await trainFromConfigFile(env, cwd, config, overrides, opts));
+      env.setExitCode(await trainFromConfigFile(env, setting, config, overrides, opts));
     });
 }
