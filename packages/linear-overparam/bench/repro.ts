@@ -15,6 +15,7 @@ import { useBackend } from './backends.js';
 import { runPoint, type SweepPoint } from './fmnist-sweep.js';
 import { initRankVsDepth, regressionVsDepth, type InitRankRow, type RegressionRow } from './observations.js';
 import { fmnistSpec, observationsSpec, type FmnistRow } from './plots.js';
+import { weightRanks } from './weight-ranks.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,6 +35,7 @@ interface Results {
   init?: InitRankRow[];
   regression?: RegressionRow[];
   settings?: Record<string, unknown>;
+  weights?: { group: string; layer: string; entropy: number; entropyStd: number }[];
 }
 const results: Results = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Results) : {};
 
@@ -107,6 +109,22 @@ if (parts.includes('regression')) {
   for (const r of results.regression) {
     console.log(`| ${r.initScale} | ${r.target} | ${r.depth} | ${pm(r.testError, r.testErrorStd)} | ${r.entropy.toFixed(3)} | ${r.erank.toFixed(2)} | ${r.trainLoss.toExponential(1)} |`);
   }
+}
+
+if (parts.includes('weights')) {
+  // group run dirs by name without the seed suffix
+  const byGroup = new Map<string, Record<string, number[]>>();
+  for (const { run, entropy } of await weightRanks(outRoot)) {
+    const group = run.replace(/-s\d+$/, '');
+    const acc = byGroup.get(group) ?? {};
+    for (const [layer, h] of Object.entries(entropy)) (acc[layer] ??= []).push(h);
+    byGroup.set(group, acc);
+  }
+  results.weights = [...byGroup].flatMap(([group, layers]) =>
+    Object.entries(layers).map(([layer, hs]) => ({ group, layer, entropy: mean(hs), entropyStd: std(hs) })),
+  );
+  console.log('\n| runs | layer | H of the final (collapsed) kernel |\n|---|---|---|');
+  for (const r of results.weights) console.log(`| ${r.group} | ${r.layer} | ${pm(r.entropy, r.entropyStd)} |`);
 }
 
 mkdirSync(dirname(resultsFile), { recursive: true });

@@ -1,33 +1,51 @@
 /**
  * Penalty + gradient time of the depth-mirror penalty R(W) = ||W||_* / ||W||_F
- * for square weights, per method and backend, against PyTorch
+ * for square N(0,1) weights, per method and backend, against PyTorch
  * (torch.linalg.svdvals + autograd) on the same machine, in one run.
  *
- *   npx tsx bench/penalty.ts              # sizes 256,1024
- *   npx tsx bench/penalty.ts 64,256 5     # sizes, repetitions
- *   PYTHON=/usr/bin/python3 (default) needs Debian's python3-torch.
+ *   npx tsx bench/penalty.ts                       # sizes 256,1024, 3 repetitions
+ *   npx tsx bench/penalty.ts 64,256 5 --max-seconds=60
+ *
+ * `jacobi` and `gram` run in plain JS (float64), the same code on every
+ * backend, so they are timed once (under the cpu backend); `newton-schulz`
+ * runs on the backend and is timed on cpu and wasm. A case whose time,
+ * extrapolated cubically from the previous size, exceeds --max-seconds
+ * (default 150) is reported as an estimate and not run.
+ * PyTorch: PYTHON (default /usr/bin/python3) with Debian's python3-torch.
  */
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { dirname, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { depthMirrorOp, type ConcreteSpectralMethod } from '../src/index.js';
 
-const sizes = (process.argv[2] ?? '256,1024').split(',').map(Number);
-const reps = Number(process.argv[3] ?? 3);
-/** Above this many seconds for one call, a method is timed once and not repeated at larger sizes. */
-const SLOW_S = 60;
-const methods: ConcreteSpectralMethod[] = ['jacobi', 'gram', 'newton-schulz'];
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const sizes = (positional[0] ?? '256,1024').split(',').map(Number);
+const reps = Number(positional[1] ?? 3);
+const maxSeconds = Number(process.argv.find((a) => a.startsWith('--max-seconds='))?.split('=')[1] ?? 150);
+
+interface Case {
+  readonly backend: 'cpu' | 'wasm';
+  readonly method: ConcreteSpectralMethod;
+  readonly label: string;
+}
+const cases: Case[] = [
+  { backend: 'cpu', method: 'jacobi', label: 'rankbias jacobi (JS float64, any backend)' },
+  { backend: 'cpu', method: 'gram', label: 'rankbias gram (JS float64, any backend)' },
+  { backend: 'cpu', method: 'newton-schulz', label: 'rankbias newton-schulz (tfjs cpu)' },
+  { backend: 'wasm', method: 'newton-schulz', label: 'rankbias newton-schulz (tfjs wasm)' },
+];
 
 interface Row {
   n: number;
   impl: string;
   ms: number | null;
   value: number | null;
-  note?: string;
+  note: string;
 }
 
 function timeOnce(x: tf.Tensor, method: ConcreteSpectralMethod): { ms: number; value: number } {
@@ -40,12 +58,10 @@ function timeOnce(x: tf.Tensor, method: ConcreteSpectralMethod): { ms: number; v
   return { ms, value: v };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function useBackend(name: 'cpu' | 'wasm'): Promise<boolean> {
+  if (tf.getBackend() === name) return true;
   if (name === 'wasm') {
     const require = createRequire(import.meta.url);
     setWasmPaths(dirname(require.resolve('@tensorflow/tfjs-backend-wasm')) + sep);
@@ -57,50 +73,51 @@ async function useBackend(name: 'cpu' | 'wasm'): Promise<boolean> {
   }
 }
 
+const load = loadavg()[0]!.toFixed(1);
 const rows: Row[] = [];
-for (const backend of ['cpu', 'wasm'] as const) {
-  if (!(await useBackend(backend))) {
-    rows.push({ n: 0, impl: `tfjs ${backend}`, ms: null, value: null, note: 'backend did not initialise' });
+const lastTime = new Map<string, { n: number; ms: number }>();
+for (const c of cases) {
+  if (!(await useBackend(c.backend))) {
+    rows.push({ n: sizes[0]!, impl: c.label, ms: null, value: null, note: `${c.backend} backend did not initialise` });
     continue;
   }
-  const tooSlow = new Set<string>();
   for (const n of sizes) {
-    const x = tf.randomNormal([n, n], 0, 1, 'float32', 1);
-    for (const method of methods) {
-      const impl = `tfjs ${backend} ${method}`;
-      if (tooSlow.has(method)) {
-        rows.push({ n, impl, ms: null, value: null, note: `skipped (> ${SLOW_S} s at a smaller size)` });
-        continue;
-      }
-      const first = timeOnce(x, method); // includes JIT warm-up
-      const times = [first.ms];
-      if (first.ms < SLOW_S * 1000) for (let r = 0; r < reps; r++) times.push(timeOnce(x, method).ms);
-      else tooSlow.add(method);
-      const ms = times.length > 1 ? median(times.slice(1)) : first.ms;
-      rows.push({ n, impl, ms, value: first.value, note: times.length > 1 ? undefined : 'single run' });
-      console.error(`${impl} n=${n}: ${ms.toFixed(1)} ms`);
+    const prev = lastTime.get(c.label);
+    const estimate = prev ? prev.ms * (n / prev.n) ** 3 : 0;
+    if (estimate > maxSeconds * 1000) {
+      rows.push({ n, impl: c.label, ms: null, value: null, note: `not run: ~${(estimate / 1000).toFixed(0)} s extrapolated from n=${prev!.n}` });
+      continue;
     }
+    const x = tf.randomNormal([n, n], 0, 1, 'float32', 1);
+    const first = timeOnce(x, c.method); // includes JIT / kernel warm-up
+    const times: number[] = [];
+    const repeat = first.ms < 20_000 ? reps : 0;
+    for (let r = 0; r < repeat; r++) times.push(timeOnce(x, c.method).ms);
     x.dispose();
+    const ms = times.length ? median(times) : first.ms;
+    lastTime.set(c.label, { n, ms });
+    rows.push({ n, impl: c.label, ms, value: first.value, note: times.length ? `median of ${times.length} after warm-up` : 'single run' });
+    console.error(`${c.label} n=${n}: ${ms.toFixed(1)} ms`);
   }
 }
 
 const python = process.env.PYTHON ?? '/usr/bin/python3';
 try {
   const script = fileURLToPath(new URL('./penalty-torch.py', import.meta.url));
-  const out = execFileSync(python, [script, sizes.join(','), String(reps)], { encoding: 'utf8' });
+  const out = execFileSync(python, [script, sizes.join(','), String(Math.max(reps, 3))], { encoding: 'utf8' });
   for (const line of out.trim().split('\n')) {
     const r = JSON.parse(line) as { n: number; dtype: string; ms: number; value: number; threads: number };
-    rows.push({ n: r.n, impl: `torch ${r.dtype} svdvals+autograd (${r.threads} threads)`, ms: r.ms, value: r.value });
+    rows.push({ n: r.n, impl: `torch ${r.dtype} svdvals + autograd (${r.threads} threads)`, ms: r.ms, value: r.value, note: 'median after warm-up' });
   }
 } catch (e) {
-  rows.push({ n: 0, impl: 'torch', ms: null, value: null, note: `not run: ${(e as Error).message.split('\n')[0]}` });
+  rows.push({ n: sizes[0]!, impl: 'torch', ms: null, value: null, note: `not run: ${(e as Error).message.split('\n')[0]}` });
 }
 
-console.log('\nDepth-mirror penalty R(W) = ||W||_*/||W||_F, value + gradient, W ~ N(0,1) n x n (median ms)\n');
+console.log(`\nDepth-mirror penalty R(W) = ||W||_*/||W||_F: value + gradient, W ~ N(0,1) n x n`);
+console.log(`(1-min load average at start: ${load} on this machine)\n`);
 console.log('| n | implementation | ms | R(W) | note |');
 console.log('| ---: | --- | ---: | ---: | --- |');
-for (const r of rows.sort((a, b) => a.n - b.n)) {
-  console.log(
-    `| ${r.n || ''} | ${r.impl} | ${r.ms === null ? '—' : r.ms.toFixed(1)} | ${r.value === null ? '—' : r.value.toFixed(4)} | ${r.note ?? ''} |`,
-  );
+for (const r of [...rows].sort((a, b) => a.n - b.n)) {
+  const ms = r.ms === null ? '—' : r.ms.toFixed(r.ms < 10 ? 2 : 0);
+  console.log(`| ${r.n} | ${r.impl} | ${ms} | ${r.value === null ? '—' : r.value.toFixed(4)} | ${r.note} |`);
 }

@@ -3,17 +3,12 @@ import { ConfigError } from './errors.js';
 
 /** Splits `a.b[0].c` into `['a', 'b', 0, 'c']`. */
 export function parseKeyPath(key: string): (string | number)[] {
-  const parts: (string | number)[] = [];
-  const re = /([^.[\]]+)|\[(\d+)\]/g;
-  let consumed = 0;
-  for (const m of key.matchAll(re)) {
-    parts.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
-    consumed += m[0].length;
-  }
-  const dots = (key.match(/\./g) ?? []).length;
-  if (!parts.length || consumed + dots !== key.length) {
+  const segment = String.raw`[^.[\]=]+(?:\[\d+\])*`;
+  if (!new RegExp(`^${segment}(?:\\.${segment})*$`).test(key)) {
     throw new ConfigError([{ path: key, message: 'not a valid key path (expected e.g. train.steps or penalties[0].weight)' }]);
   }
+  const parts: (string | number)[] = [];
+  for (const m of key.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) parts.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
   return parts;
 }
 

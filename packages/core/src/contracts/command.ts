@@ -7,6 +7,8 @@ export interface CliEnv {
   out(line: string): void;
   /** Write a line to stderr. */
   err(line: string): void;
+  /** Sets the exit code of the rankbias process (the last call wins; thrown errors take precedence). */
+  setExitCode(code: number): void;
 }
 
 /**

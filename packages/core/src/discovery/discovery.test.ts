@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { container } from 'tsyringe';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../config/errors.js';
@@ -8,7 +9,7 @@ import { PluginRegistry } from '../registry/registry.js';
 import { PluginLoadError } from './errors.js';
 import { loadPlugins } from './load.js';
 import { checkConfigPluginNames } from './plugin-names.js';
-import { findPluginPackages } from './scan.js';
+import { findPluginPackages, searchDirs } from './scan.js';
 
 /** A plugin module that registers one penalty factory and counts its registrations. */
 const pluginSource = (name: string) => `
@@ -54,6 +55,15 @@ describe('plugin discovery', () => {
   it('finds marked packages, scoped ones included, from a nested cwd, each real directory once', () => {
     const found = findPluginPackages({ cwd: join(project, 'src', 'deep'), includeModulePaths: false });
     expect(found.map((p) => p.name).sort()).toEqual(['@scope/rb-scoped', 'rb-broken', 'rb-plain', 'rb-shared']);
+  });
+
+  it('also searches where Node resolves rankbias itself from, so a CLI run anywhere finds its siblings', () => {
+    const workspaceModules = realpathSync(fileURLToPath(new URL('../../../../node_modules', import.meta.url)));
+    const dirs = searchDirs({ cwd: project }).map((d) => realpathSync(d));
+    expect(dirs[0]).toBe(realpathSync(join(project, 'node_modules')));
+    expect(dirs).toContain(workspaceModules);
+    expect(searchDirs({ cwd: project, includeModulePaths: false }).map((d) => realpathSync(d))).not.toContain(workspaceModules);
+    expect(new Set(dirs).size).toBe(dirs.length);
   });
 
   it('imports and registers discovered packages, skipping broken ones with a warning', async () => {

@@ -135,8 +135,14 @@ export class Trainer {
     try {
       if (!this.finished) {
         if (this.step === 0 && this.lastEvalStep < 0) await this.evaluate(0, false);
+        let lastYield = performance.now();
         while (this.step < train.steps && this.stopReason === undefined) {
           await this.trainOneStep();
+          if (performance.now() - lastYield > 100) {
+            // Give the event loop a turn so signals (Ctrl-C) and timers are handled during long runs.
+            await new Promise((resolve) => setImmediate(resolve));
+            lastYield = performance.now();
+          }
           if (this.stopReason !== undefined) break;
           if (train.checkpointEvery > 0 && this.step % train.checkpointEvery === 0 && this.step < train.steps) {
             await this.checkpoint();

@@ -122,6 +122,7 @@ describe('rankbias train: bad input exits 2 with a message and no stack trace', 
           kind: 'command', name: 'hello', description: 'says hello', package: 'local', options: null,
           create: () => ({ register(program, env) {
             program.command('hello').description('say hello').argument('<who>').action((who) => env.out('hello ' + who));
+            program.command('grumble').description('exit 3').action(() => env.setExitCode(3));
           } }),
         } });
       }`,
@@ -134,6 +135,7 @@ describe('rankbias train: bad input exits 2 with a message and no stack trace', 
     const hello = await runInProcess(['--plugin', './hello-plugin.mjs', 'hello', 'world'], dir);
     expect(hello.code).toBe(0);
     expect(hello.stdout.trim()).toBe('hello world');
+    expect((await runInProcess(['--plugin', './hello-plugin.mjs', 'grumble'], dir)).code).toBe(3);
     const listed = await runInProcess(['plugins', '--kind', 'command', '--plugin', './hello-plugin.mjs'], dir);
     expect(listed.stdout).toMatch(/command\s+hello\s+local\s+says hello/);
   });

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat, readdir } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
@@ -87,7 +87,6 @@ async function loadFromDirectory(options: LoadCifarOptions): Promise<CifarData> 
   let classNames: string[] | undefined;
   const namesFile = options.label === 'coarse' ? format.labelNameFiles.coarse : format.labelNameFiles.fine;
   if (namesFile && entries.has(namesFile)) {
-    const { readFile } = await import('node:fs/promises');
     classNames = parseNames(await readFile(join(dir, namesFile), 'utf8'));
   }
   return { ...stores, classNames };

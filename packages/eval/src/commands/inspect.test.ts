@@ -7,7 +7,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { Command } from 'commander';
 import { Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
-import { container, saveModelToDir, type CliEnv } from '@rankbias/core';
+import { container } from 'tsyringe';
+import { saveModelToDir, type CliEnv } from '@rankbias/core';
 import { loadSavedModel } from '../io/load-model.js';
 import { inspectModel, registerInspectCommand, type WeightInspection } from './inspect.js';
 

@@ -142,7 +142,9 @@ describe('metric plugins', () => {
       batch: (_s, idx) => ({ x: tf.tensor2d(Array.from(idx, (i) => xs[i]!)), y: tf.zeros([idx.length, 2]) }),
     };
     const m = await registry().create('metric', 'embedding-rank', { layer: 'embed', examples: 8 }, pluginCtx());
+    const before = tf.memory().numTensors;
     const out = await m.compute(ctx(fromLayersModel(lm), dataset));
+    expect(tf.memory().numTensors).toBe(before);
     const act = xs.slice(0, 8).map((x) => w[0]!.map((_, j) => x.reduce((s, v, k) => s + v * w[k]![j]!, 0)));
     expect(out['embedding-rank/embed']).toBe(2);
     expect(out['embedding-erank/embed']).toBeCloseTo(erankOf(mlSvd(act).slice(0, 2)), 4);

@@ -43,7 +43,7 @@ export interface SweepProgress {
 }
 
 /** A progress display on `stream` (a cli-progress bar when it is a TTY). */
-export function createProgress(totalSteps: number, stream: NodeJS.WriteStream = process.stderr): SweepProgress {
+export function createProgress(totalSteps: number, runs: number, stream: NodeJS.WriteStream = process.stderr): SweepProgress {
   if (!stream.isTTY) {
     return { update: () => {}, line: (t) => stream.write(t + '\n'), stop: () => {} };
   }
@@ -56,7 +56,7 @@ export function createProgress(totalSteps: number, stream: NodeJS.WriteStream = 
     },
     cliProgress.Presets.shades_classic,
   );
-  const bar = multi.create(Math.max(1, totalSteps), 0, { runs: 0, done: 0, running: 0, failed: 0 });
+  const bar = multi.create(Math.max(1, totalSteps), 0, { runs, done: 0, running: 0, failed: 0 });
   return {
     update: (steps, counts) => bar.update(Math.min(steps, totalSteps), { ...counts }),
     line: (t) => multi.log(t + '\n'),

@@ -74,7 +74,7 @@ export async function executeRuns(runs: readonly PlannedRun[], options: RunnerOp
   }
   const stepsOf = (r: PlannedRun) => Number((r.config.train as { steps?: number } | undefined)?.steps ?? 1);
   const totalSteps = queue.reduce((s, q) => s + stepsOf(q.run), 0);
-  const progress = options.progress ?? createProgress(totalSteps);
+  const progress = options.progress ?? createProgress(totalSteps, queue.length);
   const completed: string[] = [];
   const failed: string[] = [];
   const running = new Map<string, { child: ChildProcess; run: PlannedRun }>();

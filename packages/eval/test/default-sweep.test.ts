@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { container as root } from 'tsyringe';
+import { PluginRegistry, register as registerCore } from '@rankbias/core';
+import { register as registerSynthetic } from '@rankbias/data-synthetic';
+import { register as registerAdam } from '@rankbias/optim-adam-rank';
+import { register as registerDepthMirror } from '@rankbias/reg-depth-mirror';
+import { register as registerEval } from '../src/register.js';
+import { expandSweep } from '../src/sweep/expand.js';
+
+const DEFAULT_SWEEP = fileURLToPath(new URL('../../../examples/default-sweep.yaml', import.meta.url));
+
+describe('examples/default-sweep.yaml (the README main job)', () => {
+  it('expands against the real plugins into 6 groups × 3 seeds of valid configs', () => {
+    const c = root.createChildContainer();
+    for (const register of [registerCore, registerSynthetic, registerAdam, registerDepthMirror, registerEval]) register(c);
+    const sweep = expandSweep(DEFAULT_SWEEP, new PluginRegistry(c));
+    expect(sweep.runs).toHaveLength(18);
+    expect(new Set(sweep.runs.map((r) => r.group)).size).toBe(6);
+    expect(sweep.axes).toEqual(['variant', 'model.depth']);
+    expect(sweep.spec.target).toEqual({ metric: 'test/rel_error', mode: 'min', use: 'final' });
+    const penalised = sweep.runs.find((r) => r.params.variant !== 'no penalty' && r.params['model.depth'] === 3)!;
+    expect(penalised.config).toMatchObject({
+      backend: 'cpu',
+      model: { use: 'matrix-factorization', depth: 3 },
+      optimizer: { use: 'adam', lr: 0.01 },
+      penalties: [{ use: 'depth-mirror', weight: 0.03, select: ['end-to-end'] }],
+    });
+  });
+});

@@ -1,0 +1,14 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { loadLayersModelFromDir } from '@rankbias/core';
+import '../src/index.js';
+await tf.setBackend('cpu');
+const root = '/tmp/rankbias-linear-overparam';
+const base = await loadLayersModelFromDir(`${root}/cnn-d1-s0/model`);
+const expanded = await loadLayersModelFromDir(`${root}/cnn-d4-s0/model`);
+const collapsed = await loadLayersModelFromDir(`${root}/cnn-d4-s0/model-collapsed`);
+const x = tf.randomNormal([8, 28, 28, 1]);
+const a = expanded.predict(x) as tf.Tensor, b = collapsed.predict(x) as tf.Tensor;
+console.log('params base/expanded/collapsed', base.countParams(), expanded.countParams(), collapsed.countParams());
+console.log('rel err', tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]! / tf.max(tf.abs(a)).dataSync()[0]!);
+console.log(collapsed.layers.map((l) => l.getClassName()).join(','));
