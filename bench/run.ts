@@ -50,9 +50,10 @@ function parseFlags(argv: string[]): Flags {
   };
 }
 
-/** Slow setups get fewer repetitions (the pure-JS backend takes seconds per 1024 matmul). */
-function timingFor(backend: string, quick: boolean): TimingOptions {
-  if (backend === 'cpu') return { warmup: 1, reps: quick ? 2 : 5 };
+/** Slow cases get fewer repetitions (seconds per step: the pure-JS backend, stock wasm's transposed matmul). */
+function timingFor(backend: string, workload: Workload, quick: boolean): TimingOptions {
+  const slowStock = backend === 'wasm-stock' && /^matmul-(tn|nt|tt)$/.test(workload.id);
+  if (backend === 'cpu' || slowStock) return { warmup: 1, reps: quick ? 2 : 5 };
   return quick ? { warmup: 2, reps: 5 } : { warmup: 5, reps: 20 };
 }
 
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
     const cells: Record<string, Cell> = {};
     for (const w of workloads) {
       const skip = skipReason(setup.id, w, flags);
-      cells[w.id] = skip ? { skipped: skip } : measure(w, timingFor(setup.id, flags.quick));
+      cells[w.id] = skip ? { skipped: skip } : measure(w, timingFor(setup.id, w, flags.quick));
       process.stderr.write(`  ${setup.label} ${w.id}: done\n`);
     }
     console.log(`${setup.label}: measured (tensors alive ${tf.memory().numTensors})`);

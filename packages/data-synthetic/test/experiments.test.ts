@@ -87,7 +87,7 @@ describe('shipped experiment configs at tiny size', () => {
     it(`${file}: trains and reports finite ${keys.join(', ')}`, async () => {
       const c = container();
       const extra = file === 'stochastic-collapse-fashion.yaml' ? [`data.dir=${tinyIdxDir()}`] : [];
-      const raw = applyOverrides(readConfigFile(join(examples, file)), [...overrides, ...extra]);
+      const raw = applyOverrides(readConfigFile(join(examples, file)), [...overrides, ...extra, 'loggers=[]']);
       const config = resolveConfig(raw, new PluginRegistry(c), file);
       const before = tf.memory().numTensors;
       const result = await runTraining(config, { container: c, backend: 'cpu', loggers: [] });

@@ -77,7 +77,7 @@ export function observationsSpec(init: InitRankRow[], regression: RegressionRow[
           x: { field: 'depth', type: 'ordinal', title: 'depth' },
           y: { field: 'testError', type: 'quantitative', title: '‖W_e − W*‖_F / ‖W*‖_F' },
           color: { field: 'target', type: 'nominal' },
-          strokeDash: { field: 'initScale', type: 'nominal', title: 'init scale' },
+          strokeDash: { field: 'initScale', type: 'nominal', title: 'init scale', legend: { symbolType: 'stroke' } },
         },
       },
     ],

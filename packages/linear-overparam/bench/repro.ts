@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderSvg } from '@rankbias/eval';
+import { renderSvg, svgToPng } from '@rankbias/eval';
 import { useBackend } from './backends.js';
 import { runPoint, type SweepPoint } from './fmnist-sweep.js';
 import { initRankVsDepth, regressionVsDepth, type InitRankRow, type RegressionRow } from './observations.js';
@@ -130,8 +130,11 @@ if (parts.includes('weights')) {
 mkdirSync(dirname(resultsFile), { recursive: true });
 writeFileSync(resultsFile, JSON.stringify(results, null, 2));
 mkdirSync(imgDir, { recursive: true });
-if (results.fmnist) writeFileSync(join(imgDir, 'linear-overparam-fmnist.svg'), await renderSvg(fmnistSpec(results.fmnist)));
-if (results.init && results.regression) {
-  writeFileSync(join(imgDir, 'linear-overparam-observations.svg'), await renderSvg(observationsSpec(results.init, results.regression)));
+async function plot(name: string, spec: Parameters<typeof renderSvg>[0]): Promise<void> {
+  const svg = await renderSvg(spec);
+  writeFileSync(join(imgDir, `${name}.svg`), svg);
+  writeFileSync(join(imgDir, `${name}.png`), svgToPng(svg));
 }
-console.log(`\nresults: ${resultsFile}\nplots: ${imgDir}/linear-overparam-*.svg`);
+if (results.fmnist) await plot('linear-overparam-fmnist', fmnistSpec(results.fmnist));
+if (results.init && results.regression) await plot('linear-overparam-observations', observationsSpec(results.init, results.regression));
+console.log(`\nresults: ${resultsFile}\nplots: ${imgDir}/linear-overparam-*.{svg,png}`);

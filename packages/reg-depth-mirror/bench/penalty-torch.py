@@ -1,21 +1,28 @@
 """PyTorch reference for bench/penalty.ts: time of R(W) = ||W||_* / ||W||_F
-(torch.linalg.svdvals) plus its autograd backward, float32 and float64, on CPU.
-Prints one JSON line per case: {"n": ..., "dtype": ..., "ms": median, "value": R}."""
+(torch.linalg.svdvals) plus its autograd backward on CPU, in float32 and
+float64, on the float32 matrices bench/penalty.ts wrote (argv[3]/w<n>.f32).
+Prints one JSON line per case."""
 import json
+import os
 import sys
 import time
 
+import numpy as np
 import torch
 
 sizes = [int(s) for s in sys.argv[1].split(",")]
-reps = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-torch.manual_seed(0)
+reps = int(sys.argv[2])
+matrix_dir = sys.argv[3]
 for n in sizes:
+    w32 = np.fromfile(os.path.join(matrix_dir, f"w{n}.f32"), dtype=np.float32).reshape(n, n)
     for dtype in (torch.float32, torch.float64):
-        w0 = torch.randn(n, n, dtype=dtype)
+        w0 = torch.from_numpy(w32.copy()).to(dtype)
         times = []
         value = None
-        for _ in range(reps + 1):
+        start = time.perf_counter()
+        for i in range(1000):
+            if i > reps and time.perf_counter() - start > 3:
+                break
             w = w0.clone().requires_grad_(True)
             t0 = time.perf_counter()
             r = torch.linalg.svdvals(w).sum() / torch.linalg.norm(w)
@@ -23,6 +30,7 @@ for n in sizes:
             _ = w.grad.sum().item()
             times.append((time.perf_counter() - t0) * 1000)
             value = r.item()
-        times = sorted(times[1:])
-        print(json.dumps({"n": n, "dtype": str(dtype).replace("torch.", ""), "ms": times[len(times) // 2],
+        runs = sorted(times[1:])  # the first call is warm-up
+        print(json.dumps({"n": n, "torch": torch.__version__, "dtype": str(dtype).replace("torch.", ""),
+                          "min": runs[0], "median": runs[len(runs) // 2], "runs": len(runs),
                           "value": value, "threads": torch.get_num_threads()}))

@@ -10,13 +10,17 @@
  * backend, so they are timed once (under the cpu backend); `newton-schulz`
  * runs on the backend and is timed on cpu and wasm. A case whose time,
  * extrapolated cubically from the previous size, exceeds --max-seconds
- * (default 150) is reported as an estimate and not run.
- * PyTorch: PYTHON (default /usr/bin/python3) with Debian's python3-torch.
+ * (default 150) is reported as an estimate and not run. Each case runs once
+ * to warm up, then repeats (at least `reps` times, or for about 3 s); the
+ * table shows the minimum and the median, since other work on the machine
+ * adds sporadic delays. PyTorch gets the very same float32 matrices
+ * (PYTHON, default /usr/bin/python3, with Debian's python3-torch).
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { loadavg } from 'node:os';
-import { dirname, sep } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -44,6 +48,7 @@ interface Row {
   n: number;
   impl: string;
   ms: number | null;
+  median?: number;
   value: number | null;
   note: string;
 }
@@ -75,6 +80,15 @@ async function useBackend(name: 'cpu' | 'wasm'): Promise<boolean> {
 
 const load = loadavg()[0]!.toFixed(1);
 const rows: Row[] = [];
+// The matrices, shared with the PyTorch script (float32, row-major, seeded).
+const matrixDir = mkdtempSync(join(tmpdir(), 'rankbias-bench-'));
+const matrixFile = (n: number) => join(matrixDir, `w${n}.f32`);
+await useBackend('cpu');
+for (const n of sizes) {
+  const w = tf.randomNormal([n, n], 0, 1, 'float32', 1);
+  writeFileSync(matrixFile(n), Buffer.from((w.dataSync() as Float32Array).buffer));
+  w.dispose();
+}
 const lastTime = new Map<string, { n: number; ms: number }>();
 for (const c of cases) {
   if (!(await useBackend(c.backend))) {
@@ -91,12 +105,21 @@ for (const c of cases) {
     const x = tf.randomNormal([n, n], 0, 1, 'float32', 1);
     const first = timeOnce(x, c.method); // includes JIT / kernel warm-up
     const times: number[] = [];
-    const repeat = first.ms < 20_000 ? reps : 0;
-    for (let r = 0; r < repeat; r++) times.push(timeOnce(x, c.method).ms);
+    if (first.ms < 20_000) {
+      const start = performance.now();
+      while (times.length < reps || (performance.now() - start < 3000 && times.length < 50)) times.push(timeOnce(x, c.method).ms);
+    }
     x.dispose();
-    const ms = times.length ? median(times) : first.ms;
+    const ms = times.length ? Math.min(...times) : first.ms;
     lastTime.set(c.label, { n, ms });
-    rows.push({ n, impl: c.label, ms, value: first.value, note: times.length ? `median of ${times.length} after warm-up` : 'single run' });
+    rows.push({
+      n,
+      impl: c.label,
+      ms,
+      median: times.length ? median(times) : undefined,
+      value: first.value,
+      note: times.length ? `${times.length} runs after warm-up` : 'single run',
+    });
     console.error(`${c.label} n=${n}: ${ms.toFixed(1)} ms`);
   }
 }
@@ -104,20 +127,29 @@ for (const c of cases) {
 const python = process.env.PYTHON ?? '/usr/bin/python3';
 try {
   const script = fileURLToPath(new URL('./penalty-torch.py', import.meta.url));
-  const out = execFileSync(python, [script, sizes.join(','), String(Math.max(reps, 3))], { encoding: 'utf8' });
+  const out = execFileSync(python, [script, sizes.join(','), String(Math.max(reps, 5)), matrixDir], { encoding: 'utf8' });
   for (const line of out.trim().split('\n')) {
-    const r = JSON.parse(line) as { n: number; dtype: string; ms: number; value: number; threads: number };
-    rows.push({ n: r.n, impl: `torch ${r.dtype} svdvals + autograd (${r.threads} threads)`, ms: r.ms, value: r.value, note: 'median after warm-up' });
+    const r = JSON.parse(line) as { n: number; torch: string; dtype: string; min: number; median: number; runs: number; value: number; threads: number };
+    rows.push({
+      n: r.n,
+      impl: `torch ${r.torch} ${r.dtype} svdvals + autograd (${r.threads} threads)`,
+      ms: r.min,
+      median: r.median,
+      value: r.value,
+      note: `${r.runs} runs after warm-up`,
+    });
   }
 } catch (e) {
   rows.push({ n: sizes[0]!, impl: 'torch', ms: null, value: null, note: `not run: ${(e as Error).message.split('\n')[0]}` });
+} finally {
+  rmSync(matrixDir, { recursive: true, force: true });
 }
 
 console.log(`\nDepth-mirror penalty R(W) = ||W||_*/||W||_F: value + gradient, W ~ N(0,1) n x n`);
 console.log(`(1-min load average at start: ${load} on this machine)\n`);
-console.log('| n | implementation | ms | R(W) | note |');
-console.log('| ---: | --- | ---: | ---: | --- |');
+const fmt = (ms: number | null | undefined) => (ms === null || ms === undefined ? '—' : ms.toFixed(ms < 10 ? 2 : 0));
+console.log('| n | implementation | min ms | median ms | R(W) | note |');
+console.log('| ---: | --- | ---: | ---: | ---: | --- |');
 for (const r of [...rows].sort((a, b) => a.n - b.n)) {
-  const ms = r.ms === null ? '—' : r.ms.toFixed(r.ms < 10 ? 2 : 0);
-  console.log(`| ${r.n} | ${r.impl} | ${ms} | ${r.value === null ? '—' : r.value.toFixed(4)} | ${r.note} |`);
+  console.log(`| ${r.n} | ${r.impl} | ${fmt(r.ms)} | ${fmt(r.median)} | ${r.value === null ? '—' : r.value.toFixed(4)} | ${r.note} |`);
 }

@@ -64,6 +64,13 @@ describe('singular values against ml-matrix SVD', () => {
     sigma.forEach((s, i) => expect(Math.abs(ours[i]! - s) / s).toBeLessThan(1e-8));
   });
 
+  it('auto (Gram above 64) matches ml-matrix on a 100x80 matrix', () => {
+    const a = gaussian(100, 80, rng(19));
+    const ours = singularValues(a);
+    const ref = referenceSigma(a);
+    for (let i = 0; i < ref.length; i++) expect(Math.abs(ours[i]! - ref[i]!)).toBeLessThan(1e-9 * ref[0]!);
+  });
+
   it('accepts nested rows and matches a diagonal matrix exactly', () => {
     expect([...singularValues([[3, 0], [0, -4]])]).toEqual([4, 3]);
     expect(depthMirrorRatio([[3, 0], [0, 4]])).toBeCloseTo(7 / 5, 14);

@@ -7,7 +7,6 @@ import { runDirOf, runState } from '../sweep/run-dir.js';
 import { executeRuns, planAction } from '../sweep/runner.js';
 import { defaultTrainCommand, type TrainCommand } from '../sweep/train-command.js';
 import { EVAL_PACKAGE } from '../plugins/common.js';
-import { setCommandExitCode } from './exit-code.js';
 
 /** Options of `rankbias compare`. */
 export interface CompareOptions {
@@ -106,7 +105,7 @@ export function registerCompareCommand(program: Command, env: CliEnv): void {
         'Example: rankbias compare examples/default-sweep.yaml --out runs/default',
     )
     .action(async (file: string, opts: CompareOptions) => {
-      setCommandExitCode(env, await compare(file, opts, env));
+      env.setExitCode(await compare(file, opts, env));
     });
 }
 

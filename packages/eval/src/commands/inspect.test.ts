@@ -64,7 +64,7 @@ describe('rankbias inspect', () => {
 
   it('prints a table, or JSON with --json', async () => {
     const lines: string[] = [];
-    const env: CliEnv = { container, out: (l) => lines.push(l), err: (l) => lines.push(`ERR ${l}`) };
+    const env: CliEnv = { container, out: (l) => lines.push(l), err: (l) => lines.push(`ERR ${l}`), setExitCode: () => {} };
     const program = new Command().exitOverride();
     registerInspectCommand(program, env);
     await program.parseAsync(['inspect', dir], { from: 'user' });

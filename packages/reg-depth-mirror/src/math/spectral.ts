@@ -8,8 +8,20 @@ export type MatrixLike = DenseMatrix | readonly (readonly number[])[] | tf.Tenso
 
 /** Options of the plain-JS spectral helpers. */
 export interface SpectralOptions {
-  /** `jacobi` (default; accurate to tiny singular values) or `gram` (faster for large matrices). */
-  readonly method?: JsSpectralMethod;
+  /**
+   * `jacobi` (accurate even for tiny singular values), `gram` (several times
+   * faster for large matrices; σ below ~3e-8·√k·σ₁ come out as 0), or `auto`
+   * (default): Jacobi up to min(rows, cols) = 64, Gram above.
+   */
+  readonly method?: JsSpectralMethod | 'auto';
+}
+
+/** Largest min(rows, cols) for which `auto` uses the Jacobi SVD. */
+const AUTO_JACOBI_MAX = 64;
+
+function resolveMethod(a: DenseMatrix, method: SpectralOptions['method']): JsSpectralMethod {
+  if (method && method !== 'auto') return method;
+  return Math.min(a.rows, a.cols) <= AUTO_JACOBI_MAX ? 'jacobi' : 'gram';
 }
 
 function isTensor(x: MatrixLike): x is tf.Tensor {
@@ -41,7 +53,7 @@ function precisionOf(x: MatrixLike): 'float32' | 'float64' {
 export function singularValues(matrix: MatrixLike, options: SpectralOptions = {}): Float64Array {
   const a = toDenseMatrix(matrix);
   return polarDecomposition(a, {
-    method: options.method,
+    method: resolveMethod(a, options.method),
     rankTolerance: defaultRankTolerance(a.rows, a.cols, precisionOf(matrix)),
   }).sigma;
 }
@@ -73,7 +85,7 @@ export function depthMirrorRatio(matrix: MatrixLike, options: SpectralOptions = 
 export function depthMirrorGradient(matrix: MatrixLike, options: SpectralOptions = {}): DenseMatrix {
   const a = toDenseMatrix(matrix);
   const d = polarDecomposition(a, {
-    method: options.method,
+    method: resolveMethod(a, options.method),
     rankTolerance: defaultRankTolerance(a.rows, a.cols, precisionOf(matrix)),
   });
   return { rows: a.rows, cols: a.cols, data: ratioGradient(a.data, d.polar, sum(d.sigma), d.frobenius) };

@@ -3,18 +3,19 @@ export const SPECTRAL_METHODS = ['auto', 'jacobi', 'gram', 'newton-schulz'] as c
 export type SpectralMethod = (typeof SPECTRAL_METHODS)[number];
 export type ConcreteSpectralMethod = Exclude<SpectralMethod, 'auto'>;
 
-/** Backends whose matmul runs in native code or on a GPU; there Newton–Schulz wins for larger matrices. */
-const FAST_MATMUL_BACKENDS = new Set(['tensorflow', 'webgl', 'webgpu']);
+/** Backends whose matmul is fast (native, GPU, or wasm SIMD); there Newton–Schulz wins above small sizes. */
+const FAST_MATMUL_BACKENDS = new Set(['wasm', 'tensorflow', 'webgl', 'webgpu']);
+/** Up to this min(rows, cols) the Jacobi SVD is as fast as anything else and the most accurate. */
+const JACOBI_MAX = 64;
 
 /**
- * The method `auto` uses for a rows x cols matrix on `backend`. Chosen from
- * the measurements in the README (bench/penalty.ts): on the cpu and wasm
- * backends the float64 JS decompositions are fastest (Jacobi for small
- * matrices, where it is as fast and more accurate; the Gram eigen-solver for
- * larger); where matmul is native, Newton–Schulz stays on the device.
+ * The method `auto` uses for a rows x cols matrix on `backend`, chosen from
+ * the measurements in the README (bench/penalty.ts): Jacobi for small
+ * matrices; above that the float64 Gram eigen-solver on the pure-JS `cpu`
+ * backend (whose matmul is slow) and Newton–Schulz where matmul is fast.
  */
 export function chooseMethod(rows: number, cols: number, backend: string): ConcreteSpectralMethod {
   const k = Math.min(rows, cols);
-  if (FAST_MATMUL_BACKENDS.has(backend) && k >= 128) return 'newton-schulz';
-  return k <= 48 ? 'jacobi' : 'gram';
+  if (k <= JACOBI_MAX) return 'jacobi';
+  return FAST_MATMUL_BACKENDS.has(backend) ? 'newton-schulz' : 'gram';
 }
