@@ -8,7 +8,6 @@
  * --profile adds the per-kernel time of the MLP and CNN steps on each wasm setup.
  */
 import os from 'node:os';
-import * as tf from '@tensorflow/tfjs-core';
 import { BACKEND_SETUPS } from './backends.js';
 import { formatProfile, profileWorkload } from './profile.js';
 import { formatTable, isTiming, type Cell, type Column } from './table.js';
@@ -93,7 +92,7 @@ async function main(): Promise<void> {
       cells[w.id] = skip ? { skipped: skip } : measure(w, timingFor(setup.id, w, flags.quick));
       process.stderr.write(`  ${setup.label} ${w.id}: done\n`);
     }
-    console.log(`${setup.label}: measured (tensors alive ${tf.memory().numTensors})`);
+    console.log(`${setup.label}: measured`);
     if (flags.profile && setup.id.startsWith('wasm')) {
       for (const w of workloads.filter((x) => x.id === 'mlp' || x.id === 'cnn')) {
         if (!isTiming(cells[w.id])) continue;
