@@ -1,4 +1,4 @@
-import { packageConfig } from '../../vitest.shared';
+import { packageConfig } from '../../vitest.shared.ts';
 
 const config = packageConfig();
 // The real-browser check of report.html runs only when asked for

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { mergeConfig } from 'vitest/config';
-import { packageConfig } from '../../vitest.shared';
+import { packageConfig } from '../../vitest.shared.ts';
 
 // The shared preset aliases `@rankbias/core` to its sources; the subpath
 // `@rankbias/core/testing` needs its own alias, and it must come first: given
