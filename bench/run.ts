@@ -4,11 +4,12 @@
  *
  * Per tfjs backend setup present (wasm with rankbias' kernels, stock wasm, pure-JS cpu) and,
  * where /usr/bin/python3 has torch, PyTorch CPU: median step times of the workloads in
- * bench/workloads.ts, side by side with ratios to PyTorch in one table (medians, then minimums).
+ * bench/workloads.ts, side by side with ratios to PyTorch: median wall time, then median CPU time per
+ * step. PyTorch runs single-threaded like the wasm backend unless --torch-threads N.
  * --profile adds the per-kernel time of the MLP and CNN steps on each wasm setup.
  */
 import os from 'node:os';
-import { BACKEND_SETUPS } from './backends.js';
+import { BACKEND_SETUPS, type BackendSetup } from './backends.js';
 import { formatProfile, profileWorkload } from './profile.js';
 import { formatTable, isTiming, type Cell, type Column } from './table.js';
 import { timeSteps, type TimingOptions } from './timing.js';
@@ -80,38 +81,44 @@ async function main(): Promise<void> {
   const workloads = WORKLOADS.filter((w) => flags.workloads.includes(w.id));
   const load = () => os.loadavg()[0]!.toFixed(2);
   console.log(`rankbias bench: ${os.cpus().length} cores, Node ${process.version}, load average ${load()}${flags.quick ? ', --quick' : ''}`);
-  const columns: Column[] = [];
+  const setups: BackendSetup[] = [];
   for (const setup of BACKEND_SETUPS.filter((b) => flags.backends.includes(b.id))) {
-    if (!(await setup.activate())) {
-      console.log(`${setup.label}: not available here`);
-      continue;
-    }
-    const cells: Record<string, Cell> = {};
-    for (const w of workloads) {
+    if (await setup.activate()) setups.push(setup);
+    else console.log(`${setup.label}: not available here`);
+  }
+  const columns: Column[] = setups.map((s) => ({ id: s.id, label: s.label, cells: {} }));
+  const noTorch = flags.torch ? torchAvailable() : 'disabled by --no-torch';
+  if (noTorch != null) console.log(`PyTorch: ${noTorch}`);
+  let reference: Column | undefined;
+  // Workload by workload, every setup in turn, so that a change in machine load hits all columns alike.
+  for (const w of workloads) {
+    for (const [i, setup] of setups.entries()) {
+      await setup.activate();
       const skip = skipReason(setup.id, w, flags);
-      cells[w.id] = skip ? { skipped: skip } : measure(w, timingFor(setup.id, w, flags.quick));
-      process.stderr.write(`  ${setup.label} ${w.id}: done\n`);
+      columns[i]!.cells[w.id] = skip ? { skipped: skip } : measure(w, timingFor(setup.id, w, flags.quick));
+      process.stderr.write(`  ${w.id} on ${setup.label}: done\n`);
     }
-    console.log(`${setup.label}: measured`);
-    if (flags.profile && setup.id.startsWith('wasm')) {
+    if (noTorch == null) {
+      const torch = runTorchBench(flags.quick, flags.torchThreads, [w.id]);
+      reference ??= { id: 'torch', label: `torch ${torch.version} (${torch.threads} thr)`, cells: {} };
+      Object.assign(reference.cells, torch.results);
+      process.stderr.write(`  ${w.id} on PyTorch: done\n`);
+    }
+  }
+  if (reference) columns.push(reference);
+  if (flags.profile) {
+    for (const setup of setups.filter((s) => s.id.startsWith('wasm'))) {
+      await setup.activate();
       for (const w of workloads.filter((x) => x.id === 'mlp' || x.id === 'cnn')) {
-        if (!isTiming(cells[w.id])) continue;
+        if (!isTiming(columns[setups.indexOf(setup)]!.cells[w.id])) continue;
         console.log(formatProfile(`${setup.label} ${w.id}`, await profileWorkload(w)));
       }
     }
-    columns.push({ id: setup.id, label: setup.label, cells });
-  }
-  let reference: Column | undefined;
-  const noTorch = flags.torch ? torchAvailable() : 'disabled by --no-torch';
-  if (noTorch == null) {
-    const torch = runTorchBench(flags.quick, flags.torchThreads);
-    reference = { id: 'torch', label: `torch ${torch.version} (${torch.threads} thr)`, cells: torch.results };
-    columns.push(reference);
-  } else {
-    console.log(`PyTorch: ${noTorch}`);
   }
   console.log(`\n${formatTable(workloads, columns, reference, 'medianMs')}\n`);
-  console.log(`${formatTable(workloads, columns, reference, 'minMs')}\n`);
+  console.log(`${formatTable(workloads, columns, reference, 'cpuMedianMs')}\n`);
+  console.log('CPU time = wall time on an idle core for these single-threaded runs; it is the figure to trust when the');
+  console.log('machine is shared (wall medians then include waiting for a core).');
   console.log(`load average at end ${load()} (figures are noisy when it exceeds the core count)`);
 }
 

@@ -21,7 +21,13 @@ function formatMs(ms: number): string {
 }
 
 /** Which statistic of the repeated steps a table shows. */
-export type Statistic = 'medianMs' | 'minMs';
+export type Statistic = 'medianMs' | 'minMs' | 'cpuMedianMs';
+
+const STATISTIC_NAMES: Record<Statistic, string> = {
+  medianMs: 'median wall ms/step',
+  minMs: 'min wall ms/step',
+  cpuMedianMs: 'median CPU ms/step',
+};
 
 function formatCell(cell: Cell | undefined, flops: number | undefined, stat: Statistic): string {
   if (cell == null) return '-';
@@ -46,7 +52,7 @@ export function formatTable(
   reference: Column | undefined,
   stat: Statistic = 'medianMs',
 ): string {
-  const header = [`workload (${stat === 'medianMs' ? 'median' : 'min'} ms/step)`, ...columns.map((c) => c.label)];
+  const header = [`workload (${STATISTIC_NAMES[stat]})`, ...columns.map((c) => c.label)];
   const ratioColumns = reference ? columns.filter((c) => c !== reference) : [];
   header.push(...ratioColumns.map((c) => `${c.id}/${reference!.id}`));
   const rows = [header];

@@ -8,8 +8,14 @@ export interface TimingOptions {
 }
 
 export interface Timing {
+  /** Median wall-clock time per step. */
   readonly medianMs: number;
   readonly minMs: number;
+  /**
+   * Median CPU time of the process per step: the step's cost on an idle core
+   * for single-threaded code, robust to other processes sharing the machine.
+   */
+  readonly cpuMedianMs: number;
   readonly reps: number;
 }
 
@@ -23,10 +29,14 @@ export function median(values: readonly number[]): number {
 export function timeSteps(step: () => void, options: TimingOptions): Timing {
   for (let i = 0; i < options.warmup; i++) step();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < options.reps; i++) {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     step();
+    const used = process.cpuUsage(cpuStart);
     times.push(performance.now() - start);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return { medianMs: median(times), minMs: Math.min(...times), reps: options.reps };
+  return { medianMs: median(times), minMs: Math.min(...times), cpuMedianMs: median(cpu), reps: options.reps };
 }

@@ -19,10 +19,23 @@ export function torchAvailable(): string | null {
   return null;
 }
 
-export function runTorchBench(quick: boolean, threads: number): TorchResults {
+/**
+ * Runs the PyTorch side of the given workloads (all when empty). One thread
+ * everywhere unless `threads` says otherwise: the wasm backend runs on one
+ * core, and CPU time per step compares only between single-threaded runs.
+ */
+export function runTorchBench(quick: boolean, threads: number, workloads: readonly string[] = []): TorchResults {
   const script = fileURLToPath(new URL('./torch_bench.py', import.meta.url));
-  const args = [script, ...(quick ? ['--quick'] : []), ...(threads > 0 ? ['--threads', String(threads)] : [])];
-  const run = spawnSync(SYSTEM_PYTHON, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const n = String(threads > 0 ? threads : 1);
+  const args = [
+    script,
+    '--threads',
+    n,
+    ...(quick ? ['--quick'] : []),
+    ...(workloads.length > 0 ? ['--workloads', workloads.join(',')] : []),
+  ];
+  const env = { ...process.env, OMP_NUM_THREADS: n, OPENBLAS_NUM_THREADS: n, MKL_NUM_THREADS: n };
+  const run = spawnSync(SYSTEM_PYTHON, args, { encoding: 'utf8', maxBuffer: 1 << 24, env });
   if (run.status !== 0) throw new Error(`torch_bench.py failed: ${run.stderr || run.error?.message}`);
   const parsed = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
     torch: string;

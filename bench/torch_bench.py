@@ -1,7 +1,8 @@
 """PyTorch (CPU) side of `npm run bench`: the workloads of bench/workloads.ts.
 
-Prints one JSON object: {"torch": version, "threads": n, "results": {id: {"medianMs", "minMs", "reps"}}}.
-Usage: python3 bench/torch_bench.py [--quick] [--threads N]
+Prints one JSON object: {"torch": version, "threads": n, "results": {id: {"medianMs", "minMs", "cpuMedianMs", "reps"}}}.
+Thread counts (torch intra-op, OpenBLAS, OpenMP) come from the caller's environment and --threads.
+Usage: python3 bench/torch_bench.py [--quick] [--threads N] [--workloads mlp,cnn,...]
 """
 import argparse
 import json
@@ -16,11 +17,19 @@ def time_steps(step, warmup, reps):
     for _ in range(warmup):
         step()
     times = []
+    cpu = []
     for _ in range(reps):
         start = time.perf_counter()
+        cpu_start = time.process_time()
         step()
+        cpu.append((time.process_time() - cpu_start) * 1000.0)
         times.append((time.perf_counter() - start) * 1000.0)
-    return {"medianMs": statistics.median(times), "minMs": min(times), "reps": reps}
+    return {
+        "medianMs": statistics.median(times),
+        "minMs": min(times),
+        "cpuMedianMs": statistics.median(cpu),
+        "reps": reps,
+    }
 
 
 def classifier_step(model, x, labels):
@@ -68,6 +77,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--threads", type=int, default=0)
+    parser.add_argument("--workloads", default="")
     args = parser.parse_args()
     if args.threads > 0:
         torch.set_num_threads(args.threads)
@@ -82,8 +92,13 @@ def main():
         "matmul-nt": lambda: matmul(False, True),
         "matmul-tt": lambda: matmul(True, True),
     }
+    wanted = [w for w in args.workloads.split(",") if w] or list(workloads)
+    unknown = [w for w in wanted if w not in workloads]
+    if unknown:
+        parser.error(f"unknown workloads {unknown}; known: {list(workloads)}")
     results = {}
-    for name, make in workloads.items():
+    for name in wanted:
+        make = workloads[name]
         results[name] = time_steps(make(), warmup, reps)
     print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "results": results}))
 

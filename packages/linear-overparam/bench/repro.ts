@@ -15,7 +15,8 @@ import { useBackend } from './backends.js';
 import { runPoint, type SweepPoint } from './fmnist-sweep.js';
 import { initRankVsDepth, regressionVsDepth, type InitRankRow, type RegressionRow } from './observations.js';
 import { fmnistSpec, observationsSpec, type FmnistRow } from './plots.js';
-import { weightRanks } from './weight-ranks.js';
+import { initialWeightRanks, weightRanks } from './weight-ranks.js';
+import { buildCnn, buildMlp, cnnOptionsSchema, mlpOptionsSchema } from '@rankbias/core';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,7 +36,7 @@ interface Results {
   init?: InitRankRow[];
   regression?: RegressionRow[];
   settings?: Record<string, unknown>;
-  weights?: { group: string; layer: string; entropy: number; entropyStd: number }[];
+  weights?: { group: string; layer: string; entropy: number; entropyStd: number; initEntropy?: number }[];
 }
 const results: Results = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Results) : {};
 
@@ -120,11 +121,22 @@ if (parts.includes('weights')) {
     for (const [layer, h] of Object.entries(entropy)) (acc[layer] ??= []).push(h);
     byGroup.set(group, acc);
   }
+  // the same architectures before training (same build as the shipped configs)
+  const info = (flat: boolean) => ({ task: 'classification' as const, inputShape: flat ? [784] : [28, 28, 1], outputSize: 10 });
+  const builders = {
+    cnn: () => buildCnn(cnnOptionsSchema.parse({ filters: [8, 16], dense: [32] }), info(false)),
+    mlp: () => buildMlp(mlpOptionsSchema.parse({ hidden: [128, 64] }), info(true)),
+  };
+  const initial = (group: string, layer: string): number => {
+    const [, model, depth] = /^(cnn|mlp).*-d(\d+)$/.exec(group) ?? [];
+    if (!model) return NaN;
+    return mean([0, 1, 2].map((seed) => initialWeightRanks(builders[model as 'cnn' | 'mlp'], Number(depth), seed)[layer]!));
+  };
   results.weights = [...byGroup].flatMap(([group, layers]) =>
-    Object.entries(layers).map(([layer, hs]) => ({ group, layer, entropy: mean(hs), entropyStd: std(hs) })),
+    Object.entries(layers).map(([layer, hs]) => ({ group, layer, entropy: mean(hs), entropyStd: std(hs), initEntropy: initial(group, layer) })),
   );
-  console.log('\n| runs | layer | H of the final (collapsed) kernel |\n|---|---|---|');
-  for (const r of results.weights) console.log(`| ${r.group} | ${r.layer} | ${pm(r.entropy, r.entropyStd)} |`);
+  console.log('\n| runs | layer | H at init (3 draws) | H of the final (collapsed) kernel |\n|---|---|---|---|');
+  for (const r of results.weights) console.log(`| ${r.group} | ${r.layer} | ${r.initEntropy!.toFixed(3)} | ${pm(r.entropy, r.entropyStd)} |`);
 }
 
 mkdirSync(dirname(resultsFile), { recursive: true });

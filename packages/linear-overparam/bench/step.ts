@@ -1,6 +1,7 @@
 /**
  * Training-step and inference time of linearly expanded models vs their base.
- *   npx tsx bench/step.ts [--backends cpu,wasm] [--steps 5] [--batch 64]
+ *   npx tsx bench/step.ts [--backends cpu,wasm] [--models cnn,mlp] [--steps 5] [--batch 64] [--infer-batch 256]
+ * (the plain cpu backend needs minutes per conv training step at batch 64: use a small --batch there)
  * Expanded depth-4 models run in 'effective' mode (one op per layer with the
  * contracted kernel) and in 'chain' mode (sub-layers in sequence) for contrast.
  */
@@ -18,12 +19,15 @@ function arg(name: string, fallback: string): string {
 const backends = arg('backends', 'cpu,wasm').split(',');
 const steps = Number(arg('steps', '5'));
 const batch = Number(arg('batch', '64'));
+const inferBatch = Number(arg('infer-batch', '256'));
+const only = arg('models', 'cnn,mlp').split(',');
 const info = { task: 'classification' as const, inputShape: [28, 28, 1], outputSize: 10 };
 
-const models: Record<string, () => tfl.LayersModel> = {
-  'cnn [16,32]+64': () => buildCnn(cnnOptionsSchema.parse({ filters: [16, 32], dense: [64] }), info),
-  'mlp 784-256-256-10': () => buildMlp(mlpOptionsSchema.parse({ hidden: [256, 256] }), info),
+const allModels: Record<string, [string, () => tfl.LayersModel]> = {
+  cnn: ['cnn [16,32]+64', () => buildCnn(cnnOptionsSchema.parse({ filters: [16, 32], dense: [64] }), info)],
+  mlp: ['mlp 784-256-256-10', () => buildMlp(mlpOptionsSchema.parse({ hidden: [256, 256] }), info)],
 };
+const models = Object.fromEntries(only.map((k) => allModels[k]!));
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -80,7 +84,7 @@ for (const backend of backends) {
     const variants = (['effective', 'auto', 'chain'] as const).map((mode) => overparameterize(base, { depth: 4, expansion: 1, mode }));
     const collapsed = collapse(variants[0]!);
     const [tBase, tEff, tAuto, tChain] = timeAll([base, ...variants].map((m) => trainStepFn(m, x, y)), steps);
-    const xi = tf.randomNormal([256, 28, 28, 1]);
+    const xi = tf.randomNormal([inferBatch, 28, 28, 1]);
     const [iBase, iCol, iEff] = timeAll([base, collapsed, variants[0]!].map((m) => predictFn(m, xi)), steps);
     rows.push([backend, label, tBase!.toFixed(1), ratio(tEff!, tBase!), ratio(tAuto!, tBase!), ratio(tChain!, tBase!), iBase!.toFixed(1), ratio(iCol!, iBase!), ratio(iEff!, iBase!)]);
     console.log(rows[rows.length - 1]!.join(' | '));
@@ -90,7 +94,7 @@ for (const backend of backends) {
 }
 
 const header = ['backend', 'model', 'base step ms', 'depth-4 effective', 'depth-4 auto', 'depth-4 chain', 'base infer ms', 'collapsed infer', 'expanded infer (effective)'];
-console.log(`\nbatch ${batch} (train step: forward + backward + SGD update) / 256 (inference); median of ${steps} round-robin repeats; expansion 1, depth 4\n`);
+console.log(`\nbatch ${batch} (train step: forward + backward + SGD update) / ${inferBatch} (inference); median of ${steps} round-robin repeats; expansion 1, depth 4\n`);
 console.log(`| ${header.join(' | ')} |`);
 console.log(`|${header.map(() => '---').join('|')}|`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);

@@ -1,9 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { loadLayersModelFromDir } from '@rankbias/core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { createRng, loadLayersModelFromDir, withSeededMathRandom } from '@rankbias/core';
 import { matrix, singularValues, spectralEntropy } from '@rankbias/eval';
-import '../src/index.js';
+import { collapse, overparameterize } from '../src/index.js';
 
 export interface WeightRankRow {
   /** Run directory name, e.g. `cnn-lr0.01-d4-s2`. */
@@ -37,4 +38,19 @@ export async function weightRanks(root: string): Promise<WeightRankRow[]> {
   }
   tf.disposeVariables();
   return rows;
+}
+
+/** Kernel entropies of a freshly built (and, for depth > 1, expanded then collapsed) model: the rank before training. */
+export function initialWeightRanks(build: () => tfl.LayersModel, depth: number, seed: number): Record<string, number> {
+  const base = withSeededMathRandom(createRng(seed), build);
+  const model = depth > 1 ? collapse(withSeededMathRandom(createRng(seed + 1000), () => overparameterize(base, { depth }))) : base;
+  const entropy: Record<string, number> = {};
+  for (const layer of model.layers) {
+    const cls = layer.getClassName();
+    if (cls !== 'Dense' && cls !== 'Conv2D') continue;
+    const kernel = layer.getWeights()[0]!;
+    const out = kernel.shape[kernel.rank - 1]!;
+    entropy[layer.name] = spectralEntropy(singularValues(matrix(kernel.size / out, out, Float64Array.from(kernel.dataSync()))));
+  }
+  return entropy;
 }

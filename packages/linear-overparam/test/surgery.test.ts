@@ -89,8 +89,13 @@ describe('overparameterize / collapse on a tf.Sequential', () => {
 
   it('explains bad requests', () => {
     const base = mlp();
-    expect(() => overparameterize(base, { layers: ['nope*'] })).toThrow(/no layer matches \["nope\*"\]; layers are: hidden, dropout/);
-    expect(() => overparameterize(base, { layers: ['drop*'] })).toThrow(/is a Dropout; only Dense and Conv2D/);
+    expect(() => overparameterize(base, { layers: ['nope*'] })).toThrow(/\["nope\*"\] selects no expandable layer; layers are: hidden, dropout/);
+    expect(() => overparameterize(base, { layers: ['drop*'] })).toThrow(/matches only layers that cannot be expanded: dropout\w* \(Dropout\)/);
+    // a glob that also matches non-expandable layers expands the expandable ones
+    expect(classNames(overparameterize(base, { layers: ['*'] }))).toEqual(['rankbias.ExpandedDense', 'Dropout', 'rankbias.ExpandedDense']);
+    const dilated = tfl.sequential({ layers: [tfl.layers.conv2d({ inputShape: [6, 6, 1], filters: 2, kernelSize: 3, dilationRate: 2, name: 'dil' })] });
+    expect(classNames(overparameterize(dilated))).toEqual(['Conv2D']);
+    expect(() => overparameterize(dilated, { layers: ['dil'] })).toThrow(/dil \(dilation rate 2x2\)/);
     expect(() => overparameterize(base, { depth: 0 })).toThrow(/depth must be an integer >= 1/);
     expect(() => overparameterize(base, { widths: [4, 4], depth: 2 })).toThrow(/widths has 2 entries but depth 2 needs 1/);
     const noBias = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [2], units: 2, useBias: false })] });

@@ -6,7 +6,7 @@
  * runs already there are skipped, so the sweep can be split and resumed.
  *
  *   npx tsx bench/matrix-completion-repro.ts [--observed 1000,2000,5000] [--seeds 0,1,2]
- *       [--steps 1500] [--methods a,b] [--shard 0/2] [--results FILE]
+ *       [--steps 1500] [--methods a,b] [--set 'key=value;key=value'] [--shard 0/2] [--results FILE]
  *   npx tsx bench/matrix-completion-repro.ts --report   # table (markdown) + SVG plot
  */
 import 'reflect-metadata';
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const seeds = list(arg('seeds', '0,1,2')).map(Number);
   const steps = Number(arg('steps', '1500'));
   const methods = list(arg('methods', [...Object.keys(METHODS), BASELINE].join(',')));
-  const extra = list(arg('set', ''));
+  const extra = arg('set', '').split(';').map((x) => x.trim()).filter(Boolean);
   const [shard, shards] = arg('shard', '0/1').split('/').map(Number) as [number, number];
   for (const m of methods) if (m !== BASELINE && !METHODS[m]) throw new Error(`unknown method "${m}"; methods: ${Object.keys(METHODS).join(' | ')} | ${BASELINE}`);
 

@@ -5,8 +5,9 @@ import type { ExpansionMode } from '../layers/expanded-base.js';
 export interface OverparameterizeOptions {
   /**
    * Which layers to expand: name globs (`'dense*'`, `'conv2d_1'`) or a
-   * predicate. Default: every Dense and Conv2D layer. Only Dense and Conv2D
-   * layers can be expanded; naming any other layer is an error.
+   * predicate. Default: every Dense and Conv2D layer. Only Dense and
+   * (channels-last, square, undilated) Conv2D layers are expanded; other
+   * matches are skipped, and a selection that reaches none is an error.
    */
   layers?: readonly string[] | ((layer: tfl.layers.Layer) => boolean);
   /** Number of linear factors per layer (1 = a re-initialised copy). Default 2. */

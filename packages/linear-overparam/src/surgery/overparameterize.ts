@@ -26,34 +26,33 @@ function convUnsupported(c: Record<string, unknown>): string | null {
   return null;
 }
 
+/**
+ * Names of the layers to expand. Globs and predicates select among the
+ * expandable layers (Dense, supported Conv2D); other layers they match are
+ * skipped, and a selection that reaches no expandable layer is an error.
+ */
 function selectLayers(model: tfl.LayersModel, options: OverparameterizeOptions): Set<string> {
   const sel = options.layers;
   const chosen = new Set<string>();
+  const skipped: string[] = [];
   for (const layer of model.layers) {
-    const cls = layer.getClassName();
-    const picked = sel === undefined ? EXPANDABLE.has(cls) : typeof sel === 'function' ? sel(layer) : matchesAny(sel, layer.name);
+    const picked = sel === undefined || (typeof sel === 'function' ? sel(layer) : matchesAny(sel, layer.name));
     if (!picked) continue;
-    if (!EXPANDABLE.has(cls)) {
-      if (sel === undefined || typeof sel === 'function' && !EXPANDABLE.has(cls)) {
-        if (typeof sel === 'function') throw new Error(`overparameterize: layer "${layer.name}" is a ${cls}; only Dense and Conv2D layers can be expanded`);
-        continue;
-      }
-      throw new Error(
-        `overparameterize: layer "${layer.name}" matches ${JSON.stringify(sel)} but is a ${cls}; only Dense and Conv2D layers can be expanded`,
-      );
-    }
-    if (cls === 'Conv2D') {
-      const why = convUnsupported(layer.getConfig() as Record<string, unknown>);
-      if (why) {
-        if (sel !== undefined) throw new Error(`overparameterize: conv layer "${layer.name}" has ${why}, which the expansion does not support`);
-        continue;
-      }
-    }
-    chosen.add(layer.name);
+    const cls = layer.getClassName();
+    const why = !EXPANDABLE.has(cls)
+      ? cls
+      : cls === 'Conv2D'
+        ? convUnsupported(layer.getConfig() as Record<string, unknown>)
+        : null;
+    if (why) skipped.push(`${layer.name} (${why})`);
+    else chosen.add(layer.name);
   }
-  if (Array.isArray(sel) && chosen.size === 0) {
-    const names = model.layers.map((l) => l.name).join(', ');
-    throw new Error(`overparameterize: no layer matches ${JSON.stringify(sel)}; layers are: ${names}`);
+  if (sel !== undefined && chosen.size === 0) {
+    const what = typeof sel === 'function' ? 'the layers predicate' : JSON.stringify(sel);
+    const detail = skipped.length
+      ? `it matches only layers that cannot be expanded: ${skipped.join(', ')} (Dense and channels-last, square, undilated Conv2D can)`
+      : `layers are: ${model.layers.map((l) => l.name).join(', ')}`;
+    throw new Error(`overparameterize: ${what} selects no expandable layer; ${detail}`);
   }
   return chosen;
 }
