@@ -11,11 +11,18 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-function workspaceAliases(): Record<string, string> {
-  const aliases: Record<string, string> = {};
+/**
+ * `@rankbias/<dir>` (exact) and `@rankbias/core/testing` resolve to sources.
+ * Exact-match patterns, so a subpath never resolves into another package's
+ * index file.
+ */
+function workspaceAliases(): { find: RegExp; replacement: string }[] {
+  const aliases: { find: RegExp; replacement: string }[] = [];
+  const testing = join(root, 'packages', 'core', 'src', 'testing', 'index.ts');
+  if (existsSync(testing)) aliases.push({ find: /^@rankbias\/core\/testing$/, replacement: testing });
   for (const dir of readdirSync(join(root, 'packages'))) {
     const src = join(root, 'packages', dir, 'src', 'index.ts');
-    if (existsSync(src)) aliases[`@rankbias/${dir}`] = src;
+    if (existsSync(src)) aliases.push({ find: new RegExp(`^@rankbias/${dir}$`), replacement: src });
   }
   return aliases;
 }

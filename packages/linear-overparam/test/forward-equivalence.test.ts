@@ -117,3 +117,16 @@ describe("mode 'auto'", () => {
     expect(relativeError(forward(dense, x, 'effective'), dense.apply(x) as tf.Tensor)).toBeLessThan(TOL);
   });
 });
+
+describe('ExpandedDense on rank-3 inputs (applied to the last axis, like Dense)', () => {
+  it('matches the chain and the collapsed Dense', () => {
+    const base = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [3, 4], units: 2 })] });
+    const expanded = overparameterize(base, { depth: 3, expansion: 2 });
+    const layer = expanded.layers[0] as ExpandedLayerBase;
+    const x = tf.randomNormal([5, 3, 4], 0, 1, 'float32', 8);
+    const effective = forward(layer, x, 'effective');
+    expect(effective.shape).toEqual([5, 3, 2]);
+    expect(relativeError(effective, forward(layer, x, 'chain'))).toBeLessThan(TOL);
+    expect(relativeError(collapse(expanded).predict(x) as tf.Tensor, effective)).toBeLessThan(TOL);
+  });
+});

@@ -106,6 +106,16 @@ describe.each(METHODS)('tfjs ops with method %s', (method) => {
     }
   });
 
+  it('gives a NaN value (not an exception) for a weight with NaN or Inf entries', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      const x = tf.tensor2d([1, 2, bad, 4], [2, 2]);
+      const { value, grad } = tf.valueAndGrad((w: tf.Tensor) => depthMirrorOp(w, method))(x);
+      expect(Number.isNaN(value.dataSync()[0])).toBe(true);
+      expect(Number.isNaN(grad.dataSync()[0])).toBe(true);
+      tf.dispose([x, value, grad]);
+    }
+  });
+
   it('views a conv kernel [kh, kw, in, out] as [kh*kw*in, out]', () => {
     const kernel = tf.randomNormal([3, 3, 2, 4], 0, 1, 'float32', 7);
     const flat: DenseMatrix = { rows: 18, cols: 4, data: Float64Array.from(kernel.dataSync()) };

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing.js';
@@ -74,10 +75,12 @@ describe('npx nx g @rankbias/core:penalty in a scratch workspace, then the packa
     for (const f of ['vitest.shared.ts', 'vitest.setup.ts', 'tsconfig.base.json']) copyFileSync(join(repoRoot, f), join(ws, f));
     writeFileSync(join(ws, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module', workspaces: ['packages/*'] }));
     writeFileSync(join(ws, 'nx.json'), JSON.stringify({ neverConnectToCloud: true }));
-    const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true' };
+    const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true', FORCE_COLOR: '0', NO_COLOR: '1' };
 
     const nx = join(repoRoot, 'node_modules/nx/bin/nx.js');
-    const out = execFileSync(process.execPath, [nx, 'g', '@rankbias/core:penalty', 'my-penalty', '--no-interactive'], { cwd: ws, env, encoding: 'utf8' });
+    const out = stripVTControlCharacters(
+      execFileSync(process.execPath, [nx, 'g', '@rankbias/core:penalty', 'my-penalty', '--no-interactive'], { cwd: ws, env, encoding: 'utf8' }),
+    );
     expect(out).toContain('CREATE packages/penalty-my-penalty/src/my-penalty.ts');
 
     const pkgDir = join(ws, 'packages', 'penalty-my-penalty');

@@ -30,12 +30,18 @@ function spectralOp(quantity: Quantity, x: tf.Tensor, method: SpectralMethod): t
   const [rows, cols] = matrixShape(x.shape);
   const concrete = method === 'auto' ? chooseMethod(rows, cols, tf.getBackend()) : method;
   const forward = (a: tf.Tensor, save: tf.GradSaveFunc) => {
+    // Backend path: a reduction (no download of the matrix); JS path: the values it reads anyway.
+    const values = concrete === 'newton-schulz' ? undefined : a.dataSync();
+    if (values ? !values.every(Number.isFinite) : !allFinite(a)) {
+      // NaN/Inf weights: a NaN loss term, which the trainer reports by step and name.
+      return { value: tf.scalar(Number.NaN), gradFunc: (dy: tf.Tensor) => tf.mul(dy, tf.fill([rows, cols], Number.NaN)) };
+    }
     if (concrete === 'newton-schulz') {
       const { value, gradient } = onBackend(quantity, a as tf.Tensor2D);
       save([gradient]);
       return { value, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, saved[0]!) };
     }
-    const dense = denseMatrix(rows, cols, a.dataSync());
+    const dense = denseMatrix(rows, cols, values!);
     const d = polarDecomposition(dense, {
       method: concrete,
       rankTolerance: defaultRankTolerance(rows, cols, 'float32'),
@@ -54,6 +60,13 @@ function spectralOp(quantity: Quantity, x: tf.Tensor, method: SpectralMethod): t
   };
   const op = tf.customGrad(forward as unknown as Parameters<typeof tf.customGrad>[0]);
   return op(tf.reshape(x, [rows, cols])) as tf.Scalar;
+}
+
+function allFinite(x: tf.Tensor): boolean {
+  const ok = tf.tidy(() => tf.all(tf.isFinite(x)));
+  const result = ok.dataSync()[0] === 1;
+  ok.dispose();
+  return result;
 }
 
 /**

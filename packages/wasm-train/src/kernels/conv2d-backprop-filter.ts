@@ -10,6 +10,8 @@ import {
 import { withScope, type KernelScope } from '../kernel-scope.js';
 import { padForFilterGradient, TO_NHWC } from './conv-geometry.js';
 import { plainMatMul } from './batch-mat-mul.js';
+import { stridedWindow } from './tap-window.js';
+import { heapViews } from './wasm-heap.js';
 
 /** The two exact formulations of the filter gradient (speed and memory differ). */
 export type FilterGradientMethod = 'patches' | 'swapped-conv';
@@ -30,33 +32,70 @@ function patchGradient(
   info: backend_util.Conv2DInfo,
   filterShape: [number, number, number, number],
 ): TensorInfo {
+  if (info.strideHeight === 1 && info.strideWidth === 1) return shiftedPatchGradient(scope, xPadded, dy, info, filterShape);
   const [n, , , c] = xPadded.shape as [number, number, number, number];
   const positions = n * info.outHeight * info.outWidth;
   const channelsFirst = scope.transpose(xPadded, [3, 0, 1, 2]);
   const rows: TensorInfo[] = [];
   for (let i = 0; i < info.filterHeight; i++) {
     for (let j = 0; j < info.filterWidth; j++) {
-      const top = i * info.dilationHeight;
-      const left = j * info.dilationWidth;
-      const window = scope.run('StridedSlice', { x: channelsFirst }, {
-        begin: [0, 0, top, left],
-        end: [c, n, top + (info.outHeight - 1) * info.strideHeight + 1, left + (info.outWidth - 1) * info.strideWidth + 1],
-        strides: [1, 1, info.strideHeight, info.strideWidth],
-        beginMask: 0,
-        endMask: 0,
-        ellipsisMask: 0,
-        newAxisMask: 0,
-        shrinkAxisMask: 0,
-      });
+      const window = stridedWindow(
+        scope,
+        channelsFirst,
+        [0, 0, i * info.dilationHeight, j * info.dilationWidth],
+        [c, n, info.outHeight, info.outWidth],
+        [1, 1, info.strideHeight, info.strideWidth],
+      );
       rows.push(scope.reshape(window, [c, positions]));
     }
   }
-  const dyRows = scope.reshape(dy, [positions, filterShape[3]]);
   const patchesT = rows.length === 1 ? rows[0]! : scope.run('Concat', rows, { axis: 0 });
-  const product = plainMatMul(scope, patchesT, dyRows);
+  const product = plainMatMul(scope, patchesT, scope.reshape(dy, [positions, filterShape[3]]));
   return scope.reshape(product, filterShape);
 }
 
+/**
+ * The stride-1 case of `patchGradient` with long contiguous copies (straight
+ * into the wasm heap, the Slice kernel copies element by element): every
+ * image row is taken at the full padded width `wp`, so the window of tap
+ * `(i, j)` is ONE run of `oh * wp` floats per channel and image, starting at
+ * `(i * wp + j) * d`. The `wp - ow` extra columns per row read neighbouring
+ * pixels; dy is padded with zeros there, so they add nothing (at the price of
+ * `wp / ow` times the multiply-adds).
+ */
+function shiftedPatchGradient(
+  scope: KernelScope,
+  xPadded: TensorInfo,
+  dy: TensorInfo,
+  info: backend_util.Conv2DInfo,
+  filterShape: [number, number, number, number],
+): TensorInfo {
+  const [n, hp, wp, c] = xPadded.shape as [number, number, number, number];
+  // One spare zero row: the last tap's run reaches `(fw - 1) * d` floats past the padded image.
+  const spare = info.filterWidth > 1 ? 1 : 0;
+  const rowsPadded = scope.padOrCrop(xPadded, [[0, 0], [0, spare], [0, 0], [0, 0]]);
+  const channelsFirst = scope.reshape(scope.transpose(rowsPadded, [3, 0, 1, 2]), [c, n, (hp + spare) * wp]);
+  const run = info.outHeight * wp;
+  const taps = info.filterHeight * info.filterWidth;
+  // Written straight into the heap: the Slice kernel copies element by element, this copies runs.
+  const { out: patchesT, target, sources } = heapViews(scope.backend, [taps * c, n * run], 'float32', [channelsFirst], false);
+  scope.track(patchesT);
+  const source = sources[0] as Float32Array;
+  const image = (hp + spare) * wp;
+  for (let i = 0; i < info.filterHeight; i++) {
+    for (let j = 0; j < info.filterWidth; j++) {
+      const start = i * info.dilationHeight * wp + j * info.dilationWidth;
+      const tapBase = (i * info.filterWidth + j) * c * n * run;
+      for (let k = 0; k < c * n; k++) {
+        const from = k * image + start;
+        target.set(source.subarray(from, from + run), tapBase + k * run);
+      }
+    }
+  }
+  const dyWide = scope.padOrCrop(dy, [[0, 0], [0, 0], [0, wp - info.outWidth], [0, 0]]);
+  const product = plainMatMul(scope, patchesT, scope.reshape(dyWide, [n * run, filterShape[3]]));
+  return scope.reshape(product, filterShape);
+}
 
 /** Attributes of Conv2DBackpropFilter, plus the forward dilations (tfjs passes none; 1 by default). */
 export type Conv2DFilterGradAttrs = Conv2DBackpropFilterAttrs & { dilations?: [number, number] | number };

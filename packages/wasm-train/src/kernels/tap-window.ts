@@ -16,10 +16,32 @@ export function tapWindow(
   const top = i * info.dilationHeight;
   const left = j * info.dilationWidth;
   const [n, , , c] = xPadded.shape as [number, number, number, number];
-  return scope.run('StridedSlice', { x: xPadded }, {
-    begin: [0, top, left, 0],
-    end: [n, top + (info.outHeight - 1) * info.strideHeight + 1, left + (info.outWidth - 1) * info.strideWidth + 1, c],
-    strides: [1, info.strideHeight, info.strideWidth, 1],
+  return stridedWindow(
+    scope,
+    xPadded,
+    [0, top, left, 0],
+    [n, info.outHeight, info.outWidth, c],
+    [1, info.strideHeight, info.strideWidth, 1],
+  );
+}
+
+/**
+ * `size[k]` elements along each axis from `begin[k]`, every `strides[k]`-th.
+ * Unit strides use the Slice kernel (copies contiguous runs; several times
+ * faster on wasm than StridedSlice, which the other cases use).
+ */
+export function stridedWindow(
+  scope: KernelScope,
+  x: TensorInfo,
+  begin: number[],
+  size: number[],
+  strides: number[],
+): TensorInfo {
+  if (strides.every((s) => s === 1)) return scope.run('Slice', { x }, { begin, size });
+  return scope.run('StridedSlice', { x }, {
+    begin,
+    end: begin.map((b, k) => b + (size[k]! - 1) * strides[k]! + 1),
+    strides,
     beginMask: 0,
     endMask: 0,
     ellipsisMask: 0,

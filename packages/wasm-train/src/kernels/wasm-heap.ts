@@ -7,18 +7,20 @@ export interface WasmHeapBackend extends KernelBackend {
 }
 
 /**
- * A zero-filled output tensor on the wasm heap plus views of it and of the
- * inputs. Views are taken after allocating: allocation can grow (and move) the heap.
+ * A zero-filled (unless `zero` is false) output tensor on the wasm heap plus
+ * views of it and of the inputs. Views are taken after allocating: allocation
+ * can grow (and move) the heap.
  */
 export function heapViews<T extends readonly TensorInfo[]>(
   backend: KernelBackend,
   outShape: number[],
   dtype: string,
   inputs: T,
+  zero = true,
 ): { out: TensorInfo; target: Float32Array | Int32Array | Uint8Array; sources: Array<Float32Array | Int32Array | Uint8Array> } {
   const heap = backend as WasmHeapBackend;
   const out = heap.makeOutput(outShape, dtype);
   const target = heap.typedArrayFromHeap(out);
-  target.fill(0);
+  if (zero) target.fill(0);
   return { out, target, sources: inputs.map((t) => heap.typedArrayFromHeap(t)) };
 }
