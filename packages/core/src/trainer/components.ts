@@ -93,7 +93,8 @@ export async function buildComponents(config: ResolvedConfig, options: RunTraini
     const base = model.layersModel;
     const expanded = (await seededCall(root.fork('init:overparam:expand'), () => overparam!.expand(base))) as LayersModel;
     baseModel = model;
-    model = fromLayersModel(expanded);
+    const op = overparam;
+    model = fromLayersModel(expanded, op.effectiveWeights ? { effectiveWeights: () => op.effectiveWeights!(expanded) } : {});
   }
   const optimizer = await create('optimizer', config.optimizer, 'optimizer');
 

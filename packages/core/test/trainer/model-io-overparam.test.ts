@@ -46,14 +46,25 @@ describe('model directories', () => {
       train: { steps: 5, batchSize: 8 },
     };
     const seen: string[] = [];
+    const effective: { name: string; shape: number[] }[] = [];
     const result = await runTraining(resolveFixture(container, raw), {
       container,
       outDir,
       backend: 'cpu',
-      callbacks: [{ onTrainStart: (ctx) => void seen.push(...ctx.model.trainableVariables().map((v) => v.name)) }],
+      callbacks: [
+        {
+          onTrainStart: (ctx) => {
+            seen.push(...ctx.model.trainableVariables().map((v) => v.name));
+            const eff = ctx.model.effectiveWeights?.() ?? [];
+            effective.push(...eff.map((w) => ({ name: w.name, shape: w.tensor.shape })));
+            tf.dispose(eff.map((w) => w.tensor));
+          },
+        },
+      ],
     });
     expect(result.status).toBe('completed');
     expect(seen).toEqual(['w_f0/kernel', 'w_f1/kernel']);
+    expect(effective).toEqual([{ name: 'w/effective-kernel', shape: [3, 2] }]);
     expect(existsSync(join(outDir, 'model-collapsed', 'model.json'))).toBe(true);
     const expanded = await loadLayersModelFromDir(join(outDir, 'model'));
     const collapsed = await loadLayersModelFromDir(join(outDir, 'model-collapsed'));

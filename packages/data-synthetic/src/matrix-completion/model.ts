@@ -23,10 +23,14 @@ function freeVariableName(base: string): string {
  */
 export function gatherEntries(matrix: tf.Tensor2D, indices: tf.Tensor): tf.Tensor1D {
   const gather = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const m = inputs[0] as tf.Tensor;
-    return { value: tf.gatherND(m, indices), gradFunc: (dy: tf.Tensor) => tf.scatterND(indices, dy, m.shape) };
+    const [m, idx, save] = inputs as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
+    save([idx]);
+    return {
+      value: tf.gatherND(m, idx),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [tf.scatterND(saved[0]!, dy, m.shape), tf.zerosLike(saved[0]!)],
+    };
   });
-  return gather(matrix) as tf.Tensor1D;
+  return gather(matrix, indices) as tf.Tensor1D;
 }
 
 /**
