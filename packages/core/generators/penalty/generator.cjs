@@ -64,6 +64,16 @@ function coreVersions() {
   };
 }
 
+/**
+ * The peer range on core: through 0.x the plugin contract stays compatible
+ * across minors, so the range spans the whole 0.x line (see the README's
+ * peer-dependency bump policy); from 1.0 on it is the usual caret range.
+ */
+function corePeerRange(version) {
+  const major = Number(String(version).split('.')[0]);
+  return major === 0 ? `>=${version} <1.0.0` : `^${version}`;
+}
+
 function packageJson(o, v) {
   return {
     name: o.packageName,
@@ -81,7 +91,7 @@ function packageJson(o, v) {
     rankbias: { plugin: true },
     scripts: { build: 'tsc -b tsconfig.lib.json', test: 'vitest run' },
     peerDependencies: {
-      '@rankbias/core': `^${v.core}`,
+      '@rankbias/core': corePeerRange(v.core),
       '@tensorflow/tfjs-core': `^${v.tfjsCore}`,
       '@tensorflow/tfjs-layers': `^${v.tfjsLayers}`,
       tsyringe: `^${v.tsyringe}`,
