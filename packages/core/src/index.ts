@@ -34,7 +34,7 @@ export { KNOWN_PLUGIN_PACKAGES, knownPackageFor } from './registry/known-plugins
 
 export { ConfigError, formatPath, type ConfigIssue } from './config/errors.js';
 export { readConfigFile } from './config/load.js';
-export { applyOverrides, parseKeyPath } from './config/overrides.js';
+export { applyOverrides, parseKeyPath, setConfigPath } from './config/overrides.js';
 export {
   BACKENDS,
   experimentConfigSchema,
@@ -63,4 +63,5 @@ export * from './discovery/index.js';
 export * from './models/index.js';
 export * from './data/index.js';
 export * from './cli/index.js';
+export * from './linalg/index.js';
 export { corePlugins, createPluginContainer, register } from './register.js';

@@ -36,7 +36,19 @@ export function applyOverrides(config: Record<string, unknown>, overrides: reado
   return out;
 }
 
-function setPath(target: Record<string, unknown>, path: (string | number)[], value: unknown, key: string): void {
+/**
+ * Sets `value` at a key path in `config` (in place), creating objects and
+ * arrays on the way: `path` is a string such as `penalties[0].weight` (parsed
+ * with `parseKeyPath`) or already-parsed segments. Throws a `ConfigError`
+ * naming the path when a segment on the way is a scalar.
+ */
+export function setConfigPath(config: Record<string, unknown>, path: string | readonly (string | number)[], value: unknown): void {
+  const segments = typeof path === 'string' ? parseKeyPath(path) : path;
+  const key = typeof path === 'string' ? path : segments.join('.');
+  setPath(config, segments, value, key);
+}
+
+function setPath(target: Record<string, unknown>, path: readonly (string | number)[], value: unknown, key: string): void {
   let node: any = target;
   for (let i = 0; i < path.length - 1; i++) {
     const p = path[i]!;

@@ -5,6 +5,7 @@ import {
   parseKeyPath,
   readConfigFile,
   resolveConfig,
+  setConfigPath,
   toPlainConfig,
   type PluginRegistry,
 } from '@rankbias/core';
@@ -80,17 +81,7 @@ function parseKeyPathAt(key: string, where: string, file: string): (string | num
 
 /** Sets `value` at a key path (`a.b[0].c`) in `target`, creating objects and arrays on the way. */
 export function setKeyPath(target: Record<string, unknown>, key: string, value: unknown): void {
-  const path = parseKeyPath(key);
-  let node: any = target;
-  for (let i = 0; i < path.length - 1; i++) {
-    const p = path[i]!;
-    if (node[p] === undefined || node[p] === null) node[p] = typeof path[i + 1] === 'number' ? [] : {};
-    node = node[p];
-    if (typeof node !== 'object') {
-      throw new ConfigError([{ path: key, message: `cannot set a key inside the value ${JSON.stringify(node)}` }]);
-    }
-  }
-  node[path[path.length - 1]!] = structuredClone(value);
+  setConfigPath(target, key, structuredClone(value));
 }
 
 /** Every combination of the grid's values, the last key varying fastest. */
