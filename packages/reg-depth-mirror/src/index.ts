@@ -42,9 +42,9 @@ export {
   type PolarDecomposition,
   type PolarOptions,
 } from './math/polar.js';
-export { denseMatrix, fromRows, transpose, type DenseMatrix } from './math/dense-matrix.js';
+// Building blocks shared with the rest of rankbias (implemented in @rankbias/core).
+export { denseMatrix, fromRows, jacobiSvd, transpose, type DenseMatrix, type JacobiSvd } from '@rankbias/core';
 export { matrixShape } from './math/matrix-shape.js';
-export { jacobiSvd, type ThinSvd } from './math/jacobi-svd.js';
 export { symmetricEigen, type SymmetricEigen } from './math/symmetric-eigen.js';
 
 // Saved models that use the regularizers must load as soon as the package is imported.

@@ -10,7 +10,7 @@ export const PLOT_CONFIG = {
   font: 'DejaVu Sans, Arial, sans-serif',
   background: 'white',
   axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridOpacity: 0.5 },
-  legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 360, orient: 'bottom', columns: 1, symbolOpacity: 1, symbolType: 'stroke' },
+  legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 0, orient: 'bottom', columns: 1, symbolOpacity: 1, symbolType: 'stroke' },
   title: { fontSize: 14, anchor: 'start' },
   view: { stroke: null },
 } as const;

@@ -1,5 +1,4 @@
-import { frobeniusNorm, transpose, type DenseMatrix } from './dense-matrix.js';
-import { jacobiSvd } from './jacobi-svd.js';
+import { frobeniusNorm, jacobiSvd, transpose, type DenseMatrix } from '@rankbias/core';
 import { symmetricEigen } from './symmetric-eigen.js';
 
 /** How the plain-JS path decomposes a matrix. */
@@ -68,23 +67,21 @@ interface Partial {
 }
 
 function viaJacobi(a: DenseMatrix, tolerance: number): Partial {
-  const { m, n, sigma, u, v } = jacobiSvd(a);
-  const order = descendingOrder(sigma);
-  const threshold = tolerance * sigma[order[0]!]!;
+  const { rows: m, cols: n, k, sigma, u, v } = jacobiSvd(a);
+  const threshold = tolerance * sigma[0]!;
   const polar = new Float64Array(m * n);
   let rank = 0;
-  for (const j of order) {
-    if (!(sigma[j]! > threshold)) break;
-    rank++;
-    const uo = j * m;
-    const vo = j * n;
-    for (let i = 0; i < m; i++) {
-      const ui = u[uo + i]!;
-      const row = i * n;
-      for (let c = 0; c < n; c++) polar[row + c]! += ui * v[vo + c]!;
+  while (rank < k && sigma[rank]! > threshold) rank++;
+  // U Vᵀ over the first `rank` singular triplets (u: m × k, v: n × k, row-major).
+  for (let i = 0; i < m; i++) {
+    const row = i * n;
+    for (let r = 0; r < rank; r++) {
+      const ui = u[i * k + r]!;
+      if (ui === 0) continue;
+      for (let c = 0; c < n; c++) polar[row + c]! += ui * v[c * k + r]!;
     }
   }
-  return { sigma: Float64Array.from(order, (j) => sigma[j]!), polar, rank };
+  return { sigma, polar, rank };
 }
 
 function viaGram(a: DenseMatrix, tolerance: number): Partial {
@@ -137,8 +134,4 @@ function viaGram(a: DenseMatrix, tolerance: number): Partial {
     }
   }
   return { sigma, polar, rank };
-}
-
-function descendingOrder(values: Float64Array): number[] {
-  return Array.from(values.keys()).sort((i, j) => values[j]! - values[i]!);
 }

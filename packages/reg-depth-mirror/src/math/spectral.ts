@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { denseMatrix, frobeniusNorm as denseFrobenius, fromRows, type DenseMatrix } from './dense-matrix.js';
+import { denseMatrix, frobeniusNorm as denseFrobenius, fromRows, type DenseMatrix } from '@rankbias/core';
 import { matrixShape } from './matrix-shape.js';
 import { defaultRankTolerance, polarDecomposition, type JsSpectralMethod } from './polar.js';
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { denseMatrix } from '../math/dense-matrix.js';
+import { denseMatrix } from '@rankbias/core';
 import { matrixShape } from '../math/matrix-shape.js';
 import { defaultRankTolerance, polarDecomposition } from '../math/polar.js';
 import { ratioGradient } from '../math/spectral.js';
