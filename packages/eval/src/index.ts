@@ -4,19 +4,21 @@
  */
 export { register, evalPlugins } from './register.js';
 
-// Linear algebra and spectral measures (pure functions on float64 data).
+// Linear algebra and spectral measures (pure functions on float64 data; the SVD and the
+// measures are @rankbias/core's shared linear algebra, re-exported here).
 export { matrix, fromRows, matrixShape, multiply, transpose, type Matrix } from './linalg/matrix.js';
-export { singularValues, type JacobiOptions } from './linalg/svd.js';
 export {
+  singularValues,
   spectralEntropy,
   effectiveRank,
   stableRank,
   nuclearFrobeniusRatio,
   numericalRank,
   spectrumSummary,
+  type JacobiOptions,
   type RankTolerance,
   type SpectrumSummary,
-} from './metrics/spectral.js';
+} from '@rankbias/core';
 export { neuronVectors, detectCollapse, type CollapseThresholds, type CollapseReport } from './metrics/collapse.js';
 export {
   cosine,

@@ -8,11 +8,8 @@ import { depthwiseBackpropInputConfig } from './kernels/depthwise-backprop-input
 import { fusedMatMulConfig } from './kernels/fused-mat-mul.js';
 import { maxPoolGradConfig } from './kernels/max-pool-grad.js';
 import { sumConfig } from './kernels/sum.js';
-import { captureOriginal, capturedOriginals } from './kernels/originals.js';
+import { captureOriginal, capturedOriginals, isOurs, MARK } from './kernels/originals.js';
 import { unsortedSegmentSumConfig } from './kernels/unsorted-segment-sum.js';
-
-/** Marks kernel configs registered by this package (survives two copies of the package). */
-const MARK = Symbol.for('rankbias.wasm-train.kernel');
 
 /** Kernels the wasm backend lacks, supplied by rankbias. */
 export const SUPPLIED_KERNELS: readonly KernelConfig[] = [
@@ -30,10 +27,6 @@ export const REPLACED_KERNELS: readonly KernelConfig[] = [
   maxPoolGradConfig,
   sumConfig,
 ];
-
-function isOurs(config: KernelConfig | undefined): boolean {
-  return config != null && (config as unknown as Record<symbol, unknown>)[MARK] === true;
-}
 
 function install(config: KernelConfig, original: KernelConfig | undefined): void {
   if (isOurs(getKernel(config.kernelName, 'wasm'))) return;

@@ -2,44 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { frobeniusNorm } from './dense-matrix.js';
 import { singularValues } from './jacobi-svd.js';
 import { matrixShape } from './matrix-shape.js';
-import {
-  effectiveRank,
-  nuclearFrobeniusRatio,
-  numericalRank,
-  spectralEntropy,
-  spectrumSummary,
-  stableRank,
-} from './spectral.js';
+import { numericalRank, spectrumSummary } from './spectral.js';
 import { gaussian, referenceSigma, withSpectrum } from './test-support/test-matrices.js';
 
-describe('spectral measures against closed forms', () => {
-  it('equal singular values: H = log k, erank = k, stable rank = k, ratio = sqrt(k)', () => {
-    const s = [2, 2, 2, 2, 0];
-    expect(spectralEntropy(s)).toBeCloseTo(Math.log(4), 14);
-    expect(effectiveRank(s)).toBeCloseTo(4, 12);
-    expect(stableRank(s)).toBeCloseTo(4, 14);
-    expect(nuclearFrobeniusRatio(s)).toBeCloseTo(2, 14);
-    expect(numericalRank(s)).toBe(4);
-  });
-
-  it('an uneven spectrum matches the definitions and is scale invariant', () => {
-    const s = [4, 2, 1];
-    const p = s.map((x) => x / 7);
-    const h = -p.reduce((acc, x) => acc + x * Math.log(x), 0);
-    expect(spectralEntropy(s)).toBeCloseTo(h, 14);
-    expect(effectiveRank(s.map((x) => x * 1e6))).toBeCloseTo(Math.exp(h), 12);
-    expect(stableRank(s)).toBeCloseTo(21 / 16, 14);
-    expect(nuclearFrobeniusRatio(s.map((x) => x * 1e-9))).toBeCloseTo(7 / Math.sqrt(21), 14);
-  });
-
-  it('rank one gives 1 everywhere; the zero matrix gives 0 everywhere', () => {
-    expect(effectiveRank([7, 0, 0])).toBe(1);
-    expect(stableRank([7, 0, 0])).toBe(1);
-    expect(nuclearFrobeniusRatio([7, 0, 0])).toBe(1);
-    const zero = spectrumSummary([0, 0]);
-    expect(zero).toEqual({ entropy: 0, effectiveRank: 0, stableRank: 0, nuclearFrobenius: 0, numericalRank: 0, frobenius: 0, spectralNorm: 0 });
-  });
-
+describe('spectral measures: default rank tolerance and agreement with an SVD', () => {
   it('numericalRank: default float32 tolerance, absolute and relative thresholds', () => {
     const s = [1, 1e-3, 1e-6, 1e-9];
     expect(numericalRank(s)).toBe(3); // 4·1.19e-7 ≈ 4.8e-7 cuts between 1e-6 and 1e-9
@@ -57,11 +23,6 @@ describe('spectral measures against closed forms', () => {
     expect(summary.frobenius).toBeCloseTo(frobeniusNorm(a), 12);
     expect(summary.spectralNorm).toBeCloseTo(ref[0]!, 12);
     expect(summary.stableRank).toBeCloseTo(ref.reduce((acc, x) => acc + x * x, 0) / ref[0]! ** 2, 10);
-  });
-
-  it('rejects negative or non-finite singular values', () => {
-    expect(() => spectralEntropy([1, -1])).toThrow(/spectralEntropy: singular values must be finite and >= 0, got -1/);
-    expect(() => stableRank([Number.NaN])).toThrow(/stableRank/);
   });
 
   it('Frobenius norm neither overflows nor underflows', () => {

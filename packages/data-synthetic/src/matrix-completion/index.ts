@@ -10,5 +10,5 @@ export { MatrixCompletionDataset } from './dataset.js';
 export { MatrixFactorization, gatherEntries, type MatrixFactorizationOptions } from './model.js';
 export { MatrixCompletionError, learnedMatrix, matrixCompletionReport } from './metric.js';
 export { softImpute, shrinkSingularValues, type SoftImputeOptions, type SoftImputeResult } from './soft-impute.js';
-export { jacobiSvd, singularValues, type Svd } from './svd.js';
-export { effectiveRank, spectralEntropy } from './spectrum.js';
+// The float64 Jacobi SVD and spectral measures are @rankbias/core's shared linear algebra, re-exported here.
+export { effectiveRank, jacobiSvd, singularValues, spectralEntropy, type JacobiSvd } from '@rankbias/core';

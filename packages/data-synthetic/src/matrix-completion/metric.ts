@@ -1,9 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Metric, MetricContext, TrainableModel } from '@rankbias/core';
+import { denseMatrix, effectiveRank, singularValues, type Metric, type MetricContext, type TrainableModel } from '@rankbias/core';
 import { MatrixCompletionDataset } from './dataset.js';
 import { relativeError, rmse } from './problem.js';
-import { effectiveRank } from './spectrum.js';
-import { singularValues } from './svd.js';
 
 /** The learned N × N matrix: the model's `end-to-end` effective weight, or its prediction at every entry. */
 export function learnedMatrix(model: TrainableModel, size: number): Float32Array {
@@ -42,7 +40,7 @@ export function matrixCompletionReport(
   topK: number,
 ): Record<string, number> {
   const { truth, observed, unobserved, size } = dataset.problem;
-  const sigma = singularValues(learned, size, size);
+  const sigma = singularValues(denseMatrix(size, size, learned));
   const out: Record<string, number> = {
     'test/rel_error': relativeError(learned, truth, unobserved),
     'test/rmse': rmse(learned, truth, unobserved),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateMatrixCompletion, relativeError, rmse } from './problem.js';
-import { singularValues } from './svd.js';
+import { denseMatrix, singularValues } from '@rankbias/core';
 
 describe('generateMatrixCompletion', () => {
   const p = generateMatrixCompletion({ size: 30, rank: 3, observed: 200, seed: 7 });
@@ -8,7 +8,7 @@ describe('generateMatrixCompletion', () => {
   it('has ‖W*‖_F = N and rank r', () => {
     const fro = Math.sqrt(p.truth.reduce((a, x) => a + x * x, 0));
     expect(fro).toBeCloseTo(30, 9);
-    const s = singularValues(p.truth, 30, 30);
+    const s = singularValues(denseMatrix(30, 30, p.truth));
     expect(s[2]! / s[0]!).toBeGreaterThan(1e-3);
     expect(s[3]! / s[0]!).toBeLessThan(1e-12);
   });

@@ -1,4 +1,4 @@
-import { jacobiSvd } from './svd.js';
+import { denseMatrix, jacobiSvd, singularValues } from '@rankbias/core';
 
 export interface SoftImputeOptions {
   /** Final shrinkage λ relative to the largest singular value of P_Ω(X) (default 1e-4). */
@@ -23,7 +23,7 @@ export interface SoftImputeResult {
  * soft-thresholding) of a `rows × cols` row-major matrix.
  */
 export function shrinkSingularValues(a: ArrayLike<number>, rows: number, cols: number, lambda: number): Float64Array {
-  const { u, s, v, k } = jacobiSvd(a, rows, cols);
+  const { u, sigma: s, v, k } = jacobiSvd(denseMatrix(rows, cols, a));
   const out = new Float64Array(rows * cols);
   for (let r = 0; r < k; r++) {
     const sigma = s[r]! - lambda;
@@ -62,7 +62,7 @@ export function softImpute(
     mask[i] = 1;
     projected[i] = values[i]!;
   }
-  const top = jacobiSvd(projected, rows, cols).s[0]!;
+  const top = singularValues({ rows, cols, data: projected })[0]!;
   const start = 0.5 * top;
   const end = ratio * top;
   let z: Float64Array = new Float64Array(rows * cols);

@@ -1,9 +1,7 @@
 import { resolve } from 'node:path';
-import { definePlugin, selectBackend, z, type CliEnv, type Command } from '@rankbias/core';
+import { type CliEnv, type Command, definePlugin, selectBackend, singularValues, spectrumSummary, z } from '@rankbias/core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { loadSavedModel } from '../io/load-model.js';
-import { singularValues } from '../linalg/svd.js';
-import { spectrumSummary } from '../metrics/spectral.js';
 import { tensorToMatrix } from '../metrics/targets.js';
 import { EVAL_PACKAGE } from '../plugins/common.js';
 import { formatNumber } from '../report/stats.js';

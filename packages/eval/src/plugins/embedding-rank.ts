@@ -1,7 +1,5 @@
-import { definePlugin, z } from '@rankbias/core';
-import { singularValues } from '../linalg/svd.js';
+import { definePlugin, effectiveRank, numericalRank, singularValues, spectralEntropy, stableRank, z } from '@rankbias/core';
 import { embeddingMatrix } from '../metrics/targets.js';
-import { effectiveRank, numericalRank, spectralEntropy, stableRank } from '../metrics/spectral.js';
 import { EVAL_PACKAGE } from './common.js';
 
 /** `embedding-rank`: rank measures of a layer's activations on a data subset. */

@@ -1,13 +1,5 @@
-import { definePlugin, z, type Metric } from '@rankbias/core';
-import { singularValues } from '../linalg/svd.js';
+import { definePlugin, effectiveRank, type Metric, nuclearFrobeniusRatio, numericalRank, singularValues, spectralEntropy, stableRank, z } from '@rankbias/core';
 import { selectWeightMatrices, type WeightSelection } from '../metrics/targets.js';
-import {
-  effectiveRank,
-  nuclearFrobeniusRatio,
-  numericalRank,
-  spectralEntropy,
-  stableRank,
-} from '../metrics/spectral.js';
 import { EVAL_PACKAGE, weightSelectionSchema } from './common.js';
 
 /** A metric computing, for every selected weight, named numbers from its singular values. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
-import { createRng } from '@rankbias/core';
-import { matrix } from '../linalg/matrix.js';
-import { singularValues } from '../linalg/svd.js';
+import { createRng } from '../rng/rng.js';
+import { denseMatrix } from './dense-matrix.js';
+import { singularValues } from './jacobi-svd.js';
 import {
   effectiveRank,
   nuclearFrobeniusRatio,
@@ -50,7 +50,7 @@ describe('spectral measures', () => {
     const v = Array.from({ length: 3 * 8 }, () => rng.normal());
     const a = new Float64Array(80);
     for (let i = 0; i < 10; i++) for (let j = 0; j < 8; j++) for (let k = 0; k < 3; k++) a[i * 8 + j]! += u[i * 3 + k]! * v[k * 8 + j]!;
-    const s = singularValues(matrix(10, 8, a));
+    const s = singularValues(denseMatrix(10, 8, a));
     expect(numericalRank(s, { maxDim: 10 })).toBe(3);
     const rows = Array.from({ length: 10 }, (_, i) => Array.from(a.subarray(i * 8, i * 8 + 8)));
     expect(new SingularValueDecomposition(new MlMatrix(rows)).rank).toBe(3);
