@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './errors.js';
 import { readConfigFile } from './load.js';
-import { applyOverrides, parseKeyPath } from './overrides.js';
+import { applyOverrides, parseKeyPath, setConfigPath } from './overrides.js';
 
 describe('key=value overrides', () => {
   it('parse values as YAML and create missing objects and arrays', () => {
@@ -47,5 +47,20 @@ describe('config files', () => {
     expect(() => readConfigFile(join(dir, 'bad.yaml'))).toThrow(/not valid YAML\/JSON at line \d+/);
     expect(() => readConfigFile(join(dir, 'list.yaml'))).toThrow(/expected a mapping/);
     expect(() => readConfigFile(join(dir, 'none.yaml'))).toThrow(/file not found/);
+  });
+});
+
+describe('setConfigPath', () => {
+  it('sets a value by dotted string or by segments, creating arrays for numeric segments', () => {
+    const config: Record<string, unknown> = { optimizer: { use: 'adam', lr: 0.1 } };
+    setConfigPath(config, 'optimizer.lr', 0.01);
+    setConfigPath(config, ['penalties', 0, 'weight'], 0.5);
+    expect(config).toEqual({ optimizer: { use: 'adam', lr: 0.01 }, penalties: [{ weight: 0.5 }] });
+  });
+
+  it('refuses to descend into a scalar, naming the key', () => {
+    const config: Record<string, unknown> = { seed: 3 };
+    expect(() => setConfigPath(config, 'seed.value', 1)).toThrow(ConfigError);
+    expect(() => setConfigPath(config, 'seed.value', 1)).toThrow(/seed\.value/);
   });
 });

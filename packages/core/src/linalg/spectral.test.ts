@@ -1,11 +1,77 @@
 import { describe, expect, it } from 'vitest';
-import { frobeniusNorm } from './dense-matrix.js';
+import { Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
+import { createRng } from '../rng/rng.js';
+import { denseMatrix, frobeniusNorm } from './dense-matrix.js';
 import { singularValues } from './jacobi-svd.js';
-import { matrixShape } from './matrix-shape.js';
-import { numericalRank, spectrumSummary } from './spectral.js';
-import { gaussian, referenceSigma, withSpectrum } from './test-support/test-matrices.js';
+import { effectiveRank, nuclearFrobeniusRatio, numericalRank, spectralEntropy, spectrumSummary, stableRank } from './spectral.js';
+import { referenceSigma, withSpectrum } from './test-support/test-matrices.js';
 
-describe('spectral measures: default rank tolerance and agreement with an SVD', () => {
+describe('spectral measures', () => {
+  it('equal singular values: H = log k, erank = k, stable rank = k, R = sqrt(k)', () => {
+    const s = [2, 2, 2, 2, 2];
+    expect(spectralEntropy(s)).toBeCloseTo(Math.log(5), 12);
+    expect(effectiveRank(s)).toBeCloseTo(5, 12);
+    expect(stableRank(s)).toBeCloseTo(5, 12);
+    expect(nuclearFrobeniusRatio(s)).toBeCloseTo(Math.sqrt(5), 12);
+  });
+
+  it('rank one: H = 0, every rank measure = 1, zeros ignored', () => {
+    const s = [7, 0, 0];
+    expect(spectralEntropy(s)).toBe(0);
+    expect(effectiveRank(s)).toBe(1);
+    expect(stableRank(s)).toBe(1);
+    expect(nuclearFrobeniusRatio(s)).toBe(1);
+    expect(numericalRank(s)).toBe(1);
+  });
+
+  it('matches the formulas on an uneven spectrum', () => {
+    const s = [3, 2, 1];
+    const p = [0.5, 1 / 3, 1 / 6];
+    const h = -p.reduce((a, q) => a + q * Math.log(q), 0);
+    expect(spectralEntropy(s)).toBeCloseTo(h, 14);
+    expect(effectiveRank(s)).toBeCloseTo(Math.exp(h), 14);
+    expect(stableRank(s)).toBeCloseTo(14 / 9, 14);
+    expect(nuclearFrobeniusRatio(s)).toBeCloseTo(6 / Math.sqrt(14), 14);
+  });
+
+  it('zero matrix: entropy 0 and rank measures 0', () => {
+    expect(spectrumSummary([0, 0])).toMatchObject({ entropy: 0, effectiveRank: 0, stableRank: 0, nuclearFrobenius: 0, numericalRank: 0 });
+  });
+
+  it('numerical rank of a constructed rank-3 product, agreeing with ml-matrix rank', () => {
+    const rng = createRng(4);
+    const u = Array.from({ length: 10 * 3 }, () => rng.normal());
+    const v = Array.from({ length: 3 * 8 }, () => rng.normal());
+    const a = new Float64Array(80);
+    for (let i = 0; i < 10; i++) for (let j = 0; j < 8; j++) for (let k = 0; k < 3; k++) a[i * 8 + j]! += u[i * 3 + k]! * v[k * 8 + j]!;
+    const s = singularValues(denseMatrix(10, 8, a));
+    expect(numericalRank(s, { maxDim: 10 })).toBe(3);
+    const rows = Array.from({ length: 10 }, (_, i) => Array.from(a.subarray(i * 8, i * 8 + 8)));
+    expect(new SingularValueDecomposition(new MlMatrix(rows)).rank).toBe(3);
+    expect(effectiveRank(s)).toBeGreaterThan(1);
+    expect(effectiveRank(s)).toBeLessThanOrEqual(3 + 1e-12);
+    expect(nuclearFrobeniusRatio(s)).toBeLessThanOrEqual(Math.sqrt(3) + 1e-12);
+  });
+
+  it('tolerances: atol and rtol', () => {
+    const s = [1, 0.1, 0.01, 0.001];
+    expect(numericalRank(s, { rtol: 0.05 })).toBe(2);
+    expect(numericalRank(s, { atol: 0.005 })).toBe(3);
+    expect(numericalRank(s, { atol: 0.005, rtol: 0.5 })).toBe(1);
+  });
+
+  it('is scale invariant (R(cA) = R(A), erank(cA) = erank(A))', () => {
+    const s = [5, 1, 0.2];
+    const c = s.map((x) => 1000 * x);
+    expect(nuclearFrobeniusRatio(c)).toBeCloseTo(nuclearFrobeniusRatio(s), 12);
+    expect(effectiveRank(c)).toBeCloseTo(effectiveRank(s), 12);
+  });
+
+  it('rejects negative or non-finite singular values', () => {
+    expect(() => effectiveRank([1, -1])).toThrow(/>= 0/);
+    expect(() => stableRank([NaN])).toThrow();
+  });
+
   it('numericalRank: default float32 tolerance, absolute and relative thresholds', () => {
     const s = [1, 1e-3, 1e-6, 1e-9];
     expect(numericalRank(s)).toBe(3); // 4·1.19e-7 ≈ 4.8e-7 cuts between 1e-6 and 1e-9
@@ -23,21 +89,5 @@ describe('spectral measures: default rank tolerance and agreement with an SVD', 
     expect(summary.frobenius).toBeCloseTo(frobeniusNorm(a), 12);
     expect(summary.spectralNorm).toBeCloseTo(ref[0]!, 12);
     expect(summary.stableRank).toBeCloseTo(ref.reduce((acc, x) => acc + x * x, 0) / ref[0]! ** 2, 10);
-  });
-
-  it('Frobenius norm neither overflows nor underflows', () => {
-    const a = gaussian(5, 4, 22);
-    const f = frobeniusNorm(a);
-    expect(frobeniusNorm({ ...a, data: a.data.map((x) => x * 1e300) }) / 1e300).toBeCloseTo(f, 12);
-    expect(frobeniusNorm({ ...a, data: a.data.map((x) => x * 1e-300) }) / 1e-300).toBeCloseTo(f, 12);
-  });
-});
-
-describe('matrixShape', () => {
-  it('views kernels of rank >= 2 as [prod(all but last), last]', () => {
-    expect(matrixShape([3, 3, 4, 8])).toEqual([36, 8]);
-    expect(matrixShape([5, 7])).toEqual([5, 7]);
-    expect(matrixShape([7])).toBeUndefined();
-    expect(matrixShape([])).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type CliEnv, type Command, definePlugin, selectBackend, singularValues, spectrumSummary, z } from '@rankbias/core';
+import { definePlugin, selectBackend, singularValues, spectrumSummary, z, type CliEnv, type Command } from '@rankbias/core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { loadSavedModel } from '../io/load-model.js';
 import { tensorToMatrix } from '../metrics/targets.js';

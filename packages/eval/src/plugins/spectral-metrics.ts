@@ -1,4 +1,4 @@
-import { definePlugin, effectiveRank, type Metric, nuclearFrobeniusRatio, numericalRank, singularValues, spectralEntropy, stableRank, z } from '@rankbias/core';
+import { definePlugin, effectiveRank, nuclearFrobeniusRatio, numericalRank, singularValues, spectralEntropy, stableRank, z, type Metric } from '@rankbias/core';
 import { selectWeightMatrices, type WeightSelection } from '../metrics/targets.js';
 import { EVAL_PACKAGE, weightSelectionSchema } from './common.js';
 
