@@ -108,4 +108,20 @@ describe('rankbias compare (real CLI and trainer)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/\[optimizer\.lr=-1, seed 0\] optimizer\.lr/);
   }, 60_000);
+
+  it('bad arguments to compare, report and inspect exit 2 with one line and no stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rankbias-args-'));
+    writeFileSync(join(dir, 'tiny.yaml'), stringify(sweep));
+    const cases: [string[], RegExp][] = [
+      [['compare', 'tiny.yaml', '--workers', 'x'], /--workers must be a positive integer, got "x"/],
+      [['report', 'nowhere'], /no sweep runs under .*nowhere/],
+      [['inspect', 'missing/model.json'], /no saved model at .*missing\/model\.json/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await startRankbias(args, dir).done;
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { basename, extname, resolve } from 'node:path';
-import { definePlugin, PluginRegistry, z, type CliEnv, type Command } from '@rankbias/core';
+import { CliUsageError, definePlugin, PluginRegistry, z, type CliEnv, type Command } from '@rankbias/core';
 import { writeReport, writeSweepMeta } from '../report/write-report.js';
 import { expandSweep, type ExpandedSweep } from '../sweep/expand.js';
 import { runDirOf, runState } from '../sweep/run-dir.js';
@@ -93,7 +93,7 @@ export function registerCompareCommand(program: Command, env: CliEnv): void {
     .option('--out <dir>', 'output directory (default: runs/<sweep name>)')
     .option('--workers <n>', 'parallel training processes (default: number of cores)', (v) => {
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`--workers must be a positive integer, got "${v}"`);
+      if (!Number.isInteger(n) || n < 1) throw new CliUsageError(`--workers must be a positive integer, got "${v}"`);
       return n;
     })
     .option('--dry-run', 'print the expanded grid and the state of every run, train nothing')

@@ -1,14 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { loadLayersModelFromDir, MODEL_JSON } from '@rankbias/core';
+import { CliUsageError, loadLayersModelFromDir, MODEL_JSON } from '@rankbias/core';
 
 /** The directory holding a saved model, given its `model.json` or the directory itself. */
 export function modelDirOf(path: string): string {
-  if (!existsSync(path)) throw new Error(`no saved model at ${path} (give a model.json or the directory holding it)`);
+  if (!existsSync(path)) throw new CliUsageError(`no saved model at ${path} (give a model.json or the directory holding it)`);
   if (statSync(path).isDirectory()) return path;
   if (basename(path) !== MODEL_JSON) {
-    throw new Error(`cannot read ${path}: expected a tfjs ${MODEL_JSON} (or the directory holding it)`);
+    throw new CliUsageError(`cannot read ${path}: expected a tfjs ${MODEL_JSON} (or the directory holding it)`);
   }
   return dirname(path);
 }

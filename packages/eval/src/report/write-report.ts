@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { canonicalJson } from '../sweep/hash.js';
 import { reportSchema, targetSchema, type SweepReportOptions, type SweepTarget } from '../sweep/schema.js';
 import { aggregate, curvePoints, summaryMetrics } from './aggregate.js';
-import { globMatch } from '@rankbias/core';
+import { CliUsageError, globMatch } from '@rankbias/core';
 import { collectRuns, type CollectedRun } from './collect.js';
 import { reportHtml, type RenderedPlot } from './html.js';
 import { curveSpec, versusSpec } from './plot-specs.js';
@@ -75,7 +75,7 @@ function slug(s: string): string {
 export async function writeReport(outDir: string, metaIn?: SweepMeta): Promise<ReportFiles> {
   const runs = collectRuns(outDir);
   if (!runs.length) {
-    throw new Error(`no sweep runs under ${join(outDir, 'runs')} (expected run directories written by rankbias compare)`);
+    throw new CliUsageError(`no sweep runs under ${join(outDir, 'runs')} (expected run directories written by rankbias compare)`);
   }
   const meta: SweepMeta = metaIn ??
     readSweepMeta(outDir) ?? {
