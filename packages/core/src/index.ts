@@ -33,6 +33,7 @@ export {
 export { KNOWN_PLUGIN_PACKAGES, knownPackageFor } from './registry/known-plugins.js';
 
 export { ConfigError, formatPath, type ConfigIssue } from './config/errors.js';
+export { InputError, isInputError } from './errors/input-error.js';
 export { readConfigFile } from './config/load.js';
 export { applyOverrides, parseKeyPath, setConfigPath } from './config/overrides.js';
 export {

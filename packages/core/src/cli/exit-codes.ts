@@ -1,3 +1,5 @@
+import { isInputError } from '../errors/input-error.js';
+
 /** Exit codes of the `rankbias` CLI. */
 export const EXIT = {
   /** The command did what it was asked. */
@@ -35,5 +37,5 @@ const BAD_INPUT = new Set([
 ]);
 
 export function isBadInput(error: unknown): boolean {
-  return error instanceof Error && BAD_INPUT.has(error.name);
+  return error instanceof Error && (BAD_INPUT.has(error.name) || isInputError(error));
 }

@@ -1,8 +1,10 @@
+import { InputError } from '@rankbias/core';
+
 /**
  * A data file that cannot be used: names the file, what is wrong with it and
  * how to fix it.
  */
-export class DataFileError extends Error {
+export class DataFileError extends InputError {
   constructor(
     readonly file: string,
     readonly problem: string,

@@ -4,6 +4,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { InputError } from '@rankbias/core';
 
 export interface DownloadRequest {
   readonly url: string;
@@ -18,7 +19,7 @@ export interface DownloadRequest {
 }
 
 /** Thrown when a download fails or does not match its checksum. */
-export class DownloadError extends Error {
+export class DownloadError extends InputError {
   constructor(message: string) {
     super(message);
     this.name = 'DownloadError';
