@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/penalty.ts                       # sizes 256,1024, 3 repetitions
  *   npx tsx bench/penalty.ts 64,256 5 --max-seconds=60
+ *   npx tsx bench/penalty.ts 1024 3 --methods=gram,newton-schulz --backends=wasm --no-torch
  *
  * `jacobi` and `gram` run in plain JS (float64), the same code on every
  * backend, so they are timed once (under the cpu backend); `newton-schulz`
@@ -30,19 +31,28 @@ import { depthMirrorOp, type ConcreteSpectralMethod } from '../src/index.js';
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const sizes = (positional[0] ?? '256,1024').split(',').map(Number);
 const reps = Number(positional[1] ?? 3);
-const maxSeconds = Number(process.argv.find((a) => a.startsWith('--max-seconds='))?.split('=')[1] ?? 150);
+const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const maxSeconds = Number(flag('max-seconds') ?? 150);
+/** Comma lists selecting cases by method / backend (default: all); --no-torch skips the PyTorch column. */
+const onlyMethods = flag('methods')?.split(',');
+const onlyBackends = flag('backends')?.split(',');
+const withTorch = !process.argv.includes('--no-torch');
 
 interface Case {
   readonly backend: 'cpu' | 'wasm';
   readonly method: ConcreteSpectralMethod;
   readonly label: string;
 }
-const cases: Case[] = [
+const allCases: Case[] = [
   { backend: 'cpu', method: 'jacobi', label: 'rankbias jacobi (JS float64, any backend)' },
   { backend: 'cpu', method: 'gram', label: 'rankbias gram (JS float64, any backend)' },
   { backend: 'cpu', method: 'newton-schulz', label: 'rankbias newton-schulz (tfjs cpu)' },
   { backend: 'wasm', method: 'newton-schulz', label: 'rankbias newton-schulz (tfjs wasm)' },
 ];
+// jacobi and gram are backend-independent JS; --backends selects only among newton-schulz cases.
+const cases = allCases.filter(
+  (c) => (!onlyMethods || onlyMethods.includes(c.method)) && (!onlyBackends || c.method !== 'newton-schulz' || onlyBackends.includes(c.backend)),
+);
 
 interface Row {
   n: number;
@@ -126,6 +136,7 @@ for (const c of cases) {
 
 const python = process.env.PYTHON ?? '/usr/bin/python3';
 try {
+  if (!withTorch) throw new Error('--no-torch');
   const script = fileURLToPath(new URL('./penalty-torch.py', import.meta.url));
   const out = execFileSync(python, [script, sizes.join(','), String(Math.max(reps, 5)), matrixDir], { encoding: 'utf8' });
   for (const line of out.trim().split('\n')) {

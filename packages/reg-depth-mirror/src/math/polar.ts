@@ -1,4 +1,5 @@
 import { frobeniusNorm, jacobiSvd, transpose, type DenseMatrix } from '@rankbias/core';
+import { gramMatrix, multiply, transposeFlat } from './dense-product.js';
 import { symmetricEigen } from './symmetric-eigen.js';
 
 /** How the plain-JS path decomposes a matrix. */
@@ -86,18 +87,7 @@ function viaJacobi(a: DenseMatrix, tolerance: number): Partial {
 
 function viaGram(a: DenseMatrix, tolerance: number): Partial {
   const { rows: m, cols: n, data } = a;
-  const gram = new Float64Array(n * n);
-  for (let i = 0; i < m; i++) {
-    const row = i * n;
-    for (let p = 0; p < n; p++) {
-      const x = data[row + p]!;
-      if (x === 0) continue;
-      const gp = p * n;
-      for (let q = p; q < n; q++) gram[gp + q]! += x * data[row + q]!;
-    }
-  }
-  for (let p = 0; p < n; p++) for (let q = 0; q < p; q++) gram[p * n + q] = gram[q * n + p]!;
-  const { values, vectors } = symmetricEigen(gram, n);
+  const { values, vectors } = symmetricEigen(gramMatrix(data, m, n), n);
   // Eigenvalues carry absolute errors ~ n eps sigma_max^2, so sigma below ~sqrt(n eps) sigma_max is not
   // resolved: report it as 0 (the error is then at most the true sigma, not the noise floor).
   const lambdaMax = Math.max(values[n - 1]!, 0);
@@ -109,29 +99,13 @@ function viaGram(a: DenseMatrix, tolerance: number): Partial {
   }
   const floor = 10 * Math.sqrt(n * Number.EPSILON);
   const threshold = Math.max(tolerance, floor) * sigma[0]!;
-  // B = sum_k v_k v_kᵀ / sigma_k over resolved sigma; polar = A B.
-  const b = new Float64Array(n * n);
   let rank = 0;
-  for (let i = 0; i < n; i++) {
-    const s = sigma[i]!;
-    if (!(s > threshold)) break;
-    rank++;
-    const vo = (n - 1 - i) * n;
-    for (let p = 0; p < n; p++) {
-      const vp = vectors[vo + p]! / s;
-      const bp = p * n;
-      for (let q = 0; q < n; q++) b[bp + q]! += vp * vectors[vo + q]!;
-    }
-  }
-  const polar = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) {
-    const row = i * n;
-    for (let p = 0; p < n; p++) {
-      const x = data[row + p]!;
-      if (x === 0) continue;
-      const bp = p * n;
-      for (let q = 0; q < n; q++) polar[row + q]! += x * b[bp + q]!;
-    }
-  }
+  while (rank < n && sigma[rank]! > threshold) rank++;
+  // polar = A V_r Σ_r⁻¹ V_rᵀ over the resolved singular values: two blocked products through m x rank.
+  // Eigenvectors are stored ascending, so row j of `kept` belongs to sigma[rank - 1 - j].
+  const kept = vectors.subarray((n - rank) * n);
+  const projected = multiply(data, transposeFlat(kept, rank, n), m, n, rank);
+  for (let i = 0; i < m; i++) for (let j = 0; j < rank; j++) projected[i * rank + j]! /= sigma[rank - 1 - j]!;
+  const polar = multiply(projected, kept, m, rank, n);
   return { sigma, polar, rank };
 }

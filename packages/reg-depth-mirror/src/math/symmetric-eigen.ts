@@ -112,6 +112,9 @@ function tql2(n: number, e: Float64Array, d: Float64Array, V: Float64Array): voi
   let f = 0;
   let tst1 = 0;
   const eps = Number.EPSILON;
+  // The rotations of one QL sweep, applied to V after the sweep (see applyRotations).
+  const cosines = new Float64Array(n);
+  const sines = new Float64Array(n);
   for (let l = 0; l < n; l++) {
     tst1 = Math.max(tst1, Math.abs(d[l]!) + Math.abs(e[l]!));
     let m = l;
@@ -153,14 +156,10 @@ function tql2(n: number, e: Float64Array, d: Float64Array, V: Float64Array): voi
           c = p / r;
           p = c * d[i]! - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]!);
-          const row1 = (i + 1) * n;
-          const row0 = i * n;
-          for (let k = 0; k < n; k++) {
-            const hk = V[row1 + k]!;
-            V[row1 + k] = s * V[row0 + k]! + c * hk;
-            V[row0 + k] = c * V[row0 + k]! - s * hk;
-          }
+          cosines[i] = c;
+          sines[i] = s;
         }
+        applyRotations(V, n, l, m, cosines, sines);
         p = (-s * s2 * c3 * el1 * e[l]!) / dl1;
         e[l] = s * p;
         d[l] = c * p;
@@ -189,6 +188,48 @@ function tql2(n: number, e: Float64Array, d: Float64Array, V: Float64Array): voi
         V[rowI + j] = V[rowK + j]!;
         V[rowK + j] = t;
       }
+    }
+  }
+}
+
+/**
+ * Applies the plane rotations of one QL sweep to V: for i = m-1 down to l,
+ * rows (i+1, i) <- (s row_i + c row_{i+1}, c row_i - s row_{i+1}). Two
+ * consecutive rotations go through the rows together (three rows loaded and
+ * stored once instead of four loads and stores); every entry sees the same
+ * operations in the same order as one rotation at a time, so the result is
+ * bit-identical.
+ */
+function applyRotations(V: Float64Array, n: number, l: number, m: number, cosines: Float64Array, sines: Float64Array): void {
+  let i = m - 1;
+  for (; i - 1 >= l; i -= 2) {
+    const c = cosines[i]!;
+    const s = sines[i]!;
+    const c2 = cosines[i - 1]!;
+    const s2 = sines[i - 1]!;
+    const row1 = (i + 1) * n;
+    const row0 = i * n;
+    const rowM = (i - 1) * n;
+    for (let k = 0; k < n; k++) {
+      const h = V[row1 + k]!;
+      const v0 = V[row0 + k]!;
+      const vm = V[rowM + k]!;
+      V[row1 + k] = s * v0 + c * h;
+      const t = c * v0 - s * h;
+      V[row0 + k] = s2 * vm + c2 * t;
+      V[rowM + k] = c2 * vm - s2 * t;
+    }
+  }
+  if (i === l) {
+    const c = cosines[i]!;
+    const s = sines[i]!;
+    const row1 = (i + 1) * n;
+    const row0 = i * n;
+    for (let k = 0; k < n; k++) {
+      const h = V[row1 + k]!;
+      const v0 = V[row0 + k]!;
+      V[row1 + k] = s * v0 + c * h;
+      V[row0 + k] = c * v0 - s * h;
     }
   }
 }
