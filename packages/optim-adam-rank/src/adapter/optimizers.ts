@@ -37,15 +37,17 @@ function plain<T extends object>(config: T): tf.serialization.ConfigDict {
   return JSON.parse(JSON.stringify(config)) as tf.serialization.ConfigDict;
 }
 
-/** Adam as a `tf.Optimizer` built from `chain(scaleByAdam, addDecoupledGradients, scaleByLearningRate)`. */
-export class AdamRank extends TransformOptimizer {
-  static override className = 'rankbias.AdamRank';
-  readonly config: Required<AdamRankConfig>;
-
-  constructor(config: AdamRankConfig = {}) {
-    const full = { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, ...config };
-    super(adam(full.learningRate, { beta1: full.beta1, beta2: full.beta2, eps: full.epsilon }));
-    this.config = full;
+/**
+ * A `TransformOptimizer` whose whole state of construction is a plain config:
+ * `getConfig` returns it and `fromConfig` rebuilds the optimizer from it, so
+ * the named optimizers below serialise with `model.save` and load back.
+ */
+abstract class ConfiguredOptimizer<C extends object> extends TransformOptimizer {
+  constructor(
+    transform: ConstructorParameters<typeof TransformOptimizer>[0],
+    readonly config: C,
+  ) {
+    super(transform);
   }
 
   override getConfig(): tf.serialization.ConfigDict {
@@ -60,10 +62,19 @@ export class AdamRank extends TransformOptimizer {
   }
 }
 
+/** Adam as a `tf.Optimizer` built from `chain(scaleByAdam, addDecoupledGradients, scaleByLearningRate)`. */
+export class AdamRank extends ConfiguredOptimizer<Required<AdamRankConfig>> {
+  static override className = 'rankbias.AdamRank';
+
+  constructor(config: AdamRankConfig = {}) {
+    const full = { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, ...config };
+    super(adam(full.learningRate, { beta1: full.beta1, beta2: full.beta2, eps: full.epsilon }), full);
+  }
+}
+
 /** AdamW as a `tf.Optimizer`: `chain(scaleByAdam, addDecayedWeights, addDecoupledGradients, scaleByLearningRate)`. */
-export class AdamWRank extends TransformOptimizer {
+export class AdamWRank extends ConfiguredOptimizer<AdamWRankConfig & Required<Omit<AdamWRankConfig, 'weightDecayMask'>>> {
   static override className = 'rankbias.AdamWRank';
-  readonly config: AdamWRankConfig & Required<Omit<AdamWRankConfig, 'weightDecayMask'>>;
 
   constructor(config: AdamWRankConfig = {}) {
     const full = { learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, weightDecay: 1e-2, ...config };
@@ -75,42 +86,18 @@ export class AdamWRank extends TransformOptimizer {
         weightDecay: full.weightDecay,
         weightDecayMask: full.weightDecayMask,
       }),
+      full,
     );
-    this.config = full;
-  }
-
-  override getConfig(): tf.serialization.ConfigDict {
-    return plain(this.config);
-  }
-
-  static override fromConfig<T extends tf.serialization.Serializable>(
-    cls: tf.serialization.SerializableConstructor<T>,
-    config: tf.serialization.ConfigDict,
-  ): T {
-    return new cls(ownConfig(config));
   }
 }
 
 /** Gradient descent with optional (Nesterov) momentum and weight decay, as a `tf.Optimizer`. */
-export class GDRank extends TransformOptimizer {
+export class GDRank extends ConfiguredOptimizer<GDRankConfig & Required<Omit<GDRankConfig, 'weightDecayMask'>>> {
   static override className = 'rankbias.GDRank';
-  readonly config: GDRankConfig & Required<Omit<GDRankConfig, 'weightDecayMask'>>;
 
   constructor(config: GDRankConfig = {}) {
     const full = { learningRate: 1e-2, momentum: 0, nesterov: false, weightDecay: 0, ...config };
-    super(sgd(full.learningRate, full));
-    this.config = full;
-  }
-
-  override getConfig(): tf.serialization.ConfigDict {
-    return plain(this.config);
-  }
-
-  static override fromConfig<T extends tf.serialization.Serializable>(
-    cls: tf.serialization.SerializableConstructor<T>,
-    config: tf.serialization.ConfigDict,
-  ): T {
-    return new cls(ownConfig(config));
+    super(sgd(full.learningRate, full), full);
   }
 }
 

@@ -17,82 +17,20 @@ function checkedMethod(className: string, method: unknown): SpectralMethod {
   return m as SpectralMethod;
 }
 
-/**
- * `kernelRegularizer` adding factor · ||W||_* / ||W||_F (the depth-mirror
- * penalty) for plain `model.fit` users. Serializable as `rankbias.DepthMirror`.
- */
-export class DepthMirrorRegularizer extends RegularizerBase {
-  static readonly className = 'rankbias.DepthMirror';
-  readonly factor: number;
-  readonly method: SpectralMethod;
-
-  constructor(config: SpectralRegularizerConfig = {}) {
-    super();
-    this.factor = checkedFactor(DepthMirrorRegularizer.className, config);
-    this.method = checkedMethod(DepthMirrorRegularizer.className, config.method);
-  }
-
-  apply(x: tf.Tensor): tf.Scalar {
-    return tf.tidy(() => tf.mul(depthMirrorOp(x, this.method), this.factor) as tf.Scalar);
-  }
-
-  getConfig(): tf.serialization.ConfigDict {
-    return { factor: this.factor, method: this.method };
-  }
-
-  /** Rebuilds from `getConfig()` output (tfjs serialization). */
-  static fromConfig<T extends tf.serialization.Serializable>(
-    cls: tf.serialization.SerializableConstructor<T>,
-    config: tf.serialization.ConfigDict,
-  ): T {
-    return new cls(config);
-  }
-}
-
-/** `kernelRegularizer` adding factor · ||W||_*. Serializable as `rankbias.NuclearNorm`. */
-export class NuclearNormRegularizer extends RegularizerBase {
-  static readonly className = 'rankbias.NuclearNorm';
-  readonly factor: number;
-  readonly method: SpectralMethod;
-
-  constructor(config: SpectralRegularizerConfig = {}) {
-    super();
-    this.factor = checkedFactor(NuclearNormRegularizer.className, config);
-    this.method = checkedMethod(NuclearNormRegularizer.className, config.method);
-  }
-
-  apply(x: tf.Tensor): tf.Scalar {
-    return tf.tidy(() => tf.mul(nuclearNormOp(x, this.method), this.factor) as tf.Scalar);
-  }
-
-  getConfig(): tf.serialization.ConfigDict {
-    return { factor: this.factor, method: this.method };
-  }
-
-  /** Rebuilds from `getConfig()` output (tfjs serialization). */
-  static fromConfig<T extends tf.serialization.Serializable>(
-    cls: tf.serialization.SerializableConstructor<T>,
-    config: tf.serialization.ConfigDict,
-  ): T {
-    return new cls(config);
-  }
-}
-
-/**
- * `kernelRegularizer` adding factor · ||W||_F² (what the `l2` penalty adds;
- * tfjs' own `l2` uses the same sum). Serializable as `rankbias.SquaredFrobenius`.
- */
-export class SquaredFrobeniusRegularizer extends RegularizerBase {
-  static readonly className = 'rankbias.SquaredFrobenius';
+/** Shared shape of the rankbias regularizers: `factor` times a scalar of the weight, rebuilt from `getConfig()`. */
+abstract class FactorRegularizer extends RegularizerBase {
   readonly factor: number;
 
-  constructor(config: FactorConfig = {}) {
+  constructor(className: string, config: FactorConfig) {
     super();
-    this.factor = checkedFactor(SquaredFrobeniusRegularizer.className, config);
+    this.factor = checkedFactor(className, config);
   }
 
+  /** The unweighted penalty of one weight. */
+  protected abstract value(x: tf.Tensor): tf.Scalar;
+
   apply(x: tf.Tensor): tf.Scalar {
-    return tf.tidy(() => tf.mul(tf.sum(tf.square(x)), this.factor) as tf.Scalar);
+    return tf.tidy(() => tf.mul(this.value(x), this.factor) as tf.Scalar);
   }
 
   getConfig(): tf.serialization.ConfigDict {
@@ -105,6 +43,65 @@ export class SquaredFrobeniusRegularizer extends RegularizerBase {
     config: tf.serialization.ConfigDict,
   ): T {
     return new cls(config);
+  }
+}
+
+/** A factor regularizer over a spectral quantity, with the method that computes it. */
+abstract class SpectralRegularizer extends FactorRegularizer {
+  readonly method: SpectralMethod;
+
+  constructor(className: string, config: SpectralRegularizerConfig) {
+    super(className, config);
+    this.method = checkedMethod(className, config.method);
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { factor: this.factor, method: this.method };
+  }
+}
+
+/**
+ * `kernelRegularizer` adding factor · ||W||_* / ||W||_F (the depth-mirror
+ * penalty) for plain `model.fit` users. Serializable as `rankbias.DepthMirror`.
+ */
+export class DepthMirrorRegularizer extends SpectralRegularizer {
+  static readonly className = 'rankbias.DepthMirror';
+
+  constructor(config: SpectralRegularizerConfig = {}) {
+    super(DepthMirrorRegularizer.className, config);
+  }
+
+  protected value(x: tf.Tensor): tf.Scalar {
+    return depthMirrorOp(x, this.method);
+  }
+}
+
+/** `kernelRegularizer` adding factor · ||W||_*. Serializable as `rankbias.NuclearNorm`. */
+export class NuclearNormRegularizer extends SpectralRegularizer {
+  static readonly className = 'rankbias.NuclearNorm';
+
+  constructor(config: SpectralRegularizerConfig = {}) {
+    super(NuclearNormRegularizer.className, config);
+  }
+
+  protected value(x: tf.Tensor): tf.Scalar {
+    return nuclearNormOp(x, this.method);
+  }
+}
+
+/**
+ * `kernelRegularizer` adding factor · ||W||_F² (what the `l2` penalty adds;
+ * tfjs' own `l2` uses the same sum). Serializable as `rankbias.SquaredFrobenius`.
+ */
+export class SquaredFrobeniusRegularizer extends FactorRegularizer {
+  static readonly className = 'rankbias.SquaredFrobenius';
+
+  constructor(config: FactorConfig = {}) {
+    super(SquaredFrobeniusRegularizer.className, config);
+  }
+
+  protected value(x: tf.Tensor): tf.Scalar {
+    return tf.sum(tf.square(x));
   }
 }
 
