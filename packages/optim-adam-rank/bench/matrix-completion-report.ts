@@ -1,17 +1,9 @@
 /** Summarises matrix-completion-repro results: a markdown table (stdout) and an SVG plot. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RunRow } from './matrix-completion-repro.js';
 
-interface Row {
-  method: string;
-  observed: number;
-  seed: number;
-  steps: number;
-  overrides: string[];
-  metrics: Record<string, number>;
-  status: string;
-  wallSeconds: number;
-}
+type Row = RunRow;
 
 function meanStd(xs: number[]): { mean: number; std: number } {
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
