@@ -162,6 +162,15 @@ describe('deep-linear', () => {
     m.dispose();
   });
 
+  it('at depth 1 the end-to-end weight is a copy: disposing it leaves the model usable', async () => {
+    const m = await build(deepLinearPlugin, { depth: 1 }, { task: 'regression', inputShape: [3], outputSize: 2 });
+    const [e2e] = m.effectiveWeights!();
+    expect(Array.from(e2e!.tensor.dataSync())).toEqual(values(m, 'output/kernel'));
+    e2e!.tensor.dispose();
+    expect(m.apply(tf.tensor2d([[1, 2, 3]]), { training: false }).shape).toEqual([1, 2]);
+    m.dispose();
+  });
+
   it('initScale s gives ‖W_e‖_F ≈ s·√N for N×N factors', async () => {
     const N = 64;
     const s = 1e-3;
