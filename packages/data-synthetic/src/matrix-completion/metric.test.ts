@@ -46,6 +46,15 @@ describe('matrix-completion-error metric', () => {
     expect(out['end-to-end/erank']).toBeLessThanOrEqual(3);
   });
 
+  it('relative MSE is the squared ratio of unobserved error and truth energies', async () => {
+    const half = Float64Array.from(p.truth, (v) => v / 2);
+    const out = await new MatrixCompletionError(0).compute(ctx(fixedModel(half, 12), data));
+    const energy = (f: (i: number) => number) => Array.from(p.unobserved).reduce((a, i) => a + f(i) ** 2, 0);
+    const relMse = energy((i) => p.truth[i]! - half[i]!) / energy((i) => p.truth[i]!);
+    expect(out['test/rel_mse']).toBeCloseTo(relMse, 6);
+    expect(out['test/rel_mse']).toBeCloseTo(0.25, 6);
+  });
+
   it('the zero matrix has relative test error 1 and RMSE = RMS of unobserved truth', async () => {
     const out = await new MatrixCompletionError(0).compute(ctx(fixedModel(new Float64Array(144), 12), data));
     expect(out['test/rel_error']).toBeCloseTo(1, 6);
