@@ -18,6 +18,19 @@ export type { Callback, StepRecord, TrainContext } from './contracts/callback.js
 export type { LogRecord, Logger } from './contracts/logger.js';
 export type { RunResult, RunStatus } from './contracts/result.js';
 export type { CliCommand, CliEnv } from './contracts/command.js';
+export {
+  SWEEP_EXECUTOR,
+  SWEEP_EXECUTORS,
+  type SweepExecuteOptions,
+  type SweepExecutor,
+  type SweepExecutorFactory,
+  type SweepExecutorSettings,
+  type SweepOutcome,
+  type SweepReporter,
+  type SweepRun,
+  type SweepRunEnd,
+  type SweepRunReport,
+} from './contracts/sweep-executor.js';
 
 export { createRng, hashSeed, shuffledIndices, type Rng, type RngState } from './rng/rng.js';
 export { withSeededMathRandom } from './rng/seeded-math.js';

@@ -13,6 +13,8 @@ export const TOKENS = {
   callback: Symbol.for('rankbias:callback'),
   logger: Symbol.for('rankbias:logger'),
   command: Symbol.for('rankbias:command'),
+  /** How `rankbias compare` trains a sweep's runs (`local` processes, a `queue`, ...). */
+  'sweep-executor': Symbol.for('rankbias:sweep-executor'),
 } as const;
 
 export type PluginKind = keyof typeof TOKENS;

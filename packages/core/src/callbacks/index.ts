@@ -1,6 +1,7 @@
 import type { AnyPluginFactory } from '../registry/registry.js';
 import { earlyStoppingPlugin } from './early-stopping.js';
 
+export { stopOnAbort } from './stop-on-abort.js';
 export { isStatefulCallback, type StatefulCallback } from './stateful.js';
 export { EarlyStopping, earlyStoppingOptionsSchema, earlyStoppingPlugin, type EarlyStoppingOptions } from './early-stopping.js';
 

@@ -24,6 +24,17 @@ export interface CliEnvWithExit extends CliEnv {
 }
 
 /** The environment handed to every command, built-in or contributed by a plugin. */
-export function createCliEnv(container: DependencyContainer, io: CliIo, setExitCode: (code: number) => void): CliEnvWithExit {
-  return { container, out: (line) => io.out(`${line}\n`), err: (line) => io.err(`${line}\n`), setExitCode };
+export function createCliEnv(
+  container: DependencyContainer,
+  io: CliIo,
+  setExitCode: (code: number) => void,
+  pluginPaths: readonly string[] = [],
+): CliEnvWithExit {
+  return {
+    container,
+    out: (line) => io.out(`${line}\n`),
+    err: (line) => io.err(`${line}\n`),
+    setExitCode,
+    pluginSources: { cwd: io.cwd, paths: pluginPaths },
+  };
 }

@@ -4,3 +4,4 @@ export { EXIT, CliUsageError, isBadInput } from './exit-codes.js';
 export { processIo, type CliEnvWithExit, type CliIo } from './env.js';
 export { describePlugins, optionsJsonSchema, type PluginDescription } from './commands/plugins.js';
 export { defaultRunDir } from './run-dir.js';
+export { createCliContainer, type CliContainerOptions } from './container.js';

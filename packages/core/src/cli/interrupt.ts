@@ -1,9 +1,9 @@
-import type { Callback, TrainContext } from '../contracts/callback.js';
+import { stopOnAbort } from '../callbacks/stop-on-abort.js';
 
 /** Ctrl-C handling for a training run. */
 export interface InterruptHandler {
-  /** A callback that asks the trainer to stop after the step in progress. */
-  readonly callback: Callback;
+  /** Aborts on the first SIGINT; `trainRunInDir` then stops after the step in progress. */
+  readonly signal: AbortSignal;
   /** True once SIGINT arrived. */
   interrupted(): boolean;
   /** Removes the signal handler. */
@@ -15,30 +15,19 @@ export interface InterruptHandler {
  * (the CLI then exits 130). Second Ctrl-C: exit 130 at once.
  */
 export function installInterruptHandler(say: (line: string) => void): InterruptHandler {
-  let interrupted = false;
+  const controller = new AbortController();
   const onSigint = () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
+    if (controller.signal.aborted) process.exit(130);
+    controller.abort('SIGINT');
     say('rankbias: interrupted: finishing the current step and writing a checkpoint (Ctrl-C again to quit at once)');
   };
   process.on('SIGINT', onSigint);
-  let lastYield = performance.now();
-  const callback: Callback = {
-    async onStepEnd(ctx: TrainContext) {
-      // The training loop only awaits resolved promises, which never lets the
-      // signal event through; give the event loop a turn every 50 ms.
-      if (performance.now() - lastYield > 50) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        lastYield = performance.now();
-      }
-      if (interrupted) ctx.requestStop('interrupted (SIGINT)');
-    },
-  };
   return {
-    callback,
-    interrupted: () => interrupted,
+    signal: controller.signal,
+    interrupted: () => controller.signal.aborted,
     dispose: () => {
       process.off('SIGINT', onSigint);
     },
   };
 }
+

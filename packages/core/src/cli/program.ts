@@ -32,14 +32,20 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
   tf.env().set('PROD', true); // rankbias prints its own backend line; silence tfjs' banner
   let exitCode: number = EXIT.ok;
   try {
+    const pluginPaths = pluginPathsFromArgs(args);
     const { container, loaded } = await createCliContainer({
       cwd: io.cwd,
-      pluginPaths: pluginPathsFromArgs(args),
+      pluginPaths,
       warn: (m) => io.err(`${m}\n`),
     });
-    const env = createCliEnv(container, io, (code) => {
-      exitCode = code;
-    });
+    const env = createCliEnv(
+      container,
+      io,
+      (code) => {
+        exitCode = code;
+      },
+      pluginPaths,
+    );
     const program = new Command('rankbias')
       .description('Train and compare neural networks with rankbias plugins (low-rank simplicity bias, tfjs)')
       .version(coreVersion())

@@ -7,6 +7,12 @@ export interface CliEnv {
   out(line: string): void;
   /** Write a line to stderr. */
   err(line: string): void;
+  /**
+   * Where the CLI found its plugins: its working directory (installed
+   * packages are discovered from there) and the `--plugin` paths. A command
+   * that starts processes of its own (sweep workers) loads the same plugins.
+   */
+  readonly pluginSources?: { readonly cwd: string; readonly paths: readonly string[] };
   /** Sets the exit code of the rankbias process (the last call wins; thrown errors take precedence). */
   setExitCode(code: number): void;
 }

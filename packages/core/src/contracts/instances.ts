@@ -7,6 +7,7 @@ import type { Metric } from './metric.js';
 import type { TrainableModel } from './model.js';
 import type { Overparameterizer } from './overparam.js';
 import type { Penalty } from './penalty.js';
+import type { SweepExecutor } from './sweep-executor.js';
 
 /** What a factory of each kind creates. */
 export interface PluginInstanceMap {
@@ -19,4 +20,5 @@ export interface PluginInstanceMap {
   callback: Callback;
   logger: Logger;
   command: CliCommand;
+  'sweep-executor': SweepExecutor;
 }

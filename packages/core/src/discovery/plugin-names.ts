@@ -36,3 +36,9 @@ export function checkConfigPluginNames(names: readonly string[], source?: string
   });
   if (issues.length) throw new ConfigError(issues, source);
 }
+
+/** Package names listed under `plugins` in a raw config (anything else is left for validation to report). */
+export function configPluginNames(raw: Readonly<Record<string, unknown>>): string[] {
+  const list = raw.plugins;
+  return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
+}

@@ -9,3 +9,13 @@ export {
   writeTextAtomic,
 } from './run-dir.js';
 export { readMetricsFile, truncateMetrics } from './metrics-file.js';
+export {
+  INTERRUPTED_STOP_REASON,
+  planRunAction,
+  runDirState,
+  tryReadRunResult,
+  wasInterrupted,
+  type RunAction,
+  type RunDirState,
+} from './run-state.js';
+export { sweepRunPaths, type SweepRunPaths } from './sweep-run-paths.js';

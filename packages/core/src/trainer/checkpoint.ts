@@ -99,3 +99,14 @@ export function loadCheckpoint(dir: string): CheckpointContents {
     optimizer: readTensorFile(join(found, OPTIMIZER), manifest.optimizer),
   };
 }
+
+/** The trainer state of the committed checkpoint in `dir` (no tensors read), or undefined when there is none or it is unreadable. */
+export function readCheckpointState(dir: string): TrainerState | undefined {
+  const found = committedDir(dir);
+  if (!found) return undefined;
+  try {
+    return (JSON.parse(readFileSync(join(found, MANIFEST), 'utf8')) as CheckpointManifest).state;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,5 +1,6 @@
 // Public API of the trainer and of core's loggers, callbacks, optimizers, run directories and model IO.
 export { runTraining } from './run-training.js';
+export { trainRunInDir, type TrainRunInDirOptions, type TrainedRun } from './train-run-in-dir.js';
 export { Trainer, type TrainerResult, type TrainerSettings } from './trainer.js';
 export { buildComponents, defaultLoggers, type RunComponents, type ScheduledMetric } from './components.js';
 export { hasDatasetInfo, type ModelBuildContext, type ProgressListener, type RunTrainingOptions } from './context.js';
@@ -14,6 +15,7 @@ export {
   CHECKPOINT_FORMAT,
   hasCheckpoint,
   loadCheckpoint,
+  readCheckpointState,
   saveCheckpoint,
   type CheckpointContents,
   type CheckpointManifest,

@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { basename, extname, resolve } from 'node:path';
-import { CliUsageError, definePlugin, PluginRegistry, z, type CliEnv, type Command } from '@rankbias/core';
+import { CliUsageError, definePlugin, PluginRegistry, z, type CliEnv, type Command, type SweepOutcome } from '@rankbias/core';
 import { writeReport, writeSweepMeta } from '../report/write-report.js';
 import { expandSweep, type ExpandedSweep } from '../sweep/expand.js';
 import { runDirOf, runState } from '../sweep/run-dir.js';
-import { executeRuns, planAction } from '../sweep/runner.js';
-import { defaultTrainCommand, type TrainCommand } from '../sweep/train-command.js';
+import { planAction } from '../sweep/runner.js';
+import { createSweepExecutor, queueUrlOf } from '../sweep/choose-executor.js';
+import { abortOnSignals } from '../sweep/abort-on-signals.js';
 import { EVAL_PACKAGE } from '../plugins/common.js';
 
 /** Options of `rankbias compare`. */
@@ -14,8 +15,8 @@ export interface CompareOptions {
   readonly workers?: number;
   readonly dryRun?: boolean;
   readonly retry?: boolean;
-  /** How each run is trained (default: core's CLI in a child process). */
-  readonly trainCommand?: TrainCommand;
+  /** Queue URL: train through the `queue` sweep executor (default: `RANKBIAS_QUEUE`, else locally). */
+  readonly queue?: string;
 }
 
 /** The default output directory: `runs/<sweep name or file name>`. */
@@ -64,12 +65,20 @@ export async function compare(file: string, options: CompareOptions, env: CliEnv
   });
   const workers = options.workers ?? sweep.spec.workers ?? availableParallelism();
   const started = Date.now();
-  const outcome = await executeRuns(sweep.runs, {
-    outDir,
+  const executor = await createSweepExecutor(env.container, {
     workers,
-    retry: options.retry ?? false,
-    trainCommand: options.trainCommand ?? defaultTrainCommand(),
+    url: queueUrlOf(options.queue),
+    cwd: env.pluginSources?.cwd ?? process.cwd(),
+    pluginPaths: env.pluginSources?.paths ?? [],
   });
+  const stop = abortOnSignals((line) => env.err(line));
+  let outcome: SweepOutcome;
+  try {
+    outcome = await executor.execute(sweep.runs, { outDir, retry: options.retry ?? false, signal: stop.signal });
+  } finally {
+    stop.dispose();
+    await executor.close?.();
+  }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   env.err(
     `rankbias compare: ${outcome.completed.length} run(s) trained, ${outcome.skipped.length} already done, ` +
@@ -98,6 +107,7 @@ export function registerCompareCommand(program: Command, env: CliEnv): void {
     })
     .option('--dry-run', 'print the expanded grid and the state of every run, train nothing')
     .option('--retry', 're-run failed runs (completed ones are always kept)')
+    .option('--queue <url>', 'train through a Redis queue (needs @rankbias/sweep-queue; default: $RANKBIAS_QUEUE, else locally)')
     .addHelpText(
       'after',
       '\nRe-running the same command trains only what is missing; interrupted runs resume from their checkpoint.\n' +

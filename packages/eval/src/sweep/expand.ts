@@ -8,24 +8,13 @@ import {
   setConfigPath,
   toPlainConfig,
   type PluginRegistry,
+  type SweepRun,
 } from '@rankbias/core';
 import { stableHash } from './hash.js';
 import { sweepSchema, type SweepSpec } from './schema.js';
 
-/** One (config, seed) of a sweep. */
-export interface PlannedRun {
-  /** Stable hash of the resolved config (seed included): the run directory's name. */
-  readonly id: string;
-  /** Stable hash of the resolved config without the seed: runs differing only by seed share it. */
-  readonly group: string;
-  /** Human-readable group name: variant and grid values, e.g. `adam · model.depth=3`. */
-  readonly label: string;
-  readonly seed: number;
-  /** The grid values (key path -> value) of this run, plus `variant` when variants are used. */
-  readonly params: Readonly<Record<string, unknown>>;
-  /** The resolved config as plain data (what `rankbias train` receives). */
-  readonly config: Record<string, unknown>;
-}
+/** One (config, seed) of a sweep: core's `SweepRun`, the unit sweep executors train. */
+export type PlannedRun = SweepRun;
 
 /** A validated sweep with every run it expands to. */
 export interface ExpandedSweep {

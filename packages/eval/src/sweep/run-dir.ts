@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunResult } from '@rankbias/core';
 import { canonicalJson } from './hash.js';
-import type { PlannedRun } from './expand.js';
+import type { SweepRun } from '@rankbias/core';
 
 /** Files of a sweep's run directory (the trainer's own files plus the sweep's). */
 export const RUN_FILES = {
@@ -59,7 +59,7 @@ export function runState(dir: string): RunState {
 }
 
 /** Creates the run directory and writes the sweep's metadata and the config to train. Returns the config file. */
-export function prepareSweepRunDir(dir: string, run: PlannedRun): string {
+export function prepareSweepRunDir(dir: string, run: SweepRun): string {
   mkdirSync(dir, { recursive: true });
   const meta = { id: run.id, group: run.group, label: run.label, seed: run.seed, params: run.params };
   writeFileSync(join(dir, RUN_FILES.sweepRun), JSON.stringify(JSON.parse(canonicalJson(meta)), null, 2) + '\n');

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlannedRun } from './expand.js';
+import type { SweepRun } from '@rankbias/core';
 import { createProgress, lastLoggedStep, type SweepProgress } from './progress.js';
 import { prepareSweepRunDir, readResult, RUN_FILES, runDirOf, runState, type RunState } from './run-dir.js';
 import type { TrainCommand } from './train-command.js';
@@ -62,22 +62,22 @@ export function planAction(state: RunState, retry: boolean): 'skip' | 'fresh' | 
  * promise resolves with `interrupted` (their checkpoints let the next call
  * resume them).
  */
-export async function executeRuns(runs: readonly PlannedRun[], options: RunnerOptions): Promise<RunnerOutcome> {
+export async function executeRuns(runs: readonly SweepRun[], options: RunnerOptions): Promise<RunnerOutcome> {
   const skipped: string[] = [];
   const failedNotRetried: string[] = [];
-  const queue: { run: PlannedRun; resume: boolean }[] = [];
+  const queue: { run: SweepRun; resume: boolean }[] = [];
   for (const run of runs) {
     const action = planAction(runState(runDirOf(options.outDir, run)), options.retry);
     if (action === 'skip') skipped.push(run.id);
     else if (action === 'leave-failed') failedNotRetried.push(run.id);
     else queue.push({ run, resume: action === 'resume' });
   }
-  const stepsOf = (r: PlannedRun) => Number((r.config.train as { steps?: number } | undefined)?.steps ?? 1);
+  const stepsOf = (r: SweepRun) => Number((r.config.train as { steps?: number } | undefined)?.steps ?? 1);
   const totalSteps = queue.reduce((s, q) => s + stepsOf(q.run), 0);
   const progress = options.progress ?? createProgress(totalSteps, queue.length);
   const completed: string[] = [];
   const failed: string[] = [];
-  const running = new Map<string, { child: ChildProcess; run: PlannedRun }>();
+  const running = new Map<string, { child: ChildProcess; run: SweepRun }>();
   let finishedSteps = 0;
   let interrupted = false;
   let next = 0;
@@ -98,17 +98,13 @@ export async function executeRuns(runs: readonly PlannedRun[], options: RunnerOp
   const timer = setInterval(tick, 1000);
 
   // Children run in their own process group, so a terminal Ctrl-C reaches only this process.
-  // Children are ended with SIGTERM (a second Ctrl-C: SIGKILL): the run keeps its last periodic
-  // checkpoint and no result.json, so the next compare resumes it from there.
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (!signals++) progress.line(`rankbias compare: ${signal}: stopping ${running.size} training process(es)…`);
+  // Children are ended with SIGTERM: the run keeps its last periodic checkpoint and no
+  // result.json, so the next compare resumes it from there.
+  const onAbort = () => {
     interrupted = true;
-    for (const { child } of running.values()) child.kill(signals > 1 ? 'SIGKILL' : 'SIGTERM');
+    for (const { child } of running.values()) child.kill('SIGTERM');
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  const onAbort = () => onSignal('SIGINT');
+  if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener('abort', onAbort);
 
   try {
@@ -158,8 +154,6 @@ export async function executeRuns(runs: readonly PlannedRun[], options: RunnerOp
     });
   } finally {
     clearInterval(timer);
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
     options.signal?.removeEventListener('abort', onAbort);
     tick();
     progress.stop();

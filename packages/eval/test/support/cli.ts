@@ -33,8 +33,12 @@ export interface Finished {
 }
 
 /** Starts `rankbias <args>` (the real binary) in `cwd`. */
-export function startRankbias(args: readonly string[], cwd: string): { child: ChildProcess; done: Promise<Finished> } {
-  const child = spawn(process.execPath, [RANKBIAS_BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startRankbias(
+  args: readonly string[],
+  cwd: string,
+  env: Readonly<Record<string, string>> = {},
+): { child: ChildProcess; done: Promise<Finished> } {
+  const child = spawn(process.execPath, [RANKBIAS_BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -7,10 +7,10 @@ import { readConfigFile } from '../../config/load.js';
 import { applyOverrides } from '../../config/overrides.js';
 import { resolveConfig, toPlainConfig } from '../../config/resolve.js';
 import { BACKENDS, type BackendChoice } from '../../config/schema.js';
-import { describeBackend, selectBackend } from '../../backend/select-backend.js';
 import { loadPlugins } from '../../discovery/load.js';
+import { configPluginNames } from '../../discovery/plugin-names.js';
 import { PluginRegistry } from '../../registry/registry.js';
-import { runTraining } from '../../trainer/index.js';
+import { trainRunInDir } from '../../trainer/train-run-in-dir.js';
 import { CliUsageError, EXIT } from '../exit-codes.js';
 import { installInterruptHandler } from '../interrupt.js';
 import { defaultRunDir } from '../run-dir.js';
@@ -21,12 +21,6 @@ export interface TrainCommandOptions {
   readonly backend?: BackendChoice;
   /** Validate and print the resolved config; do not train. */
   readonly dryRun?: boolean;
-}
-
-/** Package names listed under `plugins` in a raw config (anything else is left for validation to report). */
-function configPluginNames(raw: Record<string, unknown>): string[] {
-  const list = raw.plugins;
-  return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
 }
 
 /** A one-line summary of a finished run. */
@@ -77,17 +71,15 @@ export async function trainFromConfigFile(
     env.out(JSON.stringify(toPlainConfig(config), null, 2));
     return EXIT.ok;
   }
-  const backend = await selectBackend(config.backend);
-  env.err(describeBackend(backend));
   const outDir = opts.out ? resolve(cwd, opts.out) : defaultRunDir(cwd, configFile, config.name);
   const interrupt = installInterruptHandler(env.err);
   try {
-    const result = await runTraining(config, {
+    const { result } = await trainRunInDir(raw, outDir, {
       container: env.container,
-      outDir,
       resume: opts.resume ?? false,
-      backend: backend.name,
-      callbacks: [interrupt.callback],
+      signal: interrupt.signal,
+      say: env.err,
+      source: configFile,
     });
     env.out(summarizeResult(result, outDir));
     if (result.status === 'failed') return EXIT.failed;
