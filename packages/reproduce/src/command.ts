@@ -47,9 +47,8 @@ export function registerReproduceCommand(program: Command, env: CliEnv): void {
         for (const c of loadDefinitions().claims) env.out(`${c.id}  ${c.claim}  [${c.experiment}]`);
         return;
       }
-      if (flags.queue) process.env.RANKBIAS_QUEUE = flags.queue;
       const out = resolve(flags.out ?? `runs/reproduce-${flags.scale}`);
-      const outcome = await reproduce({ claims: wanted, scale: flags.scale, out, workers: flags.workers, reportOnly: flags.reportOnly, retry: flags.retry }, env);
+      const outcome = await reproduce({ claims: wanted, scale: flags.scale, out, workers: flags.workers, reportOnly: flags.reportOnly, retry: flags.retry, queue: flags.queue }, env);
       for (const r of outcome.rows) env.out(`${r.id.padEnd(5)} ${r.verdict.padEnd(9)} ${formatEstimate(r.estimate)} (criterion ${r.criterion})  ${r.claim}`);
       env.err(`rankbias reproduce: wrote ${outcome.files.md}, ${outcome.files.json} and ${outcome.files.html}`);
       env.setExitCode(outcome.exitCode);

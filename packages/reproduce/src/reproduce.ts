@@ -18,6 +18,8 @@ export interface ReproduceOptions {
   readonly scale: Scale;
   readonly out: string;
   readonly workers?: number;
+  /** Train through a Redis queue (as `rankbias compare --queue`); default: `RANKBIAS_QUEUE`, else locally. */
+  readonly queue?: string;
   /** Only evaluate what is already in `out`; train nothing. */
   readonly reportOnly?: boolean;
   readonly retry?: boolean;
@@ -49,7 +51,7 @@ export async function reproduce(options: ReproduceOptions, env: CliEnv): Promise
     env.err(`rankbias reproduce: [${i + 1}/${experiments.length}] ${name} (${options.scale})`);
     const dir = join(options.out, name);
     const started = performance.now();
-    const code = await compare(sweepFile, { out: dir, workers: options.workers, retry: options.retry }, env);
+    const code = await compare(sweepFile, { out: dir, workers: options.workers, retry: options.retry, queue: options.queue }, env);
     mkdirSync(dir, { recursive: true });
     addWallSeconds(dir, (performance.now() - started) / 1000);
     exitCode = Math.max(exitCode, code);
