@@ -49,6 +49,7 @@ export { ConfigError, formatPath, type ConfigIssue } from './config/errors.js';
 export { InputError, isInputError } from './errors/input-error.js';
 export { readConfigFile } from './config/load.js';
 export { applyOverrides, parseKeyPath, setConfigPath } from './config/overrides.js';
+export { CONFIG_LIMITS } from './config/limits.js';
 export {
   BACKENDS,
   experimentConfigSchema,

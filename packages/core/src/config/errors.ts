@@ -1,3 +1,5 @@
+import { InputError } from '../errors/input-error.js';
+
 /** One problem in a config: where, what was found, what would be valid. */
 export interface ConfigIssue {
   /** Dotted path, e.g. `penalties[0].weight`. */
@@ -5,8 +7,11 @@ export interface ConfigIssue {
   readonly message: string;
 }
 
-/** A config that cannot run; the message lists every issue with its path. */
-export class ConfigError extends Error {
+/**
+ * A config that cannot run. One issue reads as one line; several are
+ * listed one a line under a heading. An `InputError`: the CLI exits 2.
+ */
+export class ConfigError extends InputError {
   constructor(
     readonly issues: readonly ConfigIssue[],
     readonly source?: string,
@@ -17,7 +22,9 @@ export class ConfigError extends Error {
 }
 
 function formatIssues(issues: readonly ConfigIssue[], source?: string): string {
-  const head = `invalid config${source ? ` ${source}` : ''} (${issues.length} problem${issues.length === 1 ? '' : 's'}):`;
+  const where = source ? ` ${source}` : '';
+  if (issues.length === 1) return `invalid config${where}: ${issues[0]!.path || '(root)'}: ${issues[0]!.message}`;
+  const head = `invalid config${where} (${issues.length} problems):`;
   return [head, ...issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`)].join('\n');
 }
 
