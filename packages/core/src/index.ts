@@ -47,6 +47,7 @@ export { KNOWN_PLUGIN_PACKAGES, knownPackageFor } from './registry/known-plugins
 
 export { ConfigError, formatPath, type ConfigIssue } from './config/errors.js';
 export { InputError, isInputError } from './errors/input-error.js';
+export { FileSystemInputError, fileSystemInputError } from './errors/file-system-error.js';
 export { readConfigFile } from './config/load.js';
 export { applyOverrides, parseKeyPath, setConfigPath } from './config/overrides.js';
 export { CONFIG_LIMITS } from './config/limits.js';

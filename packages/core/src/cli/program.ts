@@ -6,6 +6,7 @@ import { registerPluginsCommand } from './commands/plugins.js';
 import { registerTrainCommand } from './commands/train.js';
 import { createCliContainer } from './container.js';
 import { createCliEnv, processIo, type CliIo } from './env.js';
+import { fileSystemInputError } from '../errors/file-system-error.js';
 import { EXIT, isBadInput } from './exit-codes.js';
 import { addPluginCommands } from './plugin-commands.js';
 
@@ -62,8 +63,9 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return commanderExitCode(e);
-    if (isBadInput(e)) {
-      io.err(`rankbias: ${(e as Error).message}\n`);
+    const bad = isBadInput(e) ? (e as Error) : fileSystemInputError(e);
+    if (bad) {
+      io.err(`rankbias: ${bad.message}\n`);
       return EXIT.badInput;
     }
     const err = e as Error;

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import type { RunResult } from '../contracts/result.js';
+import { ensureDir } from '../io/ensure-dir.js';
 import { fsyncDir, writeFileDurable } from '../io/fs-sync.js';
 import { configDifferences } from './config-diff.js';
 import { runDirPaths, type RunDirPaths } from './paths.js';
@@ -61,7 +62,7 @@ export function prepareRunDir(root: string, config: Record<string, unknown>, opt
     throw new RunDirError(`cannot resume ${root}: it holds no run (no config.json). Start the run without --resume.`);
   }
   if (!options.resume) {
-    mkdirSync(root, { recursive: true });
+    ensureDir(root);
     for (const p of [paths.metrics, paths.result]) rmSync(p, { force: true });
     for (const p of [paths.checkpoints, paths.model, paths.modelCollapsed]) rmSync(p, { recursive: true, force: true });
     writeTextAtomic(paths.config, JSON.stringify(plain, null, 2) + '\n');

@@ -13,15 +13,18 @@ export { BatchSchedule, type BatchScheduleState } from './batch-schedule.js';
 export { lowerIsBetter, updateBest } from './best-metrics.js';
 export {
   CHECKPOINT_FORMAT,
+  CheckpointError,
   hasCheckpoint,
   loadCheckpoint,
   readCheckpointState,
   saveCheckpoint,
   type CheckpointContents,
+  type CheckpointExpectation,
   type CheckpointManifest,
   type TrainerState,
 } from './checkpoint.js';
 export { captureOptimizerState, restoreOptimizerState } from './optimizer-state.js';
+export { configHash } from './content-hash.js';
 export { seededCall } from './seeded-call.js';
 
 export * from '../loggers/index.js';

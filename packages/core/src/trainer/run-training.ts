@@ -5,6 +5,7 @@ import { saveModelToDir } from '../io/model-dir.js';
 import { truncateMetrics } from '../run-dir/metrics-file.js';
 import type { RunDirPaths } from '../run-dir/paths.js';
 import { prepareRunDir, readRunResult, writeRunResult } from '../run-dir/run-dir.js';
+import { configHash } from './content-hash.js';
 import { hasCheckpoint, loadCheckpoint, type CheckpointContents } from './checkpoint.js';
 import { buildComponents, type RunComponents } from './components.js';
 import type { RunTrainingOptions } from './context.js';
@@ -28,7 +29,8 @@ export async function runTraining(config: ResolvedConfig, options: RunTrainingOp
   if (options.resume && !options.outDir) {
     throw new TrainerError('resume needs the run directory to continue: pass --out DIR (outDir) together with --resume');
   }
-  const paths = options.outDir ? prepareRunDir(options.outDir, toPlainConfig(config), { resume: Boolean(options.resume) }) : undefined;
+  const plain = toPlainConfig(config);
+  const paths = options.outDir ? prepareRunDir(options.outDir, plain, { resume: Boolean(options.resume) }) : undefined;
   let checkpoint: CheckpointContents | undefined;
   if (options.resume && paths) {
     if (!hasCheckpoint(paths.latestCheckpoint)) {
@@ -36,7 +38,7 @@ export async function runTraining(config: ResolvedConfig, options: RunTrainingOp
         `cannot resume ${paths.root}: it holds no checkpoint yet (the run ended before its first one). Run it again without --resume.`,
       );
     }
-    checkpoint = loadCheckpoint(paths.latestCheckpoint);
+    checkpoint = loadCheckpoint(paths.latestCheckpoint, { configHash: configHash(plain), backend: options.backend });
     if (checkpoint.state.finished && existsSync(paths.result)) {
       checkpoint.variables.forEach((v) => v.tensor.dispose());
       checkpoint.optimizer.forEach((v) => v.tensor.dispose());

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
-import { writeFileDurable } from '../io/fs-sync.js';
 
 /** Where one tensor lies in a binary tensor file. */
 export interface TensorSpec {
@@ -37,16 +35,8 @@ export async function encodeTensors(
   return { specs, bytes: all };
 }
 
-/** Writes tensors to `file` (flushed) and returns their specs. */
-export async function writeTensorFile(file: string, tensors: readonly { name: string; tensor: tf.Tensor }[]): Promise<TensorSpec[]> {
-  const { specs, bytes } = await encodeTensors(tensors);
-  writeFileDurable(file, bytes);
-  return specs;
-}
-
-/** Reads tensors written by `writeTensorFile`; the caller owns (and disposes) them. */
-export function readTensorFile(file: string, specs: readonly TensorSpec[]): { name: string; tensor: tf.Tensor }[] {
-  const bytes = readFileSync(file);
+/** Decodes tensors from the bytes of a tensor file (`file` names it in errors); the caller owns them. */
+export function decodeTensors(bytes: Uint8Array, specs: readonly TensorSpec[], file: string): { name: string; tensor: tf.Tensor }[] {
   return specs.map((s) => {
     const count = s.shape.reduce((a, b) => a * b, 1);
     const end = s.offset + count * 4;

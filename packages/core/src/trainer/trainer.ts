@@ -6,13 +6,14 @@ import type { LogRecord } from '../contracts/logger.js';
 import type { Evaluation } from '../contracts/metric.js';
 import type { NamedVariable } from '../contracts/named-tensor.js';
 import type { RunResult, RunStatus } from '../contracts/result.js';
-import type { ResolvedConfig } from '../config/resolve.js';
+import { toPlainConfig, type ResolvedConfig } from '../config/resolve.js';
 import { isStatefulCallback } from '../callbacks/stateful.js';
 import type { Rng } from '../rng/rng.js';
 import { withSeededMathRandom } from '../rng/seeded-math.js';
 import type { RunDirPaths } from '../run-dir/paths.js';
 import { BatchSchedule } from './batch-schedule.js';
 import { updateBest } from './best-metrics.js';
+import { configHash } from './content-hash.js';
 import { saveCheckpoint, type CheckpointContents, type TrainerState } from './checkpoint.js';
 import type { RunComponents } from './components.js';
 import type { ProgressListener } from './context.js';
@@ -58,6 +59,8 @@ export class Trainer {
   private readonly augmentRngBase: Rng;
   private readonly metricRngBase: Rng;
   private readonly context: TrainContext;
+  /** sha256 of the resolved config, stored in every checkpoint. */
+  private readonly configHash: string;
 
   constructor(
     readonly components: RunComponents,
@@ -65,6 +68,7 @@ export class Trainer {
   ) {
     const { root, dataset, model, optimizer, penalties } = components;
     const { train } = settings.config;
+    this.configHash = configHash(toPlainConfig(settings.config));
     this.schedule = new BatchSchedule(dataset.size('train'), train.batchSize, root.fork('shuffle'));
     this.trainable = model.trainableVariables();
     this.stepInputs = { model, optimizer, task: dataset.task, trainable: this.trainable, penalties };
@@ -273,7 +277,7 @@ export class Trainer {
     const optState = await captureOptimizerState(optimizer, this.trainable);
     try {
       const variables = model.variables().map((v) => ({ name: v.name, tensor: v.variable as tf.Tensor }));
-      await saveCheckpoint(paths.latestCheckpoint, this.state(), variables, optState);
+      await saveCheckpoint(paths.latestCheckpoint, this.state(), variables, optState, this.configHash);
     } finally {
       releaseCapturedState(optState);
     }

@@ -24,7 +24,7 @@ function state(step: number): TrainerState {
 async function save(dir: string, step: number) {
   const w = tf.tensor2d([[step, 2.5], [-1, 0.125]]);
   const iter = tf.scalar(step, 'int32');
-  await saveCheckpoint(dir, state(step), [{ name: 'dense/kernel', tensor: w }], [{ name: 'iter', tensor: iter }]);
+  await saveCheckpoint(dir, state(step), [{ name: 'dense/kernel', tensor: w }], [{ name: 'iter', tensor: iter }], 'test-config');
   tf.dispose([w, iter]);
 }
 
