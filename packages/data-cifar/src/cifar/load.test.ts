@@ -152,7 +152,7 @@ describe('loadCifar integrity errors', () => {
 
     const foreign = join(dir, 'foreign.tar.gz');
     writeFileSync(foreign, await tarGz([{ name: 'x/readme.txt', data: new Uint8Array(5) }]));
-    await expectFileError(loadCifar({ path: foreign, format: small10 }), 'foreign.tar.gz', /lacks data_batch_1\.bin/);
+    await expectFileError(loadCifar({ path: foreign, format: small10 }), 'foreign.tar.gz', /lacks cifar-10-batches-bin\/data_batch_1\.bin/);
 
     const truncated = join(dir, 'trunc.tar.gz');
     const entries = small10.files.map((f, i) => ({ name: `${small10.folder}/${f.name}`, data: cifarFileBytes(small10, i) }));

@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
+import { checkArchiveEntry } from '../store/archive-entry.js';
 import { DataFileError } from '../store/data-file-error.js';
 import { allocateStore, type ImageStore } from '../store/image-store.js';
 import type { CifarFile, CifarFormat } from './format.js';
@@ -78,7 +79,14 @@ async function loadFromDirectory(options: LoadCifarOptions): Promise<CifarData> 
   const { stores, place } = layout(format);
   for (const file of format.files) {
     const where = join(dir, file.name);
-    checkFileSize(format, file, (await stat(where)).size, where);
+    const size = await stat(where).then(
+      (st) => st.size,
+      (e: NodeJS.ErrnoException) => {
+        const problem = e.code === 'ENOENT' ? 'is a symbolic link to a file that does not exist' : `cannot be read (${e.code ?? e.message})`;
+        throw new DataFileError(where, problem, manualStep(format));
+      },
+    );
+    checkFileSize(format, file, size, where);
     const target = place.get(file.name)!;
     const parser = new CifarRecordParser(format, file, target.store, target.first, where, options.label);
     for await (const chunk of createReadStream(where, { highWaterMark: 1 << 20 })) parser.push(chunk as Buffer);
@@ -115,15 +123,17 @@ async function loadFromArchive(options: LoadCifarOptions): Promise<CifarData> {
   input.pipe(gunzip).pipe(extractor);
   try {
     for await (const entry of extractor) {
-      const name = basename(entry.header.name);
-      const target = entry.header.type === 'file' ? place.get(name) : undefined;
+      const inRoot = checkArchiveEntry(path, entry.header);
       const where = `${path}:${entry.header.name}`;
-      if (target && !seen.has(name)) {
+      const name = inRoot.startsWith(`${format.folder}/`) ? inRoot.slice(format.folder.length + 1) : undefined;
+      const target = entry.header.type === 'file' && name !== undefined ? place.get(name) : undefined;
+      if (target) {
+        if (seen.has(name!)) throw new DataFileError(path, `entry "${entry.header.name}" appears twice`, manualStep(format));
         checkFileSize(format, target.file, entry.header.size ?? 0, where);
         const parser = new CifarRecordParser(format, target.file, target.store, target.first, where, options.label);
         for await (const chunk of entry) parser.push(chunk as Buffer);
         parser.end();
-        seen.add(name);
+        seen.add(name!);
       } else if (entry.header.type === 'file' && name === namesFile) {
         const parts: Buffer[] = [];
         for await (const chunk of entry) parts.push(chunk as Buffer);
@@ -138,7 +148,8 @@ async function loadFromArchive(options: LoadCifarOptions): Promise<CifarData> {
   }
   const missing = format.files.filter((f) => !seen.has(f.name)).map((f) => f.name);
   if (missing.length) {
-    throw new DataFileError(path, `is a tar archive but lacks ${missing.join(', ')}; it is not the ${format.archive} binary distribution`, manualStep(format));
+    const expected = missing.map((m) => `${format.folder}/${m}`).join(', ');
+    throw new DataFileError(path, `is a tar archive but lacks ${expected}; it is not the ${format.archive} binary distribution`, manualStep(format));
   }
   return { ...stores, classNames };
 }

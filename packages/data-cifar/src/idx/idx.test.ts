@@ -1,11 +1,14 @@
-import { writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
+import { createGzip, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DataFileError } from '../store/data-file-error.js';
 import { idxBytes, tempDir } from '../test-support/fixtures.js';
 import { findIdxFiles, loadIdxPair, STANDARD_IDX_NAMES } from './load-idx.js';
 import { parseIdx } from './parse-idx.js';
+import { readMaybeGzip } from './read-file.js';
 
 const FIX = 'fix it';
 
@@ -81,5 +84,39 @@ describe('loadIdxPair / findIdxFiles', () => {
     const found = findIdxFiles([empty, dir], FIX);
     expect(found.trainLabels).toBe(join(dir, 'train-labels-idx1-ubyte.gz'));
     expect(found.testImages).toBe(join(dir, 't10k-images-idx3-ubyte'));
+  });
+});
+
+describe('gzip bombs', () => {
+  it('inflation stops at the size the IDX header declares: a small bomb is refused quickly with bounded memory', async () => {
+    const dir = tempDir();
+    const bomb = join(dir, 'bomb-images-idx3-ubyte.gz');
+    // header: 10 images of 28×28 (7840 data bytes), then 256 MiB of zeros, streamed through gzip
+    const gzip = createGzip({ level: 9 });
+    const done = pipeline(gzip, createWriteStream(bomb));
+    gzip.write(idxBytes([10, 28, 28], new Uint8Array(0)));
+    const zeros = Buffer.alloc(1 << 20);
+    for (let i = 0; i < 256; i++) if (!gzip.write(zeros)) await once(gzip, 'drain');
+    gzip.end();
+    await done;
+    expect(statSync(bomb).size).toBeLessThan(1 << 20);
+
+    global.gc?.();
+    const before = process.memoryUsage().arrayBuffers;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().arrayBuffers)), 1);
+    const error = await readMaybeGzip(bomb, FIX).then(() => undefined, (e: unknown) => e as Error);
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().arrayBuffers);
+    expect(error).toBeInstanceOf(DataFileError);
+    expect(error!.message).toMatch(/bomb-images-idx3-ubyte\.gz: inflates to more than its header declares \(7856 bytes\); refusing it/);
+    expect(peak - before).toBeLessThan(16 << 20);
+  });
+
+  it('a header declaring more than the limit is refused before inflating the data', async () => {
+    const dir = tempDir();
+    const huge = join(dir, 'huge.gz');
+    writeFileSync(huge, gzipSync(idxBytes([60000, 1000, 1000], new Uint8Array(16))));
+    await expect(readMaybeGzip(huge, FIX)).rejects.toThrow(/huge\.gz: declares 60000000016 bytes, over the limit of 1073741824/);
   });
 });

@@ -24,7 +24,7 @@ describe('extractTarGz', () => {
     const archive = join(dir, 'evil.tar.gz');
     writeFileSync(archive, await tarGz([{ name, data: Uint8Array.from([9]) }]));
     const out = join(dir, 'out');
-    await expect(extractTarGz(archive, out)).rejects.toThrow(/points outside .*refusing to extract it/);
+    await expect(extractTarGz(archive, out)).rejects.toThrow(/points outside the archive root; refusing it/);
     expect(existsSync(join(dir, 'escape.bin'))).toBe(false);
   });
 

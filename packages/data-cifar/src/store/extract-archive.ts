@@ -1,9 +1,10 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
+import { checkArchiveEntry } from './archive-entry.js';
 import { DataFileError } from './data-file-error.js';
 
 /** Where entry `name` lands under `target`, or undefined when it would escape it (absolute, `..`). */
@@ -16,14 +17,40 @@ export function safeEntryPath(target: string, name: string): string | undefined 
   return out;
 }
 
+/** What an extraction created, so that a failed one can remove it all. */
+class CreatedPaths {
+  private readonly files: string[] = [];
+  private readonly folders: string[] = [];
+
+  async folder(path: string): Promise<void> {
+    const first = await mkdir(path, { recursive: true });
+    if (first) this.folders.push(first);
+  }
+
+  file(path: string): void {
+    this.files.push(path);
+  }
+
+  get written(): string[] {
+    return [...this.files];
+  }
+
+  async removeAll(): Promise<void> {
+    for (const f of this.files) await rm(f, { force: true });
+    for (const d of this.folders.reverse()) await rm(d, { recursive: true, force: true });
+  }
+}
+
 /**
  * Unpacks a `.tar.gz` into `target`, streaming. Only regular files and
- * folders are written; an entry whose path would leave `target` (absolute,
- * `..`) or a link is refused with an error and nothing more is written.
- * Returns the paths written.
+ * folders inside the archive root are written; an entry whose path would
+ * leave `target` (absolute, `..`), a link or a device is refused with an
+ * error naming it. When extraction fails for any reason (a refused entry, a
+ * truncated or damaged archive), every file and folder it created is
+ * removed: nothing partial is left behind. Returns the paths written.
  */
 export async function extractTarGz(archive: string, target: string): Promise<string[]> {
-  const written: string[] = [];
+  const created = new CreatedPaths();
   const extractor = tarExtract();
   const input = createReadStream(archive);
   const gunzip = createGunzip();
@@ -32,26 +59,26 @@ export async function extractTarGz(archive: string, target: string): Promise<str
   input.pipe(gunzip).pipe(extractor);
   try {
     for await (const entry of extractor) {
-      const { name, type } = entry.header;
-      const out = safeEntryPath(target, name);
+      checkArchiveEntry(archive, entry.header);
+      const out = safeEntryPath(target, entry.header.name);
       if (!out) {
-        throw new DataFileError(archive, `entry "${name}" points outside ${target}; refusing to extract it`, 'Use the official archive; this one may be malicious');
-      }
-      if (type === 'directory') {
-        await mkdir(out, { recursive: true });
         entry.resume();
-      } else if (type === 'file') {
-        await mkdir(dirname(out), { recursive: true });
-        await pipeline(entry, createWriteStream(out));
-        written.push(out);
+        continue; // the archive root itself ("./")
+      }
+      if (entry.header.type === 'directory') {
+        await created.folder(out);
+        entry.resume();
       } else {
-        throw new DataFileError(archive, `entry "${name}" is a ${type}, not a regular file; refusing to extract it`, 'Use the official archive');
+        await created.folder(dirname(out));
+        created.file(out);
+        await pipeline(entry, createWriteStream(out));
       }
     }
   } catch (e) {
     input.destroy();
+    await created.removeAll();
     if (e instanceof DataFileError) throw e;
     throw new DataFileError(archive, `cannot be read as a gzip-compressed tar archive (${e instanceof Error ? e.message : String(e)})`, 'Download it again');
   }
-  return written;
+  return created.written;
 }

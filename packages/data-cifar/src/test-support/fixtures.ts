@@ -43,7 +43,7 @@ export function writeCifarDirectory(format: CifarFormat, dir: string): string {
 export interface TarEntry {
   readonly name: string;
   readonly data?: Uint8Array;
-  readonly type?: 'file' | 'directory' | 'symlink';
+  readonly type?: 'file' | 'directory' | 'symlink' | 'link';
   readonly linkname?: string;
 }
 
