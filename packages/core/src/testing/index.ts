@@ -23,3 +23,4 @@ export {
   conformanceOptimizer,
 } from './conformance-plugins.js';
 export { conformanceConfig, conformanceContainer, trainWithRecords } from './trainer-runs.js';
+export { watchPrototypes } from './prototype-guard.js';
