@@ -22,5 +22,8 @@ export function checkArchiveEntry(archive: string, header: ArchiveEntryHeader): 
   if (type !== 'file' && type !== 'directory') {
     throw new DataFileError(archive, `entry "${name}" is a ${type ?? 'entry of unknown type'}, not a regular file; refusing it`, 'Use the official archive');
   }
+  if (type === 'file' && /[\\/]$/.test(name)) {
+    throw new DataFileError(archive, `entry "${name}" is a file with a folder's name; refusing it`, 'Use the official archive');
+  }
   return segments.filter((s) => s !== '' && s !== '.').join('/');
 }

@@ -70,8 +70,9 @@ export async function extractTarGz(archive: string, target: string): Promise<str
         entry.resume();
       } else {
         await created.folder(dirname(out));
-        created.file(out);
-        await pipeline(entry, createWriteStream(out));
+        const file = createWriteStream(out);
+        file.once('open', () => created.file(out)); // only files this extraction opened are removed on failure
+        await pipeline(entry, file);
       }
     }
   } catch (e) {
