@@ -1,15 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { denseMatrix } from '@rankbias/core';
-import { matrixShape } from '../math/matrix-shape.js';
-import { defaultRankTolerance, polarDecomposition } from '../math/polar.js';
-import { ratioGradient } from '../math/spectral.js';
+import { defaultRankTolerance, denseMatrix, matrixView, polarDecomposition } from '@rankbias/core';
+import { ratioGradient } from '../math/depth-mirror-ratio.js';
 import { chooseMethod, type SpectralMethod } from './method.js';
 import { newtonSchulzPolar } from './newton-schulz.js';
 
 type Quantity = 'nuclear' | 'ratio';
 
 /**
- * Differentiable ||A||_* of a tensor viewed 2-D (`matrixShape`), with the
+ * Differentiable ||A||_* of a tensor viewed 2-D (`matrixView`), with the
  * exact subgradient U Vᵀ (over singular values above the float32 rank
  * tolerance). Use inside a gradient tape like any tfjs op.
  */
@@ -27,7 +25,7 @@ export function depthMirrorOp(x: tf.Tensor, method: SpectralMethod = 'auto'): tf
 }
 
 function spectralOp(quantity: Quantity, x: tf.Tensor, method: SpectralMethod): tf.Scalar {
-  const [rows, cols] = matrixShape(x.shape);
+  const [rows, cols] = matrixView(x.shape);
   const concrete = method === 'auto' ? chooseMethod(rows, cols, tf.getBackend()) : method;
   const forward = (a: tf.Tensor, save: tf.GradSaveFunc) => {
     // Backend path: a reduction (no download of the matrix); JS path: the values it reads anyway.

@@ -1,9 +1,10 @@
-import { frobeniusNorm, jacobiSvd, transpose, type DenseMatrix } from '@rankbias/core';
-import { gramMatrix, multiply, transposeFlat } from './dense-product.js';
+import { frobeniusNorm, transpose, type DenseMatrix } from './dense-matrix.js';
+import { jacobiSvd } from './jacobi-svd.js';
+import { gramMatrix, multiplyFlat, transposeFlat } from './products.js';
 import { symmetricEigen } from './symmetric-eigen.js';
 
 /** How the plain-JS path decomposes a matrix. */
-export type JsSpectralMethod = 'jacobi' | 'gram';
+export type PolarMethod = 'jacobi' | 'gram';
 
 /** Singular values and polar factor of a matrix A (m x n). */
 export interface PolarDecomposition {
@@ -18,7 +19,7 @@ export interface PolarDecomposition {
 }
 
 export interface PolarOptions {
-  readonly method?: JsSpectralMethod;
+  readonly method?: PolarMethod;
   /**
    * Singular values at or below `rankTolerance * sigma_max` count as zero:
    * their directions are left out of U Vᵀ (the subgradient chosen at a
@@ -104,8 +105,8 @@ function viaGram(a: DenseMatrix, tolerance: number): Partial {
   // polar = A V_r Σ_r⁻¹ V_rᵀ over the resolved singular values: two blocked products through m x rank.
   // Eigenvectors are stored ascending, so row j of `kept` belongs to sigma[rank - 1 - j].
   const kept = vectors.subarray((n - rank) * n);
-  const projected = multiply(data, transposeFlat(kept, rank, n), m, n, rank);
+  const projected = multiplyFlat(data, transposeFlat(kept, rank, n), m, n, rank);
   for (let i = 0; i < m; i++) for (let j = 0; j < rank; j++) projected[i * rank + j]! /= sigma[rank - 1 - j]!;
-  const polar = multiply(projected, kept, m, rank, n);
+  const polar = multiplyFlat(projected, kept, m, rank, n);
   return { sigma, polar, rank };
 }
