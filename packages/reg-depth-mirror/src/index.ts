@@ -20,7 +20,7 @@ export {
 } from './regularizers/regularizers.js';
 export type { FactorConfig } from './regularizers/regularizer-base.js';
 
-export { depthMirrorOp, nuclearNormOp } from './ops/spectral-ops.js';
+export { depthMirrorOp, nuclearNormOp, type SpectralOpOptions } from './ops/spectral-ops.js';
 export { newtonSchulzPolar, type NewtonSchulzOptions } from './ops/newton-schulz.js';
 export { chooseMethod, SPECTRAL_METHODS, type ConcreteSpectralMethod, type SpectralMethod } from './ops/method.js';
 
