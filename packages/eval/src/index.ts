@@ -4,9 +4,9 @@
  */
 export { register, evalPlugins } from './register.js';
 
-// Linear algebra and spectral measures (pure functions on float64 data; the SVD and the
-// measures are @rankbias/core's shared linear algebra, re-exported here).
-export { matrix, fromRows, matrixShape, multiply, transpose, type Matrix } from './linalg/matrix.js';
+// Spectral measures (@rankbias/core's float64 linear algebra, re-exported here).
+// Matrix helpers that moved to @rankbias/core, kept for one minor version (deprecated).
+export { matrix, fromRows, matrixShape, multiply, transpose, tensorToMatrix, type Matrix } from './linalg/deprecated-aliases.js';
 export {
   singularValues,
   spectralEntropy,
@@ -29,7 +29,6 @@ export {
   type DirectionOptions,
 } from './metrics/alignment.js';
 export {
-  tensorToMatrix,
   selectWeightMatrices,
   embeddingMatrix,
   type NamedMatrix,

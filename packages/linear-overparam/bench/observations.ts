@@ -5,8 +5,17 @@
  *     random linear chains (of W_e) and random ReLU nets (of f(X));
  *  2. deep linear regression on low-rank vs full-rank targets against depth.
  */
-import { effectiveRank, matrix, multiply, singularValues, spectralEntropy, transpose, type Matrix } from '@rankbias/eval';
-import { createRng, type Rng } from '@rankbias/core';
+import {
+  createRng,
+  denseMatrix as matrix,
+  effectiveRank,
+  multiply,
+  singularValues,
+  spectralEntropy,
+  transpose,
+  type DenseMatrix as Matrix,
+  type Rng,
+} from '@rankbias/core';
 
 function gaussian(rows: number, cols: number, std: number, rng: Rng): Matrix {
   return matrix(rows, cols, Float64Array.from({ length: rows * cols }, () => rng.normal() * std));

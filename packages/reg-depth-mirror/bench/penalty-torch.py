@@ -1,7 +1,8 @@
 """PyTorch reference for bench/penalty.ts: time of R(W) = ||W||_* / ||W||_F
 (torch.linalg.svdvals) plus its autograd backward on CPU, in float32 and
 float64, on the float32 matrices bench/penalty.ts wrote (argv[3]/w<n>.f32).
-Prints one JSON line per case."""
+Prints one JSON line per case. Torch runs on one thread (TORCH_THREADS to
+change it), as rankbias's JS and wasm routes do."""
 import json
 import os
 import sys
@@ -9,6 +10,8 @@ import time
 
 import numpy as np
 import torch
+
+torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
 
 sizes = [int(s) for s in sys.argv[1].split(",")]
 reps = int(sys.argv[2])

@@ -164,3 +164,12 @@ console.log('| ---: | --- | ---: | ---: | ---: | --- |');
 for (const r of [...rows].sort((a, b) => a.n - b.n)) {
   console.log(`| ${r.n} | ${r.impl} | ${fmt(r.ms)} | ${fmt(r.median)} | ${r.value === null ? '—' : r.value.toFixed(4)} | ${r.note} |`);
 }
+
+const torchRow = (n: number) => rows.find((r) => r.n === n && r.impl.includes('float32 svdvals') && r.ms !== null);
+console.log('\n| n | implementation | × torch float32 (min) |');
+console.log('| ---: | --- | ---: |');
+for (const r of [...rows].sort((a, b) => a.n - b.n)) {
+  const t = torchRow(r.n);
+  if (!t || r.ms === null || r.impl.startsWith('torch')) continue;
+  console.log(`| ${r.n} | ${r.impl} | ${(r.ms / t.ms!).toFixed(2)} |`);
+}

@@ -20,32 +20,19 @@ export {
 } from './regularizers/regularizers.js';
 export type { FactorConfig } from './regularizers/regularizer-base.js';
 
-export { depthMirrorOp, nuclearNormOp } from './ops/spectral-ops.js';
+export { depthMirrorOp, nuclearNormOp, type SpectralOpOptions } from './ops/spectral-ops.js';
 export { newtonSchulzPolar, type NewtonSchulzOptions } from './ops/newton-schulz.js';
 export { chooseMethod, SPECTRAL_METHODS, type ConcreteSpectralMethod, type SpectralMethod } from './ops/method.js';
 
 export {
   depthMirrorGradient,
   depthMirrorRatio,
-  frobeniusNorm,
   nuclearNorm,
   ratioGradient,
-  singularValues,
-  toDenseMatrix,
-  type MatrixLike,
   type SpectralOptions,
-} from './math/spectral.js';
-export {
-  defaultRankTolerance,
-  polarDecomposition,
-  type JsSpectralMethod,
-  type PolarDecomposition,
-  type PolarOptions,
-} from './math/polar.js';
-// Building blocks shared with the rest of rankbias (implemented in @rankbias/core).
-export { denseMatrix, fromRows, jacobiSvd, transpose, type DenseMatrix, type JacobiSvd } from '@rankbias/core';
-export { matrixShape } from './math/matrix-shape.js';
-export { symmetricEigen, type SymmetricEigen } from './math/symmetric-eigen.js';
+} from './math/depth-mirror-ratio.js';
+// Moved to @rankbias/core (one home for float64 linear algebra); kept for one minor version.
+export * from './math/deprecated-aliases.js';
 
 // Saved models that use the regularizers must load as soon as the package is imported.
 registerRegularizerClasses();

@@ -1,3 +1,6 @@
+import type { Tensor } from '@tensorflow/tfjs-core';
+import { matrixView } from './matrix-shape.js';
+
 /**
  * A dense real matrix in float64, row-major: entry (i, j) is
  * `data[i * cols + j]`. The plain-JS linear algebra of rankbias works on it
@@ -9,8 +12,11 @@ export interface DenseMatrix {
   readonly data: Float64Array;
 }
 
-/** What the linear-algebra helpers accept: a `DenseMatrix` or nested rows (`number[][]`). */
-export type MatrixInput = DenseMatrix | readonly (readonly number[])[];
+/**
+ * What the linear-algebra helpers accept: a `DenseMatrix`, nested rows
+ * (`number[][]`), or a tfjs tensor (read synchronously, viewed 2-D by `matrixView`).
+ */
+export type MatrixInput = DenseMatrix | readonly (readonly number[])[] | Tensor;
 
 /** Wraps (copying into float64) row-major values as a `DenseMatrix`; checks the shape and length. */
 export function denseMatrix(rows: number, cols: number, values: ArrayLike<number>): DenseMatrix {
@@ -34,9 +40,31 @@ export function fromRows(rows: readonly (readonly number[])[]): DenseMatrix {
   return { rows: rows.length, cols, data };
 }
 
-/** `DenseMatrix` view of a `MatrixInput` (nested rows are copied; a `DenseMatrix` is returned as is). */
+/**
+ * `DenseMatrix` view of a `MatrixInput`: nested rows are copied, a tensor is
+ * read with `dataSync` (call it outside `tf.tidy` bodies you want to stay
+ * lazy; `tensorToMatrix` is the async reader), a `DenseMatrix` is returned as is.
+ */
 export function toDense(a: MatrixInput): DenseMatrix {
-  return Array.isArray(a) ? fromRows(a as readonly (readonly number[])[]) : (a as DenseMatrix);
+  if (Array.isArray(a)) return fromRows(a as readonly (readonly number[])[]);
+  if (isTensor(a)) {
+    const [rows, cols] = matrixView(a.shape);
+    return denseMatrix(rows, cols, a.dataSync());
+  }
+  return a as DenseMatrix;
+}
+
+/**
+ * Reads a tensor as a float64 matrix without blocking (`await t.data()`),
+ * viewed 2-D by `matrixView`: `[prod(shape[:-1]), shape[-1]]` for rank >= 2.
+ */
+export async function tensorToMatrix(t: Tensor): Promise<DenseMatrix> {
+  const [rows, cols] = matrixView(t.shape);
+  return denseMatrix(rows, cols, (await t.data()) as ArrayLike<number>);
+}
+
+function isTensor(x: MatrixInput): x is Tensor {
+  return typeof (x as Tensor).dataSync === 'function' && Array.isArray((x as Tensor).shape);
 }
 
 /** The transpose as a new matrix. */

@@ -2,13 +2,24 @@ export {
   denseMatrix,
   fromRows,
   frobeniusNorm,
+  tensorToMatrix,
   toDense,
   transpose,
   type DenseMatrix,
   type MatrixInput,
 } from './dense-matrix.js';
-export { matrixShape } from './matrix-shape.js';
-export { jacobiSvd, singularValues, type JacobiOptions, type JacobiSvd } from './jacobi-svd.js';
+export { matrixShape, matrixView } from './matrix-shape.js';
+export { multiply } from './products.js';
+export { jacobiSvd, type JacobiOptions, type JacobiSvd } from './jacobi-svd.js';
+export { resolvePolarMethod, singularValues, type SingularValueOptions } from './singular-values.js';
+export { symmetricEigen, type SymmetricEigen } from './symmetric-eigen.js';
+export {
+  defaultRankTolerance,
+  polarDecomposition,
+  type PolarDecomposition,
+  type PolarMethod,
+  type PolarOptions,
+} from './polar.js';
 export {
   effectiveRank,
   nuclearFrobeniusRatio,

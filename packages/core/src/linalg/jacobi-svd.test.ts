@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { denseMatrix, fromRows, transpose, type DenseMatrix } from './dense-matrix.js';
-import { jacobiSvd, singularValues } from './jacobi-svd.js';
+import { jacobiSvd } from './jacobi-svd.js';
+import { singularValues } from './singular-values.js';
 import { gaussian, logSpaced, referenceSigma, withSpectrum } from './test-support/test-matrices.js';
 
 const cases: [string, () => DenseMatrix][] = [

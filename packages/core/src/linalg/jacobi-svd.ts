@@ -44,12 +44,8 @@ export function jacobiSvd(a: MatrixInput, options: JacobiOptions = {}): JacobiSv
   return decompose(a, options, true) as JacobiSvd;
 }
 
-/**
- * Singular values σ₁ >= … >= σₖ (k = min(rows, cols)) by the one-sided Jacobi
- * SVD (`jacobiSvd` without accumulating singular vectors).
- * @example singularValues([[3, 0], [0, -4]]) // Float64Array [4, 3]
- */
-export function singularValues(a: MatrixInput, options: JacobiOptions = {}): Float64Array {
+/** σ₁ >= … >= σₖ by the one-sided Jacobi SVD without accumulating vectors (`singularValues` with method `jacobi`). */
+export function jacobiSingularValues(a: MatrixInput, options: JacobiOptions = {}): Float64Array {
   return decompose(a, options, false).sigma;
 }
 

@@ -10,3 +10,13 @@ export function matrixShape(shape: readonly number[]): [number, number] | undefi
   const rows = shape.slice(0, -1).reduce((a, b) => a * b, 1);
   return [rows, cols];
 }
+
+/**
+ * The 2-D view of a tensor of any rank: `matrixShape` for rank >= 2, one row
+ * `[1, n]` for a vector and `[1, 1]` for a scalar (so a penalty or a reader
+ * can treat every weight as a matrix).
+ */
+export function matrixView(shape: readonly number[]): [number, number] {
+  if (shape.length === 0) return [1, 1];
+  return matrixShape(shape) ?? [1, shape[0]!];
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
 import { createRng } from '../rng/rng.js';
 import { denseMatrix, frobeniusNorm } from './dense-matrix.js';
-import { singularValues } from './jacobi-svd.js';
+import { singularValues } from './singular-values.js';
 import { effectiveRank, nuclearFrobeniusRatio, numericalRank, spectralEntropy, spectrumSummary, stableRank } from './spectral.js';
 import { referenceSigma, withSpectrum } from './test-support/test-matrices.js';
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { definePlugin, selectBackend, singularValues, spectrumSummary, z, type CliEnv, type Command } from '@rankbias/core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { loadSavedModel } from '../io/load-model.js';
-import { tensorToMatrix } from '../metrics/targets.js';
+import { tensorToMatrix } from '@rankbias/core';
 import { EVAL_PACKAGE } from '../plugins/common.js';
 import { formatNumber } from '../report/stats.js';
 
@@ -27,7 +27,7 @@ export async function inspectModel(model: tfl.LayersModel, top = 5): Promise<Wei
   for (const layer of model.layers) {
     for (const w of layer.weights) {
       if (w.shape.length < 2) continue;
-      const m = (await tensorToMatrix(w.read()))!;
+      const m = await tensorToMatrix(w.read());
       const s = singularValues(m);
       const sum = spectrumSummary(s, { maxDim: Math.max(m.rows, m.cols) });
       out.push({

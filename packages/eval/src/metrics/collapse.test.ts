@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromRows, matrix } from '../linalg/matrix.js';
+import { denseMatrix as matrix, fromRows } from '@rankbias/core';
 import { detectCollapse, neuronVectors } from './collapse.js';
 
 describe('neuronVectors', () => {

@@ -1,4 +1,4 @@
-import type { Matrix } from '../linalg/matrix.js';
+import type { DenseMatrix } from '@rankbias/core';
 
 /** Thresholds of the stochastic-collapse detector (SCIENCE.md sec 5). */
 export interface CollapseThresholds {
@@ -27,7 +27,7 @@ export interface CollapseReport {
  * outgoing weights]. `incoming` is `[fanIn, h]` (column i feeds neuron i),
  * `outgoing` is `[h, fanOut]` (row i leaves neuron i).
  */
-export function neuronVectors(incoming: Matrix, bias?: ArrayLike<number>, outgoing?: Matrix): Float64Array[] {
+export function neuronVectors(incoming: DenseMatrix, bias?: ArrayLike<number>, outgoing?: DenseMatrix): Float64Array[] {
   const h = incoming.cols;
   if (bias && bias.length !== h) throw new RangeError(`neuronVectors: bias has ${bias.length} entries for ${h} neurons`);
   if (outgoing && outgoing.rows !== h) {

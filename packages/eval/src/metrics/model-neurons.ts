@@ -1,14 +1,12 @@
-import type { TrainableModel } from '@rankbias/core';
-import type { Matrix } from '../linalg/matrix.js';
-import { tensorToMatrix } from './targets.js';
+import { tensorToMatrix, type DenseMatrix, type TrainableModel } from '@rankbias/core';
 
 /** One hidden layer's neurons as seen by the collapse detector. */
 export interface HiddenLayer {
   /** Layer name (the kernel's name without `/kernel`). */
   readonly name: string;
-  readonly incoming: Matrix;
+  readonly incoming: DenseMatrix;
   readonly bias?: Float64Array;
-  readonly outgoing?: Matrix;
+  readonly outgoing?: DenseMatrix;
 }
 
 function layerOf(name: string): string {
@@ -30,12 +28,12 @@ export async function hiddenLayers(model: TrainableModel, includeOutput = false)
     const kernel = kernels[k]!;
     const next = kernels[k + 1];
     if (!next && !includeOutput) break;
-    const incoming = (await tensorToMatrix(kernel.variable))!;
+    const incoming = await tensorToMatrix(kernel.variable);
     const h = incoming.cols;
     const name = layerOf(kernel.name);
     const biasVar = vars.find((v) => v.name === `${name}/bias` && v.variable.rank === 1 && v.variable.shape[0] === h);
     const bias = biasVar ? Float64Array.from((await biasVar.variable.data()) as ArrayLike<number>) : undefined;
-    let outgoing: Matrix | undefined;
+    let outgoing: DenseMatrix | undefined;
     const shape = next?.variable.shape;
     if (next && shape && shape[shape.length - 2] === h) {
       const data = (await next.variable.data()) as ArrayLike<number>;

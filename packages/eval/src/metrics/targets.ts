@@ -1,22 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { matchesAny, type Dataset, type Split, type TrainableModel } from '@rankbias/core';
-import { matrixShape, type Matrix } from '../linalg/matrix.js';
+import { matchesAny, tensorToMatrix, type Dataset, type DenseMatrix, type Split, type TrainableModel } from '@rankbias/core';
 
 /** A weight (or activation matrix) under its name, viewed as a matrix. */
 export interface NamedMatrix {
   readonly name: string;
   /** Original tensor shape. */
   readonly shape: readonly number[];
-  readonly matrix: Matrix;
-}
-
-/** Reads a tensor of rank >= 2 as a float64 matrix `[prod(shape[:-1]), shape[-1]]`; `undefined` for rank < 2. */
-export async function tensorToMatrix(t: tf.Tensor): Promise<Matrix | undefined> {
-  const dims = matrixShape(t.shape);
-  if (!dims) return undefined;
-  const values = await t.data();
-  return { rows: dims[0], cols: dims[1], data: Float64Array.from(values as ArrayLike<number>) };
+  readonly matrix: DenseMatrix;
 }
 
 /** Which weights of a model a metric looks at. */
@@ -36,7 +27,7 @@ export async function selectWeightMatrices(model: TrainableModel, selection: Wei
   const out: NamedMatrix[] = [];
   for (const { name, variable } of model.variables()) {
     if (variable.rank < 2 || !wanted(name)) continue;
-    out.push({ name, shape: variable.shape, matrix: (await tensorToMatrix(variable))! });
+    out.push({ name, shape: variable.shape, matrix: await tensorToMatrix(variable) });
   }
   if ((selection.effective ?? true) && model.effectiveWeights) {
     let names: string[] = [];
@@ -47,7 +38,7 @@ export async function selectWeightMatrices(model: TrainableModel, selection: Wei
     });
     try {
       for (let i = 0; i < tensors.length; i++) {
-        out.push({ name: names[i]!, shape: tensors[i]!.shape, matrix: (await tensorToMatrix(tensors[i]!))! });
+        out.push({ name: names[i]!, shape: tensors[i]!.shape, matrix: await tensorToMatrix(tensors[i]!) });
       }
     } finally {
       tf.dispose(tensors);

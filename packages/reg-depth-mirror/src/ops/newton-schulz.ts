@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defaultRankTolerance } from '../math/polar.js';
+import { defaultRankTolerance } from '@rankbias/core';
 
 /** Quintic step p(x) = a x + b x³ + c x⁵ that lifts small singular values fast into [0.68, 1.21]. */
 const QUINTIC = { a: 3.4445, b: -4.775, c: 2.0315 } as const;

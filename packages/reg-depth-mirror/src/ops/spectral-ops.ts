@@ -1,20 +1,38 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { denseMatrix } from '@rankbias/core';
-import { matrixShape } from '../math/matrix-shape.js';
-import { defaultRankTolerance, polarDecomposition } from '../math/polar.js';
-import { ratioGradient } from '../math/spectral.js';
+import { defaultRankTolerance, denseMatrix, matrixView, polarDecomposition, resolvePolarMethod } from '@rankbias/core';
+import { ratioGradient } from '../math/depth-mirror-ratio.js';
 import { chooseMethod, type SpectralMethod } from './method.js';
 import { newtonSchulzPolar } from './newton-schulz.js';
 
 type Quantity = 'nuclear' | 'ratio';
 
+/** Options shared by the spectral ops. */
+export interface SpectralOpOptions {
+  /**
+   * Relative cut of the subgradient convention: U Vᵀ keeps the directions
+   * whose σᵢ, from the float64 SVD of the tensor's float32 values, is above
+   * `rankTolerance · σ₁`. Default `max(m, n) · 2⁻²³`. Every method keeps the same directions.
+   */
+  readonly rankTolerance?: number;
+}
+
 /**
- * Differentiable ||A||_* of a tensor viewed 2-D (`matrixShape`), with the
+ * Newton–Schulz is accepted only when it drove every σ to 1 with all σ at or
+ * above this fraction of σ₁ (and 8× the cut): there float32 products resolve
+ * each direction to ~1e-4 and the convention keeps them all. Otherwise the op
+ * falls back to the float64 route.
+ */
+const NEWTON_SCHULZ_MIN_RATIO = 2 ** -10;
+/** Largest |PᵀP − I| entry for which every direction counts as driven to 1. */
+const NEWTON_SCHULZ_CHECK = 1e-2;
+
+/**
+ * Differentiable ||A||_* of a tensor viewed 2-D (`matrixView`), with the
  * exact subgradient U Vᵀ (over singular values above the float32 rank
  * tolerance). Use inside a gradient tape like any tfjs op.
  */
-export function nuclearNormOp(x: tf.Tensor, method: SpectralMethod = 'auto'): tf.Scalar {
-  return spectralOp('nuclear', x, method);
+export function nuclearNormOp(x: tf.Tensor, method: SpectralMethod = 'auto', options: SpectralOpOptions = {}): tf.Scalar {
+  return spectralOp('nuclear', x, method, options);
 }
 
 /**
@@ -22,12 +40,13 @@ export function nuclearNormOp(x: tf.Tensor, method: SpectralMethod = 'auto'): tf
  * 2-D, with gradient U Vᵀ/||A||_F − (||A||_* / ||A||_F³) A. Value and gradient
  * are 0 for the zero matrix.
  */
-export function depthMirrorOp(x: tf.Tensor, method: SpectralMethod = 'auto'): tf.Scalar {
-  return spectralOp('ratio', x, method);
+export function depthMirrorOp(x: tf.Tensor, method: SpectralMethod = 'auto', options: SpectralOpOptions = {}): tf.Scalar {
+  return spectralOp('ratio', x, method, options);
 }
 
-function spectralOp(quantity: Quantity, x: tf.Tensor, method: SpectralMethod): tf.Scalar {
-  const [rows, cols] = matrixShape(x.shape);
+function spectralOp(quantity: Quantity, x: tf.Tensor, method: SpectralMethod, options: SpectralOpOptions): tf.Scalar {
+  const [rows, cols] = matrixView(x.shape);
+  const tolerance = options.rankTolerance ?? defaultRankTolerance(rows, cols, 'float32');
   const concrete = method === 'auto' ? chooseMethod(rows, cols, tf.getBackend()) : method;
   const forward = (a: tf.Tensor, save: tf.GradSaveFunc) => {
     // Backend path: a reduction (no download of the matrix); JS path: the values it reads anyway.
@@ -37,14 +56,16 @@ function spectralOp(quantity: Quantity, x: tf.Tensor, method: SpectralMethod): t
       return { value: tf.scalar(Number.NaN), gradFunc: (dy: tf.Tensor) => tf.mul(dy, tf.fill([rows, cols], Number.NaN)) };
     }
     if (concrete === 'newton-schulz') {
-      const { value, gradient } = onBackend(quantity, a as tf.Tensor2D);
-      save([gradient]);
-      return { value, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, saved[0]!) };
+      const onDevice = onBackend(quantity, a as tf.Tensor2D, tolerance);
+      if (onDevice) {
+        save([onDevice.gradient]);
+        return { value: onDevice.value, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, saved[0]!) };
+      }
     }
-    const dense = denseMatrix(rows, cols, values!);
+    const dense = denseMatrix(rows, cols, values ?? a.dataSync());
     const d = polarDecomposition(dense, {
-      method: concrete,
-      rankTolerance: defaultRankTolerance(rows, cols, 'float32'),
+      method: concrete === 'newton-schulz' ? resolvePolarMethod(rows, cols) : concrete,
+      rankTolerance: tolerance,
     });
     let nuclear = 0;
     for (const s of d.sigma) nuclear += s;
@@ -78,8 +99,33 @@ function sum2d(x: tf.Tensor): tf.Scalar {
   return tf.sum(tf.sum(x, 1));
 }
 
-function onBackend(quantity: Quantity, a: tf.Tensor2D): { value: tf.Scalar; gradient: tf.Tensor } {
-  const polar = newtonSchulzPolar(a);
+/**
+ * Value and gradient from Newton–Schulz on the backend, or `undefined` when
+ * some σ was not driven to 1 (a spectrum reaching below the accepted ratio),
+ * where float32 cannot follow the subgradient convention.
+ */
+function onBackend(quantity: Quantity, a: tf.Tensor2D, tolerance: number): { value: tf.Scalar; gradient: tf.Tensor } | undefined {
+  const polar = newtonSchulzPolar(a, { rankTolerance: Math.max(8 * tolerance, NEWTON_SCHULZ_MIN_RATIO) });
+  if (!allDirectionsLifted(polar)) {
+    polar.dispose();
+    return undefined;
+  }
+  return polarToValue(quantity, a, polar);
+}
+
+/** Whether every singular value of P is 1, i.e. PᵀP (on the smaller side) is the identity. */
+function allDirectionsLifted(p: tf.Tensor2D): boolean {
+  const worst = tf.tidy(() => {
+    const [m, n] = p.shape;
+    const gram = m >= n ? tf.matMul(p, p, true, false) : tf.matMul(p, p, false, true);
+    return tf.max(tf.abs(tf.sub(gram, tf.eye(Math.min(m, n)))));
+  });
+  const ok = worst.dataSync()[0]! <= NEWTON_SCHULZ_CHECK;
+  worst.dispose();
+  return ok;
+}
+
+function polarToValue(quantity: Quantity, a: tf.Tensor2D, polar: tf.Tensor2D): { value: tf.Scalar; gradient: tf.Tensor } {
   const nuclear = sum2d(tf.mul(polar, a));
   if (quantity === 'nuclear') return { value: nuclear, gradient: polar };
   // A floor on F keeps the zero matrix at value 0 and gradient 0 (polar is 0 there).

@@ -1,11 +1,11 @@
 import { definePlugin, z } from '@rankbias/core';
 import { depthMirrorOp } from '../ops/spectral-ops.js';
-import { methodOption } from './method-option.js';
+import { methodOption, rankToleranceOption } from './method-option.js';
 import { PACKAGE_NAME } from './package-name.js';
 import { sumOverWeights } from './sum-over-weights.js';
 
 /** Options of the `depth-mirror` penalty (besides the common weight/select/coupling). */
-export const depthMirrorOptions = z.strictObject({ method: methodOption });
+export const depthMirrorOptions = z.strictObject({ method: methodOption, rankTolerance: rankToleranceOption });
 
 /**
  * Penalty `depth-mirror`: Σ_w ||W||_* / ||W||_F over the selected weights
@@ -19,6 +19,6 @@ export const depthMirrorPenalty = definePlugin({
   package: PACKAGE_NAME,
   options: depthMirrorOptions,
   create: (options) => ({
-    value: (weights) => sumOverWeights(weights, (w) => depthMirrorOp(w, options.method)),
+    value: (weights) => sumOverWeights(weights, (w) => depthMirrorOp(w, options.method, { rankTolerance: options.rankTolerance })),
   }),
 });

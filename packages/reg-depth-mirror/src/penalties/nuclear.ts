@@ -1,11 +1,11 @@
 import { definePlugin, z } from '@rankbias/core';
 import { nuclearNormOp } from '../ops/spectral-ops.js';
-import { methodOption } from './method-option.js';
+import { methodOption, rankToleranceOption } from './method-option.js';
 import { PACKAGE_NAME } from './package-name.js';
 import { sumOverWeights } from './sum-over-weights.js';
 
 /** Options of the `nuclear` penalty. */
-export const nuclearOptions = z.strictObject({ method: methodOption });
+export const nuclearOptions = z.strictObject({ method: methodOption, rankTolerance: rankToleranceOption });
 
 /** Penalty `nuclear`: Σ_w ||W||_* (sum of singular values), a convex reference for depth-mirror. */
 export const nuclearPenalty = definePlugin({
@@ -15,6 +15,6 @@ export const nuclearPenalty = definePlugin({
   package: PACKAGE_NAME,
   options: nuclearOptions,
   create: (options) => ({
-    value: (weights) => sumOverWeights(weights, (w) => nuclearNormOp(w, options.method)),
+    value: (weights) => sumOverWeights(weights, (w) => nuclearNormOp(w, options.method, { rankTolerance: options.rankTolerance })),
   }),
 });

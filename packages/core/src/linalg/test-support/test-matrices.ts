@@ -35,3 +35,9 @@ export function referenceSigma(a: DenseMatrix): number[] {
 
 export const logSpaced = (from: number, to: number, n: number): number[] =>
   Array.from({ length: n }, (_, i) => from * (to / from) ** (i / (n - 1)));
+
+export function maxAbsDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  let d = 0;
+  for (let i = 0; i < x.length; i++) d = Math.max(d, Math.abs(x[i]! - y[i]!));
+  return d;
+}

@@ -1,8 +1,9 @@
 /**
- * Cache-blocked float64 matrix products on flat row-major arrays, for the
- * plain-JS spectral path (Gram matrix, polar factor). Same arithmetic as the
- * textbook triple loop up to summation order.
+ * Cache-blocked float64 matrix products: `multiply` on `DenseMatrix`, and the
+ * flat row-major kernels the SVD routes use internally. Same arithmetic as
+ * the textbook triple loop up to summation order.
  */
+import { toDense, type DenseMatrix, type MatrixInput } from './dense-matrix.js';
 
 /** Rows of B (the summation index) per block: a KB x JB block of B stays in L2. */
 const KB = 128;
@@ -10,12 +11,23 @@ const KB = 128;
 const JB = 256;
 
 /**
- * C (m x n) = A (m x k) · B (k x n). With `upperOnly` (square C only) just
- * C[i][j] for j >= i is computed; the rest stays 0.
+ * The matrix product A·B in float64 (cache-blocked).
+ * @example multiply([[1, 2]], [[3], [4]]).data // Float64Array [11]
  */
-export function multiply(a: ArrayLike<number>, b: ArrayLike<number>, m: number, k: number, n: number, upperOnly = false): Float64Array {
+export function multiply(a: MatrixInput, b: MatrixInput): DenseMatrix {
+  const x = toDense(a);
+  const y = toDense(b);
+  if (x.cols !== y.rows) throw new RangeError(`multiply: ${x.rows}x${x.cols} times ${y.rows}x${y.cols}: inner dimensions differ`);
+  return { rows: x.rows, cols: y.cols, data: multiplyFlat(x.data, y.data, x.rows, x.cols, y.cols) };
+}
+
+/**
+ * C (m x n) = A (m x k) · B (k x n) on flat row-major arrays. With
+ * `upperOnly` (square C only) just C[i][j] for j >= i is computed; the rest stays 0.
+ */
+export function multiplyFlat(a: ArrayLike<number>, b: ArrayLike<number>, m: number, k: number, n: number, upperOnly = false): Float64Array {
   if (a.length !== m * k || b.length !== k * n) {
-    throw new RangeError(`multiply: expected ${m}x${k} and ${k}x${n} operands, got ${a.length} and ${b.length} values`);
+    throw new RangeError(`multiplyFlat: expected ${m}x${k} and ${k}x${n} operands, got ${a.length} and ${b.length} values`);
   }
   const c = new Float64Array(m * n);
   for (let j0 = 0; j0 < n; j0 += JB) {
@@ -112,7 +124,7 @@ export function transposeFlat(b: ArrayLike<number>, rows: number, cols: number):
 
 /** The symmetric Gram matrix Aᵀ A (n x n) of A (m x n). */
 export function gramMatrix(a: ArrayLike<number>, m: number, n: number): Float64Array {
-  const g = multiply(transposeFlat(a, m, n), a, n, m, n, true);
+  const g = multiplyFlat(transposeFlat(a, m, n), a, n, m, n, true);
   for (let p = 0; p < n; p++) for (let q = 0; q < p; q++) g[p * n + q] = g[q * n + p]!;
   return g;
 }

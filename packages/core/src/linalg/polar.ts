@@ -1,9 +1,10 @@
-import { frobeniusNorm, jacobiSvd, transpose, type DenseMatrix } from '@rankbias/core';
-import { gramMatrix, multiply, transposeFlat } from './dense-product.js';
+import { frobeniusNorm, transpose, type DenseMatrix } from './dense-matrix.js';
+import { jacobiSvd } from './jacobi-svd.js';
+import { gramMatrix, multiplyFlat, transposeFlat } from './products.js';
 import { symmetricEigen } from './symmetric-eigen.js';
 
 /** How the plain-JS path decomposes a matrix. */
-export type JsSpectralMethod = 'jacobi' | 'gram';
+export type PolarMethod = 'jacobi' | 'gram';
 
 /** Singular values and polar factor of a matrix A (m x n). */
 export interface PolarDecomposition {
@@ -17,13 +18,22 @@ export interface PolarDecomposition {
   readonly frobenius: number;
 }
 
+/**
+ * Options of `polarDecomposition`.
+ *
+ * The subgradient convention: U Vᵀ keeps exactly the directions whose
+ * singular value σᵢ, from the float64 SVD of the values given, is above
+ * `rankTolerance · σ₁`; the others count as zero (at a rank-deficient matrix
+ * this picks the minimum-norm subgradient of ‖A‖_*). Every method follows it;
+ * `gram` cannot resolve σ below 10·√(k·ε)·σ₁, so an explicit `rankTolerance`
+ * under that floor makes it use the Jacobi SVD.
+ */
 export interface PolarOptions {
-  readonly method?: JsSpectralMethod;
+  readonly method?: PolarMethod;
   /**
-   * Singular values at or below `rankTolerance * sigma_max` count as zero:
-   * their directions are left out of U Vᵀ (the subgradient chosen at a
-   * rank-deficient matrix). Default `max(m, n) * 2^-52` (float64 data); use
-   * `max(m, n) * 2^-23` for data that came from float32 tensors.
+   * Relative cut: singular values at or below `rankTolerance · σ₁` are left
+   * out of U Vᵀ. Default `max(m, n) · 2⁻⁵²` (float64 data); float32 tensors
+   * use `max(m, n) · 2⁻²³` (`defaultRankTolerance(m, n, 'float32')`).
    */
   readonly rankTolerance?: number;
 }
@@ -41,8 +51,10 @@ export function defaultRankTolerance(rows: number, cols: number, precision: 'flo
  * are reported as 0; below 10 sqrt(k eps) sigma_max they are left out of U Vᵀ).
  */
 export function polarDecomposition(a: DenseMatrix, options: PolarOptions = {}): PolarDecomposition {
-  const method = options.method ?? 'jacobi';
   const tolerance = options.rankTolerance ?? defaultRankTolerance(a.rows, a.cols, 'float64');
+  const k0 = Math.min(a.rows, a.cols);
+  const gramHonours = options.rankTolerance === undefined || options.rankTolerance >= gramFloor(k0);
+  const method = options.method === 'gram' && gramHonours ? 'gram' : 'jacobi';
   const wide = a.rows < a.cols;
   const tall = wide ? transpose(a) : a;
   const frobenius = frobeniusNorm(a);
@@ -97,15 +109,19 @@ function viaGram(a: DenseMatrix, tolerance: number): Partial {
     const lambda = values[n - 1 - i]!;
     sigma[i] = lambda > unresolved ? Math.sqrt(lambda) : 0;
   }
-  const floor = 10 * Math.sqrt(n * Number.EPSILON);
-  const threshold = Math.max(tolerance, floor) * sigma[0]!;
+  const threshold = Math.max(tolerance, gramFloor(n)) * sigma[0]!;
   let rank = 0;
   while (rank < n && sigma[rank]! > threshold) rank++;
   // polar = A V_r Σ_r⁻¹ V_rᵀ over the resolved singular values: two blocked products through m x rank.
   // Eigenvectors are stored ascending, so row j of `kept` belongs to sigma[rank - 1 - j].
   const kept = vectors.subarray((n - rank) * n);
-  const projected = multiply(data, transposeFlat(kept, rank, n), m, n, rank);
+  const projected = multiplyFlat(data, transposeFlat(kept, rank, n), m, n, rank);
   for (let i = 0; i < m; i++) for (let j = 0; j < rank; j++) projected[i * rank + j]! /= sigma[rank - 1 - j]!;
-  const polar = multiply(projected, kept, m, rank, n);
+  const polar = multiplyFlat(projected, kept, m, rank, n);
   return { sigma, polar, rank };
+}
+
+/** Relative σ below which the Gram route cannot tell a direction from rounding (eigenvalue errors ~ k·ε·σ₁²). */
+function gramFloor(k: number): number {
+  return 10 * Math.sqrt(k * Number.EPSILON);
 }
