@@ -1,5 +1,5 @@
 /**
- * The quartic SDE of Chen et al. (SCIENCE.md section 5):
+ * The quartic SDE of Chen et al. (docs/science.md#5-stochastic-collapse):
  *   dθ = −(θ³ − μθ) dt + ζ θ dW.
  * θ = 0 is an invariant set; it attracts iff ζ > √(2μ) (the Itô drift of
  * log|θ| near 0 is μ − ζ²/2). Simulated exactly in log space,

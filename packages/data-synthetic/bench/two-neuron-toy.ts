@@ -1,5 +1,5 @@
 /**
- * Plain-JS reference of the 1→2→1 GELU toy of Chen et al. (SCIENCE.md §5),
+ * Plain-JS reference of the 1→2→1 GELU toy of Chen et al. (docs/science.md#5-stochastic-collapse),
  * independent of tfjs, fast enough for many seeds: f(x) = a₁ gelu(w₁x) +
  * a₂ gelu(w₂x), SGD with batch 1 on 50 points of y = 1.5·gelu(x) with label
  * noise N(0, σ²) redrawn every step, Glorot-uniform initialisation. Counts

@@ -1,5 +1,5 @@
 /**
- * The two small observations of SCIENCE.md section 1, in float64 JS (small
+ * The two small observations of docs/science.md#1-linear-over-parameterization, in float64 JS (small
  * matrices; exact gradients of deep linear nets written out by hand):
  *  1. spectral entropy / effective rank at initialisation against depth, for
  *     random linear chains (of W_e) and random ReLU nets (of f(X));

@@ -1,5 +1,5 @@
 /**
- * Reproduction of SCIENCE.md section 1 at CPU scale.
+ * Reproduction of docs/science.md#1-linear-over-parameterization at CPU scale.
  *   npx tsx bench/repro.ts [--parts fmnist,init,regression] [--seeds 3] [--steps-cnn 200] [--steps-mlp 300]
  *                          [--models cnn,mlp] [--lr 0.02] [--backend wasm] [--out /tmp/rankbias-linear-overparam]
  * Fashion-MNIST rows are kept per (model, lr): a run with another --lr adds rows.

@@ -42,7 +42,7 @@ async function testError(penalty: 'none' | 'coupled' | 'decoupled', steps: numbe
   return result.final;
 }
 
-describe('matrix completion, small scale (the qualitative claim of SCIENCE.md section 4)', () => {
+describe('matrix completion, small scale (the qualitative claim of docs/science.md#4-an-explicit-penalty-that-mirrors-depth)', () => {
   it('depth 1 + depth-mirror + Adam completes the matrix; depth 1 + Adam alone does not', async () => {
     const plain = await testError('none', 600);
     const penalised = await testError('coupled', 600);

@@ -1,5 +1,5 @@
 // The depth-mirror penalty inside the rankbias trainer, on the end-to-end
-// product of a depth-3 linear network (the penalty of SCIENCE.md §4).
+// product of a depth-3 linear network (the penalty of docs/science.md#4-an-explicit-penalty-that-mirrors-depth).
 // Run: npx tsx examples/trainer.ts   (from packages/reg-depth-mirror)
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';

@@ -1,6 +1,6 @@
 /**
- * Scalar summaries of a singular spectrum σ₁ ≥ … ≥ σₖ ≥ 0 (SCIENCE.md,
- * "Shared definitions"). All take the singular values, so one SVD serves
+ * Scalar summaries of a singular spectrum σ₁ ≥ … ≥ σₖ ≥ 0 (see
+ * docs/science.md#shared-definitions). All take the singular values, so one SVD serves
  * every measure. The zero matrix has entropy 0 and every rank measure 0.
  */
 

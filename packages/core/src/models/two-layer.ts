@@ -59,7 +59,7 @@ function secondLayerValues(
 
 /**
  * f(x) = Σ_j a_j φ(⟨w_j, x⟩ + b_j): layers `hidden` (w, b), `act`, `output` (a, no bias).
- * Initialisation per SCIENCE.md sections 2 and 3, drawn from `rng`.
+ * Initialisation per docs/science.md#2-leaky-relu-nets-on-nearly-orthogonal-data and docs/science.md#3-optimization-threshold, drawn from `rng`.
  */
 export function buildTwoLayer(options: TwoLayerOptions, info: DatasetInfo, rng: Rng): tfl.LayersModel {
   const inputShape = [...info.inputShape];

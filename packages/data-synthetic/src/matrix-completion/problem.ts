@@ -1,6 +1,6 @@
 import { createRng, shuffledIndices } from '@rankbias/core';
 
-/** Options of a synthetic matrix-completion instance (SCIENCE.md section 4). */
+/** Options of a synthetic matrix-completion instance (docs/science.md#4-an-explicit-penalty-that-mirrors-depth). */
 export interface MatrixCompletionOptions {
   /** N: the matrix is N × N. */
   readonly size: number;

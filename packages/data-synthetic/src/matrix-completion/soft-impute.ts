@@ -42,7 +42,7 @@ export function shrinkSingularValues(a: ArrayLike<number>, rows: number, cols: n
  * iterated to convergence along a decreasing path of λ with warm starts.
  * Each fixed point minimises ½‖P_Ω(X − Z)‖²_F + λ‖Z‖_*; as λ → 0 this
  * approaches nuclear-norm minimisation subject to matching the observed
- * entries (the baseline of SCIENCE.md section 4).
+ * entries (the baseline of docs/science.md#4-an-explicit-penalty-that-mirrors-depth).
  */
 export function softImpute(
   values: ArrayLike<number>,

@@ -24,7 +24,7 @@ export function clusterSplit(mu: Float32Array, count: number, rng: Rng): SplitAr
   return { x, y };
 }
 
-/** Builds the nearly-orthogonal two-cluster task of Frei et al. (SCIENCE.md section 2). */
+/** Builds the nearly-orthogonal two-cluster task of Frei et al. (docs/science.md#2-leaky-relu-nets-on-nearly-orthogonal-data). */
 export function orthogonalClusters(options: OrthogonalClustersOptions, rng: Rng, fallbackRng: Rng): InMemoryDataset {
   const norm = options.meanNorm ?? Math.pow(options.dim, 0.25);
   const mu = randomDirection(rng.fork('mean'), options.dim, norm);

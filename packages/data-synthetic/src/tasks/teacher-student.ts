@@ -39,7 +39,7 @@ export interface ReluTeacherOptions extends TeacherSplitOptions {
   readonly teacherNorm: number;
 }
 
-/** The optimization-threshold data (SCIENCE.md section 3): y = ⟨β*, x⟩ + ε, or a ReLU (or GELU) teacher network. */
+/** The optimization-threshold data (docs/science.md#3-optimization-threshold): y = ⟨β*, x⟩ + ε, or a ReLU (or GELU) teacher network. */
 export function reluTeacherTask(options: ReluTeacherOptions, rng: Rng, fallbackRng: Rng): InMemoryDataset {
   const t = rng.fork('teacher');
   const teacher =
@@ -76,7 +76,7 @@ export interface LinearTeacherOptions extends TeacherSplitOptions {
   readonly singularValues: readonly number[];
 }
 
-/** Linear teacher–student (SCIENCE.md section 5): y = B* x + ε, B* of the given singular values. */
+/** Linear teacher–student (docs/science.md#5-stochastic-collapse): y = B* x + ε, B* of the given singular values. */
 export function linearTeacherTask(options: LinearTeacherOptions, rng: Rng, fallbackRng: Rng): InMemoryDataset {
   const teacher = lowRankLinearTeacher(rng.fork('teacher'), options.inputDim, options.outputDim, options.singularValues);
   return regressionDataset('linear-teacher', teacher, options, rng, fallbackRng);

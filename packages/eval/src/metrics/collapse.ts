@@ -1,6 +1,6 @@
 import type { DenseMatrix } from '@rankbias/core';
 
-/** Thresholds of the stochastic-collapse detector (SCIENCE.md sec 5). */
+/** Thresholds of the stochastic-collapse detector (docs/science.md#5-stochastic-collapse). */
 export interface CollapseThresholds {
   /** Neuron i vanishes if ‖vᵢ‖ / maxⱼ ‖vⱼ‖ is below this (default 0.1). */
   readonly vanishing?: number;

@@ -3,7 +3,7 @@ import { detectCollapse, neuronVectors } from '../metrics/collapse.js';
 import { hiddenLayers } from '../metrics/model-neurons.js';
 import { EVAL_PACKAGE } from './common.js';
 
-/** `collapse`: vanishing and identical neurons per hidden layer (SCIENCE.md sec 5). */
+/** `collapse`: vanishing and identical neurons per hidden layer (docs/science.md#5-stochastic-collapse). */
 export const collapseMetric = definePlugin({
   kind: 'metric',
   name: 'collapse',
