@@ -44,7 +44,7 @@ process.on('SIGINT', () => {
 const tick = () => {
   if (interrupted) {
     checkpoint();
-    result('stopped');
+    result('stopped', { stopReason: 'interrupted (SIGINT)' });
     process.exit(130);
   }
   step++;

@@ -16,7 +16,7 @@ export function tinySweep(steps = 40, lrs: readonly number[] = [0.02, 0.1, 0.3])
     },
     grid: { 'optimizer.lr': [...lrs] },
     seeds: [0],
-    report: { curves: ['test/loss'] },
+    report: { curves: ['test/loss', 'erank/*'] },
   };
 }
 
