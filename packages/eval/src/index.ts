@@ -56,7 +56,6 @@ export { stableHash, canonicalJson } from './sweep/hash.js';
 export { executeRuns, type RunnerOptions, type RunnerOutcome } from './sweep/runner.js';
 export { runState, runDirOf, planAction, type RunState } from './sweep/run-dir.js';
 export { localSweepExecutor } from './sweep/local-executor.js';
-export { RunBoard, type BoardItem, type BoardState } from './sweep/run-board.js';
 export { defaultTrainCommand, coreCliEntry, type TrainCommand } from './sweep/train-command.js';
 export { collectRuns, type CollectedRun } from './report/collect.js';
 export { aggregate, curvePoints, type GroupSummary } from './report/aggregate.js';

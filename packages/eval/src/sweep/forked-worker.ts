@@ -1,8 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { SweepRunPaths } from '@rankbias/core';
-import type { BoardItem } from './run-board.js';
+import type { BoardItem, SweepRunPaths } from '@rankbias/core';
 import type { RunSlot, SlotOutcome } from './run-slot.js';
 import type { FromWorker, ToWorker } from './worker-protocol.js';
 

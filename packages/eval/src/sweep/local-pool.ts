@@ -1,16 +1,17 @@
 import {
   liveLockOwner,
   planRunAction,
+  RunBoard,
   RunDirError,
   runDirState,
   sweepRunPaths,
   tryReadRunResult,
+  type BoardItem,
   type SweepExecuteOptions,
   type SweepOutcome,
   type SweepReporter,
   type SweepRun,
 } from '@rankbias/core';
-import { RunBoard, type BoardItem } from './run-board.js';
 import type { RunSlot } from './run-slot.js';
 import { prepareSweepRunDir } from './run-dir.js';
 

@@ -1,5 +1,4 @@
-import type { SweepRunEnd, SweepRunPaths } from '@rankbias/core';
-import type { BoardItem } from './run-board.js';
+import type { BoardItem, SweepRunEnd, SweepRunPaths } from '@rankbias/core';
 
 /** How one attempt at a run ended. */
 export interface SlotOutcome {

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { runDirState, tryReadRunResult, type SweepRunPaths } from '@rankbias/core';
+import { runDirState, tryReadRunResult, type BoardItem, type SweepRunPaths } from '@rankbias/core';
 import { lastLoggedStep } from './progress.js';
-import type { BoardItem } from './run-board.js';
 import type { RunSlot, SlotOutcome } from './run-slot.js';
 import type { TrainCommand } from './train-command.js';
 

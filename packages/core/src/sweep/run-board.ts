@@ -1,4 +1,4 @@
-import type { SweepRun, SweepRunEnd } from '@rankbias/core';
+import type { SweepRun, SweepRunEnd } from '../contracts/sweep-executor.js';
 
 /** Where a run of a sweep stands during one execution. */
 export type BoardState = 'queued' | 'running' | 'done' | 'failed' | 'interrupted';

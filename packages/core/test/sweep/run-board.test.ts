@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SweepRun } from '@rankbias/core';
-import { RunBoard } from '../src/sweep/run-board.js';
+import { RunBoard, type SweepRun } from '../../src/index.js';
 
 const run = (id: string): SweepRun => ({ id, group: 'g', label: id, seed: 0, params: {}, config: {} });
 
