@@ -38,10 +38,10 @@ async function until<T>(what: string, probe: () => T | undefined | false, ms = 6
 describe('compare and its training processes (real processes, real signals)', () => {
   beforeAll(() => buildForCli(), 120_000);
 
-  it('workers leave when compare is killed; a second live compare is refused; the next one cleans stale locks and resumes', async () => {
+  it('workers leave when compare dies (SIGHUP, SIGKILL); a second live compare is refused; the next one cleans stale locks and resumes', async () => {
     const dir = sweepDir(tinySweep(1500, [0.1, 0.3]));
     const out = join(dir, 'out');
-    for (const [n, how] of [[1, 'SIGKILL compare'], [2, 'SIGKILL compare and its worker']] as const) {
+    for (const [signal, how] of [['SIGHUP', 'terminal closed: SIGHUP to compare'], ['SIGKILL', 'SIGKILL to compare and its worker']] as const) {
       const first = startRankbias(['compare', 'sweep.yaml', '--out', 'out', '--workers', '1'], dir);
       const [worker] = await Promise.race([
         until(`a training worker (${how})`, () => trainers(out).length > 0 && trainers(out), 180_000),
@@ -58,12 +58,12 @@ describe('compare and its training processes (real processes, real signals)', ()
       ]);
 
       expect(alive(worker!)).toBe(true); // still training: the kill lands mid-run
-      first.child.kill('SIGKILL');
-      if (n === 2) process.kill(worker!, 'SIGKILL');
+      first.child.kill(signal);
+      if (signal === 'SIGKILL') process.kill(worker!, 'SIGKILL');
       await first.done;
       // the orphaned worker leaves by itself once compare's IPC channel is gone
       await until('the worker to leave', () => !alive(worker!), 30_000);
-      expect(readLockOwner(join(out, 'compare.lock'))?.pid).toBe(first.child.pid); // stale, left by the kill
+      expect(readLockOwner(join(out, 'compare.lock'))?.pid).toBe(first.child.pid); // stale: compare died without cleaning up
     }
     const last = await startRankbias(['compare', 'sweep.yaml', '--out', 'out', '--workers', '2'], dir).done;
     expect(last.code).toBe(0);
@@ -87,10 +87,16 @@ describe('compare and its training processes (real processes, real signals)', ()
     let midRun = 0;
     for (let i = 0; i < 6 && Date.now() - started < 150_000; i++) {
       const run = startRankbias(['compare', 'sweep.yaml', '--out', 'crash', '--workers', '1'], dir);
-      const delay = 1000 + rand() * 15_000;
+      let over = false;
+      const ended = run.done.then(() => (over = true));
+      // most kills land while training (a random moment after a worker took a run), some during start-up
+      const duringTraining = rand() < 0.75;
+      if (duringTraining) {
+        await until('a training worker', () => over || trainers(join(dir, 'crash')).length > 0, 120_000);
+        if (over) break;
+      }
       const killWorker = rand() < 0.5;
-      const finished = await Promise.race([run.done.then(() => true), sleep(delay).then(() => false)]);
-      if (finished) break;
+      if (await Promise.race([ended, sleep((duringTraining ? 0 : 1000) + rand() * 3000).then(() => false)])) break;
       const workers = trainers(join(dir, 'crash'));
       if (workers.length) midRun++;
       run.child.kill('SIGKILL');
@@ -100,6 +106,7 @@ describe('compare and its training processes (real processes, real signals)', ()
       await until('the workers to leave', () => trainers(join(dir, 'crash')).length === 0, 30_000);
     }
     expect(kills).toBeGreaterThan(0);
+    expect(midRun).toBeGreaterThan(0);
     console.log(`crash consistency: ${kills} SIGKILL(s) of compare, ${midRun} while a run trained, in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     const final = await startRankbias(['compare', 'sweep.yaml', '--out', 'crash', '--workers', '1'], dir).done;
     expect(final.code).toBe(0);
