@@ -31,6 +31,7 @@ export {
   type SweepRunEnd,
   type SweepRunReport,
 } from './contracts/sweep-executor.js';
+export { RunBoard, type BoardItem, type BoardState } from './sweep/run-board.js';
 
 export { createRng, hashSeed, shuffledIndices, type Rng, type RngState } from './rng/rng.js';
 export { withSeededMathRandom } from './rng/seeded-math.js';

@@ -51,10 +51,11 @@ export { loadSavedModel } from './io/load-model.js';
 
 // Sweeps and reports.
 export { sweepSchema, targetSchema, reportSchema, type SweepSpec, type SweepTarget } from './sweep/schema.js';
-export { expandSweep, readSweepFile, gridPoints, setKeyPath, type ExpandedSweep, type PlannedRun } from './sweep/expand.js';
+export { expandSweep, readSweepFile, gridPoints, setKeyPath, type ExpandedSweep, type PlannedRun, type SweepReadOptions } from './sweep/expand.js';
 export { stableHash, canonicalJson } from './sweep/hash.js';
-export { executeRuns, planAction, type RunnerOptions, type RunnerOutcome } from './sweep/runner.js';
-export { runState, runDirOf, type RunState } from './sweep/run-dir.js';
+export { executeRuns, type RunnerOptions, type RunnerOutcome } from './sweep/runner.js';
+export { runState, runDirOf, planAction, type RunState } from './sweep/run-dir.js';
+export { localSweepExecutor } from './sweep/local-executor.js';
 export { defaultTrainCommand, coreCliEntry, type TrainCommand } from './sweep/train-command.js';
 export { collectRuns, type CollectedRun } from './report/collect.js';
 export { aggregate, curvePoints, type GroupSummary } from './report/aggregate.js';

@@ -3,22 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { runDirState } from '@rankbias/core';
 import { buildForCli, startRankbias } from './support/cli.js';
+import { tinySweep } from './support/tiny-sweep.js';
 
-/** A tiny real sweep on core's gaussian-mixture + mlp: 3 groups × 1 seed, 40 steps, checkpoint every 10. */
-const sweep = {
-  name: 'tiny',
-  base: {
-    data: { use: 'gaussian-mixture', classes: 3, dim: 8, trainSize: 96, testSize: 48 },
-    model: { use: 'mlp', hidden: [12] },
-    optimizer: { use: 'sgd', lr: 0.1 },
-    metrics: [{ use: 'effective-rank' }],
-    train: { steps: 40, batchSize: 32, evalEvery: 10, checkpointEvery: 5, logEvery: 5 },
-  },
-  grid: { 'optimizer.lr': [0.02, 0.1, 0.3] },
-  seeds: [0],
-  report: { curves: ['test/loss', 'erank/*'] },
-};
+/** A tiny real sweep: 3 groups × 1 seed, 40 steps, checkpoint every 5. */
+const sweep = tinySweep(40, [0.02, 0.1, 0.3]);
 
 const runIds = (out: string) => readdirSync(join(out, 'runs')).sort();
 const trainCount = (out: string, id: string) =>
@@ -61,9 +51,11 @@ describe('rankbias compare (real CLI and trainer)', () => {
     expect(interrupted).toBe(true);
     expect(r1.code).toBe(130);
     expect(r1.stderr).toMatch(/interrupted; run the same command again/);
-    const statuses = runIds(out).map((id) => existsSync(join(out, 'runs', id, 'result.json')));
-    expect(statuses.filter(Boolean)).toHaveLength(1);
-    const doneId = runIds(out).find((id) => existsSync(join(out, 'runs', id, 'result.json')))!;
+    // the interrupted run checkpointed as it stopped and is resumable; the third never started
+    const states = runIds(out).map((id) => runDirState(join(out, 'runs', id)));
+    expect(states.filter((s) => s === 'completed')).toHaveLength(1);
+    expect(states.filter((s) => s === 'resumable')).toHaveLength(1);
+    const doneId = runIds(out).find((id) => runDirState(join(out, 'runs', id)) === 'completed')!;
     const doneMtime = statSync(join(out, 'runs', doneId, 'result.json')).mtimeMs;
 
     const second = await startRankbias(['compare', 'sweep.yaml', '--out', 'out', '--workers', '2'], dir).done;

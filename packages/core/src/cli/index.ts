@@ -4,4 +4,5 @@ export { EXIT, CliUsageError, isBadInput } from './exit-codes.js';
 export { processIo, type CliEnvWithExit, type CliIo } from './env.js';
 export { describePlugins, optionsJsonSchema, type PluginDescription } from './commands/plugins.js';
 export { defaultRunDir } from './run-dir.js';
+export { summarizeResult } from './commands/train.js';
 export { createCliContainer, type CliContainerOptions } from './container.js';

@@ -32,6 +32,7 @@ export const KNOWN_PLUGIN_PACKAGES: Readonly<Record<string, string>> = {
   'command:compare': '@rankbias/eval',
   'command:inspect': '@rankbias/eval',
   'command:report': '@rankbias/eval',
+  'sweep-executor:local': '@rankbias/eval',
 };
 
 export function knownPackageFor(kind: PluginKind, name: string): string | undefined {

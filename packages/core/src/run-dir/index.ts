@@ -19,3 +19,12 @@ export {
   type RunDirState,
 } from './run-state.js';
 export { sweepRunPaths, type SweepRunPaths } from './sweep-run-paths.js';
+export {
+  acquireProcessLock,
+  isOwnerAlive,
+  liveLockOwner,
+  processStartTicks,
+  readLockOwner,
+  type HeldLock,
+  type LockOwner,
+} from './process-lock.js';

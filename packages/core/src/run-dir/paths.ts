@@ -16,6 +16,8 @@ export interface RunDirPaths {
   readonly model: string;
   /** The collapsed model, when an over-parameterization plugin was used. */
   readonly modelCollapsed: string;
+  /** Held by the process training the run (pid and start time); stale once that process is gone. */
+  readonly lock: string;
 }
 
 export function runDirPaths(root: string): RunDirPaths {
@@ -28,5 +30,6 @@ export function runDirPaths(root: string): RunDirPaths {
     latestCheckpoint: join(root, 'checkpoints', 'latest'),
     model: join(root, 'model'),
     modelCollapsed: join(root, 'model-collapsed'),
+    lock: join(root, 'run.lock'),
   };
 }

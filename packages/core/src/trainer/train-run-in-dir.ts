@@ -6,6 +6,8 @@ import type { BackendChoice } from '../config/schema.js';
 import type { Callback } from '../contracts/callback.js';
 import type { RunResult } from '../contracts/result.js';
 import { PluginRegistry } from '../registry/registry.js';
+import { runDirPaths } from '../run-dir/paths.js';
+import { acquireProcessLock } from '../run-dir/process-lock.js';
 import { runDirState, wasInterrupted } from '../run-dir/run-state.js';
 import type { ProgressListener } from './context.js';
 import { runTraining } from './run-training.js';
@@ -40,7 +42,8 @@ export interface TrainedRun {
 /**
  * Trains one run in this process: validates the plain `config` against the
  * container's plugins, activates its backend and trains into `runDir`,
- * resuming when the directory holds a checkpoint of this run. What both
+ * resuming when the directory holds a checkpoint of this run, while holding
+ * the directory's run lock (a second live trainer is refused). What both
  * `rankbias train` and long-lived sweep workers call.
  */
 export async function trainRunInDir(
@@ -52,14 +55,19 @@ export async function trainRunInDir(
   const resolved = resolveConfig(raw, new PluginRegistry(options.container), options.source ?? runDir);
   const backend = await selectBackend(resolved.backend);
   options.say?.(describeBackend(backend));
-  const resume = options.resume ?? runDirState(runDir) === 'resumable';
-  const result = await runTraining(resolved, {
-    container: options.container,
-    outDir: runDir,
-    resume,
-    backend: backend.name,
-    callbacks: [...(options.callbacks ?? []), ...(options.signal ? [stopOnAbort(options.signal)] : [])],
-    onProgress: options.onProgress,
-  });
-  return { result, resumed: resume, interrupted: wasInterrupted(result) };
+  const lock = acquireProcessLock(runDirPaths(runDir).lock, `run directory ${runDir}`);
+  try {
+    const resume = options.resume ?? runDirState(runDir) === 'resumable';
+    const result = await runTraining(resolved, {
+      container: options.container,
+      outDir: runDir,
+      resume,
+      backend: backend.name,
+      callbacks: [...(options.callbacks ?? []), ...(options.signal ? [stopOnAbort(options.signal)] : [])],
+      onProgress: options.onProgress,
+    });
+    return { result, resumed: resume, interrupted: wasInterrupted(result) };
+  } finally {
+    lock.release();
+  }
 }

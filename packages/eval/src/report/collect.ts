@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunResult } from '@rankbias/core';
-import { readResult, RUN_FILES } from '../sweep/run-dir.js';
+import { runDirState, sweepRunPaths, tryReadRunResult, type RunResult } from '@rankbias/core';
 
 /** One run directory as the report sees it. */
 export interface CollectedRun {
@@ -49,11 +48,12 @@ export function collectRuns(outDir: string): CollectedRun[] {
   if (!existsSync(runsDir)) return [];
   const out: CollectedRun[] = [];
   for (const id of readdirSync(runsDir).sort()) {
-    const dir = join(runsDir, id);
-    const metaFile = join(dir, RUN_FILES.sweepRun);
-    if (!existsSync(metaFile)) continue;
-    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as Omit<CollectedRun, 'status' | 'curves'>;
-    const result = readResult(dir);
+    const paths = sweepRunPaths(outDir, id);
+    if (!existsSync(paths.sweepRun)) continue;
+    const meta = JSON.parse(readFileSync(paths.sweepRun, 'utf8')) as Omit<CollectedRun, 'status' | 'curves'>;
+    const state = runDirState(paths.root);
+    // an interrupted run's result.json (status stopped) is not a result: the run resumes
+    const result = state === 'completed' || state === 'stopped' || state === 'failed' ? tryReadRunResult(paths.root) : undefined;
     out.push({
       id: meta.id,
       group: meta.group,
@@ -62,7 +62,7 @@ export function collectRuns(outDir: string): CollectedRun[] {
       params: meta.params ?? {},
       status: result?.status ?? 'missing',
       result,
-      curves: readCurves(join(dir, RUN_FILES.metrics)),
+      curves: readCurves(paths.metrics),
     });
   }
   return out;

@@ -1,6 +1,11 @@
 import { dirname, resolve } from 'node:path';
 import {
+  applyOverrides,
+  checkConfigPluginNames,
   ConfigError,
+  configPluginNames,
+  InputError,
+  looksLikePath,
   formatPath,
   parseKeyPath,
   readConfigFile,
@@ -25,8 +30,14 @@ export interface ExpandedSweep {
   readonly runs: readonly PlannedRun[];
 }
 
+/** How a sweep file is read. */
+export interface SweepReadOptions {
+  /** `key=value` overrides applied to the sweep's base (as `rankbias train` applies them to a config). */
+  readonly overrides?: readonly string[];
+}
+
 /** Reads and validates a sweep file (YAML/JSON); problems name their path in the file. */
-export function readSweepFile(file: string): { spec: SweepSpec; base: Record<string, unknown> } {
+export function readSweepFile(file: string, options: SweepReadOptions = {}): { spec: SweepSpec; base: Record<string, unknown> } {
   const raw = readConfigFile(file);
   const parsed = sweepSchema.safeParse(raw);
   if (!parsed.success) {
@@ -51,12 +62,31 @@ export function readSweepFile(file: string): { spec: SweepSpec; base: Record<str
       throw e;
     }
   } else base = spec.base;
+  if (options.overrides?.length) base = applyOverrides(base, options.overrides);
   for (const key of Object.keys(spec.grid)) parseKeyPathAt(key, `grid.${key}`, file);
   spec.variants?.forEach((v, i) => Object.keys(v.set).forEach((k) => parseKeyPathAt(k, `variants[${i}].set.${k}`, file)));
   const names = spec.variants?.map((v) => v.name) ?? [];
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) throw new ConfigError([{ path: 'variants', message: `variant name "${dup}" is used twice` }], file);
   return { spec, base };
+}
+
+/**
+ * A sweep's configs, like any config file, may only name installed plugin
+ * packages; local code needs `--plugin` on the command line. Checked before
+ * anything runs, so `--dry-run` fails too.
+ */
+function refusePathPlugins(raw: Record<string, unknown>, file: string, label: string): void {
+  const names = configPluginNames(raw);
+  const path = names.find(looksLikePath);
+  if (path === undefined) {
+    checkConfigPluginNames(names, `${file} [${label}]`);
+    return;
+  }
+  throw new InputError(
+    `${file}: plugins[${names.indexOf(path)}] "${path}" (${label}) is a local path; a sweep may only name installed packages. ` +
+      `Load local code on the command line instead: rankbias --plugin ${path} compare ${file}`,
+  );
 }
 
 function parseKeyPathAt(key: string, where: string, file: string): (string | number)[] {
@@ -96,8 +126,8 @@ function seedsOf(spec: SweepSpec): number[] {
  * config validated with `resolveConfig` (so every problem shows before
  * anything runs) and hashed.
  */
-export function expandSweep(file: string, registry: PluginRegistry): ExpandedSweep {
-  const { spec, base } = readSweepFile(file);
+export function expandSweep(file: string, registry: PluginRegistry, options: SweepReadOptions = {}): ExpandedSweep {
+  const { spec, base } = readSweepFile(file, options);
   const variants = spec.variants ?? [undefined];
   const axes = [...(spec.variants ? ['variant'] : []), ...Object.keys(spec.grid)];
   const runs: PlannedRun[] = [];
@@ -114,6 +144,7 @@ export function expandSweep(file: string, registry: PluginRegistry): ExpandedSwe
         for (const [k, v] of Object.entries(variant?.set ?? {})) setKeyPath(raw, k, v);
         for (const [k, v] of Object.entries(point)) setKeyPath(raw, k, v);
         raw.seed = seed;
+        refusePathPlugins(raw, file, label);
         let config: Record<string, unknown>;
         try {
           config = toPlainConfig(resolveConfig(raw, registry, `[${label}, seed ${seed}]`));

@@ -1,17 +1,29 @@
 import { definePlugin, SWEEP_EXECUTORS, z, type SweepExecutor } from '@rankbias/core';
 import { EVAL_PACKAGE } from '../plugins/common.js';
-import { executeRuns } from './runner.js';
-import { defaultTrainCommand } from './train-command.js';
+import { ForkedWorker } from './forked-worker.js';
+import { executeLocally } from './local-pool.js';
 
-/** `local`: trains a sweep's runs in worker processes on this machine (the default of `rankbias compare`). */
+/**
+ * `local`: trains a sweep's runs on this machine in `workers` long-lived
+ * worker processes, each training run after run in-process (the default
+ * executor of `rankbias compare`).
+ */
 export const localSweepExecutor = definePlugin({
   kind: 'sweep-executor',
   name: SWEEP_EXECUTORS.local,
-  description: 'train the runs of a sweep in worker processes on this machine',
+  description: 'train the runs of a sweep in long-lived worker processes on this machine',
   package: EVAL_PACKAGE,
-  options: z.looseObject({ workers: z.number().int().positive().default(1) }),
+  options: z.looseObject({
+    workers: z.number().int().positive().default(1),
+    cwd: z.string().default(() => process.cwd()),
+    pluginPaths: z.array(z.string()).default([]),
+  }),
   create: (options): SweepExecutor => ({
-    execute: (runs, { outDir, retry, signal }) =>
-      executeRuns(runs, { outDir, retry, signal, workers: options.workers, trainCommand: defaultTrainCommand() }),
+    execute: (runs, execute) =>
+      executeLocally(runs, {
+        ...execute,
+        slots: options.workers,
+        createSlot: () => new ForkedWorker({ cwd: options.cwd, pluginPaths: options.pluginPaths }),
+      }),
   }),
 });

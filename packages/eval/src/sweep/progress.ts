@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import cliProgress from 'cli-progress';
+import type { SweepReporter, SweepRun } from '@rankbias/core';
 
 /** The last step recorded in a `metrics.jsonl` (reads only the file's tail). */
 export function lastLoggedStep(file: string): number {
@@ -61,5 +62,66 @@ export function createProgress(totalSteps: number, runs: number, stream: NodeJS.
     update: (steps, counts) => bar.update(Math.min(steps, totalSteps), { ...counts }),
     line: (t) => multi.log(t + '\n'),
     stop: () => multi.stop(),
+  };
+}
+
+/** Training steps of a run (its config's `train.steps`). */
+export function stepsOf(run: SweepRun): number {
+  return Number((run.config.train as { steps?: number } | undefined)?.steps ?? 1);
+}
+
+/**
+ * A `SweepReporter` that shows an executor's events on a `SweepProgress`
+ * (made once the planned runs are known): the bar over training steps and a
+ * line per finished or failed run. `stop` ends the display.
+ */
+export function progressReporter(
+  make: (totalSteps: number, runs: number) => SweepProgress = createProgress,
+  say: (line: string) => void = (t) => process.stderr.write(t + '\n'),
+): SweepReporter & { stop(): void } {
+  let progress: SweepProgress | undefined;
+  let total = 0;
+  let finishedSteps = 0;
+  let done = 0;
+  let failed = 0;
+  const running = new Map<string, number>();
+  const tick = () => {
+    let steps = finishedSteps;
+    for (const s of running.values()) steps += s;
+    progress?.update(steps, { runs: total, done, running: running.size, failed });
+  };
+  const timer = setInterval(tick, 1000);
+  return {
+    planned(runs) {
+      total = runs.length;
+      progress = make(runs.reduce((s, r) => s + stepsOf(r), 0), runs.length);
+    },
+    started(run) {
+      running.set(run.id, 0);
+    },
+    step(run, step) {
+      if (running.has(run.id)) running.set(run.id, Math.min(step, stepsOf(run)));
+    },
+    finished(run, report) {
+      running.delete(run.id);
+      const line = progress ? (t: string) => progress!.line(t) : say;
+      if (report.status === 'completed') {
+        done++;
+        finishedSteps += stepsOf(run);
+        line(`[${done}/${total}] ${run.label} seed ${run.seed}: ${report.result?.status ?? 'completed'} in ${report.seconds.toFixed(1)}s (${run.id})`);
+      } else if (report.status === 'failed') {
+        failed++;
+        line(`FAILED ${run.label} seed ${run.seed}: ${report.message ?? 'unknown error'}${report.log ? ` (log: ${report.log})` : ''}`);
+      }
+    },
+    line(text) {
+      if (progress) progress.line(text);
+      else say(text);
+    },
+    stop() {
+      clearInterval(timer);
+      tick();
+      progress?.stop();
+    },
   };
 }

@@ -13,10 +13,11 @@ const resume = resumeFlag === '--resume';
 const config = JSON.parse(readFileSync(configFile, 'utf8'));
 mkdirSync(out, { recursive: true });
 appendFileSync(join(out, 'invocations.log'), `${resume ? 'resume' : 'fresh'}\n`);
-const ckpt = join(out, 'checkpoints', 'latest', 'state.json');
+// a manifest shaped like core's (what runDirState reads: state.finished unset while unfinished)
+const ckpt = join(out, 'checkpoints', 'latest', 'manifest.json');
 let step = 0;
 if (resume) {
-  step = JSON.parse(readFileSync(ckpt, 'utf8')).step;
+  step = JSON.parse(readFileSync(ckpt, 'utf8')).state.step;
   const kept = readFileSync(join(out, 'metrics.jsonl'), 'utf8').split('\n').filter((l) => l && JSON.parse(l).step <= step);
   writeFileSync(join(out, 'metrics.jsonl'), kept.map((l) => l + '\n').join(''));
 } else {
@@ -28,7 +29,7 @@ const lr = config.optimizer.lr;
 const loss = (t) => Math.exp(-lr * t) * (1 + 0.01 * config.seed) + config.model.depth * 0.01;
 const checkpoint = () => {
   mkdirSync(join(out, 'checkpoints', 'latest'), { recursive: true });
-  writeFileSync(ckpt + '.tmp', JSON.stringify({ step }));
+  writeFileSync(ckpt + '.tmp', JSON.stringify({ format: 'fake', state: { step } }));
   renameSync(ckpt + '.tmp', ckpt);
 };
 const result = (status, extra = {}) =>
@@ -44,7 +45,7 @@ process.on('SIGINT', () => {
 const tick = () => {
   if (interrupted) {
     checkpoint();
-    result('stopped');
+    result('stopped', { stopReason: 'interrupted (SIGINT)' });
     process.exit(130);
   }
   step++;
