@@ -44,6 +44,12 @@ export {
   type RegisterOptions,
 } from './registry/registry.js';
 export { KNOWN_PLUGIN_PACKAGES, knownPackageFor } from './registry/known-plugins.js';
+export {
+  definePluginPackage,
+  type PluginPackage,
+  type PluginPackageJson,
+  type ProvidedPlugins,
+} from './registry/plugin-package.js';
 
 export { ConfigError, formatPath, type ConfigIssue } from './config/errors.js';
 export { InputError, isInputError } from './errors/input-error.js';

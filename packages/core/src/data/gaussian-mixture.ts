@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Batch, Dataset, Split } from '../contracts/dataset.js';
 import { definePlugin } from '../contracts/plugin.js';
 import { createRng, type Rng } from '../rng/rng.js';
-import { CORE_PACKAGE } from '../models/context.js';
 
 export const gaussianMixtureOptionsSchema = z
   .strictObject({
@@ -126,7 +125,6 @@ export const gaussianMixturePlugin = definePlugin({
   kind: 'dataset',
   name: 'gaussian-mixture',
   description: 'Seeded k-class Gaussian mixture (random class means of a given norm plus isotropic noise), balanced classes',
-  package: CORE_PACKAGE,
   options: gaussianMixtureOptionsSchema,
   create: (options, ctx) => new GaussianMixtureDataset(options, ctx.seed + options.seedOffset),
 });

@@ -3,9 +3,6 @@ import type { PluginContext } from '../contracts/plugin.js';
 import { ConfigError } from '../config/errors.js';
 import { hasDatasetInfo } from '../trainer/context.js';
 
-/** Name of this package, carried by every built-in factory. */
-export const CORE_PACKAGE = '@rankbias/core';
-
 /** The dataset info the trainer passes to model factories (`ModelBuildContext`), or a clear error when it is missing. */
 export function datasetInfoOf(ctx: PluginContext, model: string): DatasetInfo {
   if (!hasDatasetInfo(ctx)) {

@@ -15,7 +15,6 @@ export const tfjsAdamOptimizerPlugin = definePlugin({
   kind: 'optimizer',
   name: 'tfjs-adam',
   description: "tfjs' built-in Adam optimizer (tf.train.adam); for AdamW and rank-penalty coupling see @rankbias/optim-adam-rank",
-  package: '@rankbias/core',
   options: tfjsAdamOptionsSchema,
   create(options) {
     return tf.train.adam(options.lr, options.beta1, options.beta2, options.epsilon);

@@ -4,15 +4,12 @@ import { MatrixCompletionError } from './metric.js';
 import { MatrixFactorization } from './model.js';
 import { generateMatrixCompletion } from './problem.js';
 
-const PACKAGE = '@rankbias/data-synthetic';
-
 /** 'matrix-completion': a seeded rank-r N × N ground truth with m observed entries. */
 export const matrixCompletionDatasetPlugin = definePlugin({
   kind: 'dataset',
   name: 'matrix-completion',
   description:
     'matrix completion: W* = U Vᵀ (N×N, rank r, ‖W*‖_F = N), m entries observed uniformly (train), the rest unobserved (test); x = [row, col] int32',
-  package: PACKAGE,
   options: z
     .strictObject({
       size: z.number().int().min(2).default(100).describe('N (the matrix is N × N)'),
@@ -37,7 +34,6 @@ export const matrixFactorizationModelPlugin = definePlugin({
   name: 'matrix-factorization',
   description:
     'deep matrix factorisation W_e = W_D⋯W_1 (bias-free N×N factors, init N(0,(s^{1/D}/√N)²)); predicts W_e[row, col]; effective weight "end-to-end"',
-  package: PACKAGE,
   options: z.strictObject({
     depth: z.number().int().positive().default(1).describe('D, number of factors'),
     initScale: z.number().positive().default(1e-3).describe('s, so that ‖W_e‖_F ≈ s·√N at init'),
@@ -60,7 +56,6 @@ export const matrixCompletionMetricPlugin = definePlugin({
   name: 'matrix-completion-error',
   description:
     'matrix completion: relative Frobenius error and RMSE on unobserved entries, train RMSE, effective rank and top singular values of the learned matrix',
-  package: PACKAGE,
   options: z.strictObject({ topK: z.number().int().nonnegative().default(6).describe('singular values to report') }),
   create: (o) => new MatrixCompletionError(o.topK),
 });

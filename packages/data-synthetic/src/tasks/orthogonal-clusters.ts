@@ -1,5 +1,4 @@
 import { definePlugin, z, type Rng } from '@rankbias/core';
-import { PACKAGE_NAME } from './package-name.js';
 import { dataRng, sampleCountsShape, type SampleCounts } from './common-options.js';
 import { randomDirection } from './gaussian.js';
 import { InMemoryDataset, type SplitArrays } from './in-memory-dataset.js';
@@ -48,7 +47,6 @@ export const orthogonalClustersPlugin = definePlugin({
   name: 'orthogonal-clusters',
   description:
     'Binary Gaussian mixture x = yμ + z, z ~ N(0, I_d), labels ±1 (logistic loss); nearly orthogonal samples for d ≳ n² (Frei et al.)',
-  package: PACKAGE_NAME,
   options: z.strictObject({
     ...sampleCountsShape,
     n: sampleCountsShape.n.default(100),

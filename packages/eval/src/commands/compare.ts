@@ -7,7 +7,6 @@ import { runDirOf, runState } from '../sweep/run-dir.js';
 import { planAction } from '../sweep/runner.js';
 import { createSweepExecutor, queueUrlOf } from '../sweep/choose-executor.js';
 import { abortOnSignals } from '../sweep/abort-on-signals.js';
-import { EVAL_PACKAGE } from '../plugins/common.js';
 
 /** Options of `rankbias compare`. */
 export interface CompareOptions {
@@ -124,7 +123,6 @@ export const compareCommand = definePlugin({
   kind: 'command',
   name: 'compare',
   description: 'rankbias compare <sweep.yaml>: run a grid of configs × seeds resumably and report mean ± std',
-  package: EVAL_PACKAGE,
   options: z.strictObject({}),
   create: () => ({ register: registerCompareCommand }),
 });

@@ -1,5 +1,4 @@
 import { definePlugin, SWEEP_EXECUTORS, z, type SweepExecutor } from '@rankbias/core';
-import { EVAL_PACKAGE } from '../plugins/common.js';
 import { executeRuns } from './runner.js';
 import { defaultTrainCommand } from './train-command.js';
 
@@ -8,7 +7,6 @@ export const localSweepExecutor = definePlugin({
   kind: 'sweep-executor',
   name: SWEEP_EXECUTORS.local,
   description: 'train the runs of a sweep in worker processes on this machine',
-  package: EVAL_PACKAGE,
   options: z.looseObject({ workers: z.number().int().positive().default(1) }),
   create: (options): SweepExecutor => ({
     execute: (runs, { outDir, retry, signal }) =>
