@@ -19,7 +19,7 @@ import { runDirPaths } from '../run-dir/paths.js';
 import type { ModelBuildContext, RunTrainingOptions } from './context.js';
 import { TrainerError } from './errors.js';
 import { penaltyLabels, selectPenaltyWeights, type PenaltyTerm } from './penalty-terms.js';
-import { seededCall } from './seeded-call.js';
+import { withSeededMathRandom } from '../rng/seeded-math.js';
 
 export interface ScheduledMetric {
   readonly metric: Metric;
@@ -69,7 +69,7 @@ export async function buildComponents(config: ResolvedConfig, options: RunTraini
   };
   const create = async <K extends PluginKind>(kind: K, ref: ResolvedPluginRef, label: string, ctx: PluginContext = context(label)) => {
     const factory = registry.get(kind, ref.use);
-    return await seededCall(root.fork(`init:${label}`), () => factory.create(ref.options, ctx));
+    return await withSeededMathRandom(root.fork(`init:${label}`), () => factory.create(ref.options, ctx));
   };
 
   const dataset = await create('dataset', config.data, 'data');
@@ -91,7 +91,7 @@ export async function buildComponents(config: ResolvedConfig, options: RunTraini
       );
     }
     const base = model.layersModel;
-    const expanded = (await seededCall(root.fork('init:overparam:expand'), () => overparam!.expand(base))) as LayersModel;
+    const expanded = (await withSeededMathRandom(root.fork('init:overparam:expand'), () => overparam!.expand(base))) as LayersModel;
     baseModel = model;
     const op = overparam;
     model = fromLayersModel(expanded, op.effectiveWeights ? { effectiveWeights: () => op.effectiveWeights!(expanded) } : {});

@@ -25,7 +25,7 @@ export {
 } from './checkpoint.js';
 export { captureOptimizerState, restoreOptimizerState } from './optimizer-state.js';
 export { configHash } from './content-hash.js';
-export { seededCall } from './seeded-call.js';
+export { seededCall } from '../rng/seeded-math.js';
 
 export * from '../loggers/index.js';
 export * from '../callbacks/index.js';

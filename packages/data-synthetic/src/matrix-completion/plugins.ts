@@ -1,4 +1,4 @@
-import { definePlugin, z, type AnyPluginFactory, type DatasetInfo } from '@rankbias/core';
+import { dataSeedOf, dataSeedOption, definePlugin, z, type AnyPluginFactory, type DatasetInfo } from '@rankbias/core';
 import { MatrixCompletionDataset } from './dataset.js';
 import { MatrixCompletionError } from './metric.js';
 import { MatrixFactorization } from './model.js';
@@ -15,7 +15,8 @@ export const matrixCompletionDatasetPlugin = definePlugin({
       size: z.number().int().min(2).default(100).describe('N (the matrix is N × N)'),
       rank: z.number().int().positive().default(5).describe('rank r of the ground truth'),
       observed: z.number().int().positive().default(2000).describe('m observed entries'),
-      seedOffset: z.number().int().nonnegative().default(0).describe('the instance is drawn from seed + seedOffset'),
+      dataSeed: dataSeedOption,
+      seedOffset: z.number().int().nonnegative().default(0).describe('deprecated: use dataSeed'),
     })
     .refine((o) => o.rank <= o.size, { message: 'rank must be <= size', path: ['rank'] })
     .refine((o) => o.observed < o.size * o.size, {
@@ -24,7 +25,7 @@ export const matrixCompletionDatasetPlugin = definePlugin({
     }),
   create: (o, ctx) =>
     new MatrixCompletionDataset(
-      generateMatrixCompletion({ size: o.size, rank: o.rank, observed: o.observed, seed: ctx.seed + o.seedOffset }),
+      generateMatrixCompletion({ size: o.size, rank: o.rank, observed: o.observed, seed: dataSeedOf(o, ctx) }),
     ),
 });
 

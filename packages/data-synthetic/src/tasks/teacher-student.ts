@@ -1,5 +1,5 @@
-import { definePlugin, z, type Rng } from '@rankbias/core';
-import { dataRng, sampleCountsShape, type SampleCounts } from './common-options.js';
+import { dataRng, definePlugin, z, type Rng } from '@rankbias/core';
+import { sampleCountsShape, type SampleCounts } from './common-options.js';
 import { InMemoryDataset } from './in-memory-dataset.js';
 import { linearScalarTeacher, lowRankLinearTeacher, neuronTeacher, teacherSplit, type Teacher } from './teachers.js';
 
