@@ -77,8 +77,6 @@ export {
   type ResolvedPluginRef,
 } from './config/resolve.js';
 
-export { fromLayersModel, weightName } from './model/from-layers-model.js';
-
 export * from './trainer/index.js';
 export * from './backend/index.js';
 export * from './discovery/index.js';

@@ -2,7 +2,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { z } from 'zod';
 import { definePlugin } from '../contracts/plugin.js';
 import type { DatasetInfo } from '../contracts/dataset.js';
-import { fromLayersModel } from '../model/from-layers-model.js';
+import { fromLayersModel } from './from-layers-model.js';
 import { withSeededMathRandom } from '../rng/seeded-math.js';
 import { activationLayer, activationSchema } from './activation.js';
 import { datasetInfoOf, modelMismatch, requireDenseInput } from './context.js';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { definePlugin } from '../contracts/plugin.js';
 import type { DatasetInfo } from '../contracts/dataset.js';
 import type { NamedTensor } from '../contracts/named-tensor.js';
-import { fromLayersModel } from '../model/from-layers-model.js';
+import { fromLayersModel } from './from-layers-model.js';
 import type { Rng } from '../rng/rng.js';
 import { withSeededMathRandom } from '../rng/seeded-math.js';
 import { datasetInfoOf, featureCount, requireDenseInput } from './context.js';
