@@ -5,8 +5,7 @@ import { PluginRegistry, register as registerCore } from '@rankbias/core';
 import { register as registerSynthetic } from '@rankbias/data-synthetic';
 import { register as registerAdam } from '@rankbias/optim-adam-rank';
 import { register as registerDepthMirror } from '@rankbias/reg-depth-mirror';
-import { register as registerEval } from '../src/register.js';
-import { expandSweep } from '../src/sweep/expand.js';
+import { expandSweep, register as registerEval } from '@rankbias/eval';
 
 const DEFAULT_SWEEP = fileURLToPath(new URL('../../../examples/default-sweep.yaml', import.meta.url));
 

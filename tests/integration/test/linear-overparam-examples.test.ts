@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PluginRegistry, readConfigFile, register as registerCore, resolveConfig } from '@rankbias/core';
 import { register as registerData } from '@rankbias/data-cifar';
 import { expandSweep, register as registerEval } from '@rankbias/eval';
-import { register } from '../src/index.js';
+import { register } from '@rankbias/linear-overparam';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples');
 

@@ -10,7 +10,7 @@ const PLUGIN_PACKAGE = { name: '@rankbias/linear-overparam', dir: 'packages/line
 /** Workspace packages the plugin needs that are not on the registry yet: packed too. */
 const WORKSPACE_TARBALLS = ['packages/wasm-train', 'packages/core', PLUGIN_PACKAGE.dir];
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** The workspace's exact version of a dependency (what its lockfile installed). */

@@ -14,8 +14,7 @@ import { register as registerSynthetic } from '@rankbias/data-synthetic';
 import { register as registerOverparam } from '@rankbias/linear-overparam';
 import { register as registerAdam } from '@rankbias/optim-adam-rank';
 import { register as registerDepthMirror } from '@rankbias/reg-depth-mirror';
-import { register as registerEval } from '../src/register.js';
-import { expandSweep } from '../src/sweep/expand.js';
+import { expandSweep, register as registerEval } from '@rankbias/eval';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const yamlIn = (dir: string) =>

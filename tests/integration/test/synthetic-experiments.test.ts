@@ -21,7 +21,7 @@ import {
 import { register as registerCifar } from '@rankbias/data-cifar';
 import { register as registerEval, expandSweep } from '@rankbias/eval';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { register as registerSynthetic } from '../src/register.js';
+import { register as registerSynthetic } from '@rankbias/data-synthetic';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
