@@ -15,7 +15,9 @@ export function workspaceGraph(): Map<string, string[]> {
   const globs = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces;
   const manifests: Record<string, unknown>[] = [];
   for (const glob of globs) {
-    const dirs = glob.endsWith('/*') ? readdirSync(join(root, glob.slice(0, -2))).map((d) => join(glob.slice(0, -2), d)) : [glob];
+    const dirs = glob.endsWith('/*')
+      ? readdirSync(join(root, glob.slice(0, -2))).map((d) => join(glob.slice(0, -2), d))
+      : [glob];
     for (const dir of dirs) {
       const file = join(root, dir, 'package.json');
       if (existsSync(file)) manifests.push(JSON.parse(readFileSync(file, 'utf8')));

@@ -22,8 +22,12 @@ const packages = {
 
 const dirOf = (pkg: string) => pkg.replace('@rankbias/', '');
 const provides = (pkg: string): string[] => {
-  const manifest = JSON.parse(readFileSync(fileURLToPath(new URL(`../../../packages/${dirOf(pkg)}/package.json`, import.meta.url)), 'utf8'));
-  return Object.entries(manifest.rankbias.provides as Record<string, string[]>).flatMap(([kind, names]) => names.map((n) => `${kind}:${n}`)).sort();
+  const manifest = JSON.parse(
+    readFileSync(fileURLToPath(new URL(`../../../packages/${dirOf(pkg)}/package.json`, import.meta.url)), 'utf8'),
+  );
+  return Object.entries(manifest.rankbias.provides as Record<string, string[]>)
+    .flatMap(([kind, names]) => names.map((n) => `${kind}:${n}`))
+    .sort();
 };
 
 async function registered(load: () => Promise<unknown>): Promise<{ key: string; pkg: string }[]> {
@@ -34,7 +38,7 @@ async function registered(load: () => Promise<unknown>): Promise<{ key: string; 
 }
 
 describe('KNOWN_PLUGIN_PACKAGES', () => {
-  it('is up to date with the packages\' rankbias.provides (npm run generate:known-plugins)', () => {
+  it("is up to date with the packages' rankbias.provides (npm run generate:known-plugins)", () => {
     expect(readFileSync(KNOWN_PLUGINS_FILE, 'utf8')).toBe(knownPluginsSource());
   });
 
@@ -46,7 +50,12 @@ describe('KNOWN_PLUGIN_PACKAGES', () => {
     }
     const core = container.createChildContainer();
     registerCore(core);
-    expect(new PluginRegistry(core).list().map((f) => `${f.kind}:${f.name}`).sort()).toEqual(provides('@rankbias/core'));
+    expect(
+      new PluginRegistry(core)
+        .list()
+        .map((f) => `${f.kind}:${f.name}`)
+        .sort(),
+    ).toEqual(provides('@rankbias/core'));
   });
 
   it('names, for every entry, a package that registers that plugin, and covers every plugin registered', async () => {

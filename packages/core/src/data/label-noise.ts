@@ -21,7 +21,13 @@ export function noisyLabel(label: number, classes: number, probability: number, 
  * - `binary`: with probability σ the ±1 label is flipped;
  * - `regression`: N(0, σ²) is added to every target (label-noise SGD).
  */
-export function applyLabelNoise(task: TaskKind, y: Float32Array | Int32Array, sigma: number, classes: number, rng: Rng): void {
+export function applyLabelNoise(
+  task: TaskKind,
+  y: Float32Array | Int32Array,
+  sigma: number,
+  classes: number,
+  rng: Rng,
+): void {
   if (sigma <= 0) return;
   for (let i = 0; i < y.length; i++) {
     if (task === 'regression') y[i]! += sigma * rng.normal();

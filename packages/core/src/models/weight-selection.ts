@@ -28,11 +28,18 @@ export function selectableWeights(
   const list = options.variables === 'all' ? model.variables() : model.trainableVariables();
   const vars = list.map((v) => ({ name: v.name, rank: v.variable.rank, effective: false }));
   if (options.effective === false) return vars;
-  const effective = tf.tidy(() => (model.effectiveWeights?.() ?? []).map((w) => ({ name: w.name, rank: w.tensor.rank, effective: true })));
+  const effective = tf.tidy(() =>
+    (model.effectiveWeights?.() ?? []).map((w) => ({ name: w.name, rank: w.tensor.rank, effective: true })),
+  );
   return [...vars, ...effective];
 }
 
 /** The candidates `select` picks: those matching its globs, or by default every weight of rank >= 2 and every effective weight. */
-export function selectWeights(candidates: readonly SelectableWeight[], select: readonly string[] | undefined): SelectableWeight[] {
-  return select?.length ? candidates.filter((w) => matchesAny(select, w.name)) : candidates.filter((w) => w.effective || w.rank >= 2);
+export function selectWeights(
+  candidates: readonly SelectableWeight[],
+  select: readonly string[] | undefined,
+): SelectableWeight[] {
+  return select?.length
+    ? candidates.filter((w) => matchesAny(select, w.name))
+    : candidates.filter((w) => w.effective || w.rank >= 2);
 }

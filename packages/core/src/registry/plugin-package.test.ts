@@ -44,9 +44,9 @@ describe('definePluginPackage', () => {
     expect(() => definePluginPackage(manifest, [penalty('a'), penalty('new')])).toThrow(
       /registered but not listed: penalty:new; listed but not registered: penalty:gone/,
     );
-    expect(() => definePluginPackage({ name: 'x', rankbias: { provides: { nope: ['a'] } as never } }, [penalty('a')])).toThrow(
-      /unknown kinds nope/,
-    );
+    expect(() =>
+      definePluginPackage({ name: 'x', rankbias: { provides: { nope: ['a'] } as never } }, [penalty('a')]),
+    ).toThrow(/unknown kinds nope/);
   });
 
   it('refuses a factory that already belongs to another package', () => {

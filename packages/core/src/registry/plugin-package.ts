@@ -48,7 +48,9 @@ function checkProvides(manifest: PluginPackageJson, factories: readonly AnyPlugi
     missing.length ? `registered but not listed: ${missing.join(', ')}` : '',
     extra.length ? `listed but not registered: ${extra.join(', ')}` : '',
   ].filter(Boolean);
-  throw new TypeError(`${manifest.name}: package.json "rankbias.provides" does not match the factories (${parts.join('; ')})`);
+  throw new TypeError(
+    `${manifest.name}: package.json "rankbias.provides" does not match the factories (${parts.join('; ')})`,
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Batch, TaskKind } from '../contracts/dataset.js';
 import type { TrainableModel } from '../contracts/model.js';
+import type { DecoupledOptimizer } from '../contracts/optimizer.js';
 import type { NamedVariable } from '../contracts/named-tensor.js';
 import { NonFiniteLossError } from './errors.js';
 import { assertDecoupledSupport, weightedPenalties, type PenaltyTerm } from './penalty-terms.js';
@@ -72,7 +73,7 @@ export function trainStep(inputs: TrainStepInputs, batch: Batch, step: number): 
       record[label] = v;
       total += v;
     });
-    if (decoupledGrads) (optimizer as tf.Optimizer & { applyGradientsDecoupled: Function }).applyGradientsDecoupled(grads, decoupledGrads);
+    if (decoupledGrads) (optimizer as DecoupledOptimizer).applyGradientsDecoupled(grads, decoupledGrads);
     else optimizer.applyGradients(grads);
     return { loss: total, ...record };
   } finally {

@@ -25,7 +25,7 @@ export function clusterSplit(mu: Float32Array, count: number, rng: Rng): SplitAr
 
 /** Builds the nearly-orthogonal two-cluster task of Frei et al. (SCIENCE.md section 2). */
 export function orthogonalClusters(options: OrthogonalClustersOptions, rng: Rng, fallbackRng: Rng): InMemoryDataset {
-  const norm = options.meanNorm ?? Math.pow(options.dim, 0.25);
+  const norm = options.meanNorm ?? options.dim ** 0.25;
   const mu = randomDirection(rng.fork('mean'), options.dim, norm);
   return new InMemoryDataset({
     name: 'orthogonal-clusters',

@@ -1,7 +1,9 @@
 import { definePluginPackage } from '@rankbias/core';
 import { linearOverparamPlugin } from './linear-overparam-plugin.js';
 
-const linearOverparamPackage = definePluginPackage(new URL('../../package.json', import.meta.url), [linearOverparamPlugin]);
+const linearOverparamPackage = definePluginPackage(new URL('../../package.json', import.meta.url), [
+  linearOverparamPlugin,
+]);
 
 /** Registers the `linear` overparam factory in `container`. */
 export const { register } = linearOverparamPackage;
