@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
-import { BackendUnavailableError } from './errors.js';
-import { describeBackend, selectBackend } from './select-backend.js';
+import { BackendUnavailableError } from '../../src/backend/errors.js';
+import { describeBackend, selectBackend } from '../../src/backend/select-backend.js';
 
 const notInstalled = (spec: string) =>
   Object.assign(new Error(`Cannot find package '${spec}'`), { code: 'ERR_MODULE_NOT_FOUND' });

@@ -1,8 +1,8 @@
 import { Matrix, SVD } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@rankbias/core';
-import { generateMatrixCompletion, relativeError } from './problem.js';
-import { shrinkSingularValues, softImpute } from './soft-impute.js';
+import { generateMatrixCompletion, relativeError } from '../../src/matrix-completion/problem.js';
+import { shrinkSingularValues, softImpute } from '../../src/matrix-completion/soft-impute.js';
 
 describe('shrinkSingularValues (prox of λ‖·‖_*)', () => {
   it('equals U diag(max(σ−λ,0)) Vᵀ computed with ml-matrix', () => {

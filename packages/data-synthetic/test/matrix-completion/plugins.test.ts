@@ -3,9 +3,9 @@ import '@tensorflow/tfjs-backend-cpu';
 import { container } from 'tsyringe';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng, PluginRegistry, registerPlugin } from '@rankbias/core';
-import { MatrixCompletionDataset } from './dataset.js';
-import { MatrixFactorization } from './model.js';
-import { matrixCompletionPlugins } from './plugins.js';
+import { MatrixCompletionDataset } from '../../src/matrix-completion/dataset.js';
+import { MatrixFactorization } from '../../src/matrix-completion/model.js';
+import { matrixCompletionPlugins } from '../../src/matrix-completion/plugins.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { container } from 'tsyringe';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../config/errors.js';
-import { PluginRegistry } from '../registry/registry.js';
-import { PluginLoadError } from './errors.js';
-import { loadPlugins } from './load.js';
-import { checkConfigPluginNames } from './plugin-names.js';
-import { findPluginPackages, searchDirs } from './scan.js';
+import { ConfigError } from '../../src/config/errors.js';
+import { PluginRegistry } from '../../src/registry/registry.js';
+import { PluginLoadError } from '../../src/discovery/errors.js';
+import { loadPlugins } from '../../src/discovery/load.js';
+import { checkConfigPluginNames } from '../../src/discovery/plugin-names.js';
+import { findPluginPackages, searchDirs } from '../../src/discovery/scan.js';
 
 /** A plugin module that registers one penalty factory and counts its registrations. */
 const pluginSource = (name: string) => `

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isBadInput } from '../cli/exit-codes.js';
-import { InputError, isInputError } from './input-error.js';
+import { isBadInput } from '../../src/cli/exit-codes.js';
+import { InputError, isInputError } from '../../src/errors/input-error.js';
 
 describe('InputError', () => {
   it('subclasses are recognised as bad input (exit 2) by the CLI', () => {

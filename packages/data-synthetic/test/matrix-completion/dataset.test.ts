@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MatrixCompletionDataset } from './dataset.js';
-import { generateMatrixCompletion } from './problem.js';
+import { MatrixCompletionDataset } from '../../src/matrix-completion/dataset.js';
+import { generateMatrixCompletion } from '../../src/matrix-completion/problem.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

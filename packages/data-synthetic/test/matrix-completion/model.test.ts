@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '@rankbias/core';
-import { MatrixCompletionDataset } from './dataset.js';
-import { MatrixFactorization } from './model.js';
-import { generateMatrixCompletion } from './problem.js';
+import { MatrixCompletionDataset } from '../../src/matrix-completion/dataset.js';
+import { MatrixFactorization } from '../../src/matrix-completion/model.js';
+import { generateMatrixCompletion } from '../../src/matrix-completion/problem.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -2,15 +2,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { container } from 'tsyringe';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../config/errors.js';
-import type { DatasetInfo } from '../contracts/dataset.js';
-import type { TrainableModel } from '../contracts/model.js';
-import type { AnyPluginFactory } from '../registry/registry.js';
-import { createRng } from '../rng/rng.js';
-import { cnnPlugin } from './cnn.js';
-import { deepLinearPlugin } from './deep-linear.js';
-import { mlpPlugin } from './mlp.js';
-import { twoLayerPlugin } from './two-layer.js';
+import { ConfigError } from '../../src/config/errors.js';
+import type { DatasetInfo } from '../../src/contracts/dataset.js';
+import type { TrainableModel } from '../../src/contracts/model.js';
+import type { AnyPluginFactory } from '../../src/registry/registry.js';
+import { createRng } from '../../src/rng/rng.js';
+import { cnnPlugin } from '../../src/models/cnn.js';
+import { deepLinearPlugin } from '../../src/models/deep-linear.js';
+import { mlpPlugin } from '../../src/models/mlp.js';
+import { twoLayerPlugin } from '../../src/models/two-layer.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,8 +1,8 @@
 import { container } from 'tsyringe';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { definePlugin } from '../contracts/plugin.js';
-import { PluginRegistry, registerPlugin, UnknownPluginError } from './registry.js';
+import { definePlugin } from '../../src/contracts/plugin.js';
+import { PluginRegistry, registerPlugin, UnknownPluginError } from '../../src/registry/registry.js';
 
 const fake = (name: string, pkg = '@test/a') =>
   definePlugin({

@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { container } from 'tsyringe';
 import { createRng, PluginRegistry, type Dataset, type PluginContext } from '@rankbias/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { register } from '../register.js';
+import { register } from '../../src/register.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

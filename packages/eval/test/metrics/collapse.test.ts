@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { denseMatrix as matrix, fromRows } from '@rankbias/core';
-import { detectCollapse, neuronVectors } from './collapse.js';
+import { detectCollapse, neuronVectors } from '../../src/metrics/collapse.js';
 
 describe('neuronVectors', () => {
   it('concatenates incoming column, bias and outgoing row per neuron', () => {

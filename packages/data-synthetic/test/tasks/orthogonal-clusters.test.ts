@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { createRng } from '@rankbias/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { orthogonalClusters, type OrthogonalClustersOptions } from './orthogonal-clusters.js';
+import { orthogonalClusters, type OrthogonalClustersOptions } from '../../src/tasks/orthogonal-clusters.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

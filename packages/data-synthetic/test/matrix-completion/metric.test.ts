@@ -3,10 +3,10 @@ import '@tensorflow/tfjs-backend-cpu';
 import { Matrix, SVD } from 'ml-matrix';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng, type Dataset, type MetricContext, type TrainableModel } from '@rankbias/core';
-import { MatrixCompletionDataset } from './dataset.js';
-import { MatrixCompletionError } from './metric.js';
-import { MatrixFactorization } from './model.js';
-import { generateMatrixCompletion } from './problem.js';
+import { MatrixCompletionDataset } from '../../src/matrix-completion/dataset.js';
+import { MatrixCompletionError } from '../../src/matrix-completion/metric.js';
+import { MatrixFactorization } from '../../src/matrix-completion/model.js';
+import { generateMatrixCompletion } from '../../src/matrix-completion/problem.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateMatrixCompletion, relativeError, rmse } from './problem.js';
+import { generateMatrixCompletion, relativeError, rmse } from '../../src/matrix-completion/problem.js';
 import { denseMatrix, singularValues } from '@rankbias/core';
 
 describe('generateMatrixCompletion', () => {

@@ -3,9 +3,9 @@ import '@tensorflow/tfjs-backend-cpu';
 import { createRng } from '@rankbias/core';
 import { Matrix, SingularValueDecomposition, solve } from 'ml-matrix';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { linearTeacherTask, reluTeacherTask, type LinearTeacherOptions, type ReluTeacherOptions } from './teacher-student.js';
-import { gelu, neuronTeacher } from './teachers.js';
-import { randomOrthonormal } from './orthonormal.js';
+import { linearTeacherTask, reluTeacherTask, type LinearTeacherOptions, type ReluTeacherOptions } from '../../src/tasks/teacher-student.js';
+import { gelu, neuronTeacher } from '../../src/tasks/teachers.js';
+import { randomOrthonormal } from '../../src/tasks/orthonormal.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

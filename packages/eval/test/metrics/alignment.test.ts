@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cosine, cosinesWithDirection, distinctDirections, pairwiseCosineStats } from './alignment.js';
+import { cosine, cosinesWithDirection, distinctDirections, pairwiseCosineStats } from '../../src/metrics/alignment.js';
 
 describe('alignment', () => {
   it('cosine of known angles', () => {

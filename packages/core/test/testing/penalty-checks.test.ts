@@ -2,16 +2,16 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { definePlugin } from '../contracts/plugin.js';
-import type { Penalty } from '../contracts/penalty.js';
+import { definePlugin } from '../../src/contracts/plugin.js';
+import type { Penalty } from '../../src/contracts/penalty.js';
 import {
   checkFiniteWithGradient,
   checkGradient,
   checkScalarFinite,
   checkZeroWeightNoEffect,
-} from './penalty-checks.js';
-import { describePenaltyConformance } from './penalty-conformance.js';
-import { disposeWeights, randomWeights, zeroWeights, DEFAULT_WEIGHT_SPECS } from './weights.js';
+} from '../../src/testing/penalty-checks.js';
+import { describePenaltyConformance } from '../../src/testing/penalty-conformance.js';
+import { disposeWeights, randomWeights, zeroWeights, DEFAULT_WEIGHT_SPECS } from '../../src/testing/weights.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

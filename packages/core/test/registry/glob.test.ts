@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { globMatch, matchesAny } from './glob.js';
+import { globMatch, matchesAny } from '../../src/registry/glob.js';
 
 const names = ['hidden_0/kernel', 'hidden_0/bias', 'hidden_1/kernel', 'hidden_2/kernel', 'output/kernel', 'end-to-end'];
 const pick = (...patterns: string[]) => names.filter((n) => matchesAny(patterns, n));

@@ -5,9 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { container } from 'tsyringe';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { definePlugin } from '../contracts/plugin.js';
-import { definePluginPackage } from './plugin-package.js';
-import { PluginRegistry } from './registry.js';
+import { definePlugin } from '../../src/contracts/plugin.js';
+import { definePluginPackage } from '../../src/registry/plugin-package.js';
+import { PluginRegistry } from '../../src/registry/registry.js';
 
 const penalty = (name: string) =>
   definePlugin({

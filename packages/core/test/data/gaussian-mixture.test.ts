@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GaussianMixtureDataset, gaussianMixtureOptionsSchema } from './gaussian-mixture.js';
+import { GaussianMixtureDataset, gaussianMixtureOptionsSchema } from '../../src/data/gaussian-mixture.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
