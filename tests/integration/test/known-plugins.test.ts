@@ -18,6 +18,7 @@ const packages = {
   '@rankbias/data-cifar': () => import('@rankbias/data-cifar'),
   '@rankbias/data-synthetic': () => import('@rankbias/data-synthetic'),
   '@rankbias/eval': () => import('@rankbias/eval'),
+  '@rankbias/reproduce': () => import('@rankbias/reproduce'),
 } as const;
 
 const dirOf = (pkg: string) => pkg.replace('@rankbias/', '');

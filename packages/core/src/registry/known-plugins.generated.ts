@@ -6,6 +6,7 @@ export const GENERATED_PLUGIN_PACKAGES: Readonly<Record<string, string>> = {
   'command:compare': '@rankbias/eval',
   'command:inspect': '@rankbias/eval',
   'command:report': '@rankbias/eval',
+  'command:reproduce': '@rankbias/reproduce',
   'dataset:cifar10': '@rankbias/data-cifar',
   'dataset:cifar100': '@rankbias/data-cifar',
   'dataset:fashion-mnist': '@rankbias/data-cifar',
@@ -30,4 +31,5 @@ export const GENERATED_PLUGIN_PACKAGES: Readonly<Record<string, string>> = {
   'penalty:depth-mirror': '@rankbias/reg-depth-mirror',
   'penalty:l2': '@rankbias/reg-depth-mirror',
   'penalty:nuclear': '@rankbias/reg-depth-mirror',
+  'sweep-executor:local': '@rankbias/eval',
 };
