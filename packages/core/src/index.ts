@@ -45,6 +45,12 @@ export {
   type RegisterOptions,
 } from './registry/registry.js';
 export { KNOWN_PLUGIN_PACKAGES, knownPackageFor } from './registry/known-plugins.js';
+export {
+  definePluginPackage,
+  type PluginPackage,
+  type PluginPackageJson,
+  type ProvidedPlugins,
+} from './registry/plugin-package.js';
 
 export { ConfigError, formatPath, type ConfigIssue } from './config/errors.js';
 export { InputError, isInputError } from './errors/input-error.js';
@@ -71,8 +77,6 @@ export {
   type ResolvedConfig,
   type ResolvedPluginRef,
 } from './config/resolve.js';
-
-export { fromLayersModel, weightName } from './model/from-layers-model.js';
 
 export * from './trainer/index.js';
 export * from './backend/index.js';

@@ -1,18 +1,21 @@
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { builtinDatasetPlugins } from './data/plugins.js';
 import { builtinModelPlugins } from './models/plugins.js';
-import { registerPlugin, type AnyPluginFactory, type RegisterOptions } from './registry/registry.js';
+import { definePluginPackage } from './registry/plugin-package.js';
+import type { AnyPluginFactory, RegisterOptions } from './registry/registry.js';
 import { builtinCallbackPlugins, builtinLoggerPlugins, builtinOptimizerPlugins } from './trainer/index.js';
+
+const corePackage = definePluginPackage(new URL('../package.json', import.meta.url), [
+  ...builtinModelPlugins,
+  ...builtinDatasetPlugins,
+  ...builtinOptimizerPlugins,
+  ...builtinLoggerPlugins,
+  ...builtinCallbackPlugins,
+]);
 
 /** Every plugin factory core itself provides. */
 export function corePlugins(): AnyPluginFactory[] {
-  return [
-    ...builtinModelPlugins,
-    ...builtinDatasetPlugins,
-    ...builtinOptimizerPlugins,
-    ...builtinLoggerPlugins,
-    ...builtinCallbackPlugins,
-  ];
+  return [...corePackage.factories];
 }
 
 /**
@@ -21,7 +24,7 @@ export function corePlugins(): AnyPluginFactory[] {
  * trainer's optimizers (`sgd`, `tfjs-adam`), loggers and callbacks.
  */
 export function register(container: DependencyContainer, options: RegisterOptions = {}): void {
-  for (const factory of corePlugins()) registerPlugin(container, factory, options);
+  corePackage.register(container, options);
 }
 
 /**

@@ -27,7 +27,8 @@ export { buildImageDataset, type ImageOptions } from './dataset/image-options.js
 export { splitIndices, balancedSubset, type SplitIndices, type SubsetOptions } from './dataset/subsets.js';
 export { channelStatistics, STANDARD_NORMALIZATION, type ChannelNormalization } from './transforms/normalization.js';
 export { drawAugmentation, type Augmentation, type AugmentDraw } from './transforms/augmentation.js';
-export { noisyLabel } from './transforms/label-noise.js';
+/** @deprecated Import `noisyLabel` from @rankbias/core; removed in the next minor. */
+export { noisyLabel } from '@rankbias/core';
 export { allocateStore, indicesByClass, type ImageStore } from './store/image-store.js';
 export { DataFileError } from './store/data-file-error.js';
 export { downloadVerified, DownloadError, type DownloadRequest } from './store/download.js';

@@ -1,8 +1,5 @@
-import type { DependencyContainer } from 'tsyringe';
-import { registerPlugin } from '@rankbias/core';
+import { definePluginPackage } from '@rankbias/core';
 import { dataCifarPlugins } from './plugins.js';
 
 /** Registers the datasets `cifar10`, `cifar100`, `idx`, `fashion-mnist` and `mnist` in `container`. */
-export function register(container: DependencyContainer): void {
-  for (const factory of dataCifarPlugins) registerPlugin(container, factory);
-}
+export const { register } = definePluginPackage(new URL('../package.json', import.meta.url), dataCifarPlugins);

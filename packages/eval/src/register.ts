@@ -1,5 +1,4 @@
-import type { DependencyContainer } from 'tsyringe';
-import { registerPlugin, type AnyPluginFactory } from '@rankbias/core';
+import { definePluginPackage, type AnyPluginFactory } from '@rankbias/core';
 import { compareCommand } from './commands/compare.js';
 import { inspectCommand } from './commands/inspect.js';
 import { reportCommand } from './commands/report.js';
@@ -24,6 +23,4 @@ export const evalPlugins: readonly AnyPluginFactory[] = [
 ];
 
 /** Registers the eval metrics and the `inspect`, `compare` and `report` commands in `container`. */
-export function register(container: DependencyContainer): void {
-  for (const factory of evalPlugins) registerPlugin(container, factory);
-}
+export const { register } = definePluginPackage(new URL('../package.json', import.meta.url), evalPlugins);

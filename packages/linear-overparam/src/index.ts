@@ -20,8 +20,7 @@ export { nonlinearityGain } from './surgery/following-gain.js';
 export {
   linearOverparamPlugin,
   linearOverparamOptions,
-  PACKAGE_NAME,
   type LinearOverparamOptions,
   type LinearOverparameterizer,
 } from './plugin/linear-overparam-plugin.js';
-export { register } from './plugin/register.js';
+export { register, PACKAGE_NAME } from './plugin/register.js';

@@ -1,8 +1,6 @@
 import { definePlugin, z, type AnyPluginFactory } from '@rankbias/core';
 import { AdamRank, AdamWRank, GDRank } from './adapter/optimizers.js';
 
-const PACKAGE = '@rankbias/optim-adam-rank';
-
 const scheduleSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('constant'), value: z.number().nonnegative() }),
   z.strictObject({
@@ -35,7 +33,6 @@ export const adamPlugin = definePlugin({
   name: 'adam',
   description:
     'Adam as chained gradient transforms (a real tf.Optimizer); penalties with coupling "decoupled" enter after preconditioning',
-  package: PACKAGE,
   options: z.strictObject(adamShape),
   create: (o) => new AdamRank({ learningRate: o.lr, beta1: o.betas[0], beta2: o.betas[1], epsilon: o.eps }),
 });
@@ -45,7 +42,6 @@ export const adamwPlugin = definePlugin({
   kind: 'optimizer',
   name: 'adamw',
   description: 'AdamW = scaleByAdam + addDecayedWeights + scaleByLearningRate (weight decay optionally masked by globs)',
-  package: PACKAGE,
   options: z.strictObject({
     ...adamShape,
     weightDecay: z.number().nonnegative().default(1e-2),
@@ -67,7 +63,6 @@ export const gdPlugin = definePlugin({
   kind: 'optimizer',
   name: 'gd',
   description: 'gradient descent with optional (Nesterov) momentum and weight decay, as chained transforms',
-  package: PACKAGE,
   options: z.strictObject({
     lr: learningRate.default(1e-2),
     momentum: z.number().min(0).lt(1).default(0),

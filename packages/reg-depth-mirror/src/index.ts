@@ -5,11 +5,10 @@
  */
 import { registerRegularizerClasses } from './regularizers/regularizers.js';
 
-export { register, penalties } from './register.js';
+export { register, penalties, PACKAGE_NAME } from './register.js';
 export { depthMirrorPenalty, depthMirrorOptions } from './penalties/depth-mirror.js';
 export { nuclearPenalty, nuclearOptions } from './penalties/nuclear.js';
 export { l2Penalty, l2Options } from './penalties/l2.js';
-export { PACKAGE_NAME } from './penalties/package-name.js';
 
 export {
   DepthMirrorRegularizer,

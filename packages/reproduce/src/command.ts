@@ -4,7 +4,6 @@ import { loadDefinitions } from './definitions/load.js';
 import { SCALES, type Scale } from './definitions/schema.js';
 import { formatEstimate } from './output/claim-row.js';
 import { reproduce } from './reproduce.js';
-import { REPRODUCE_PACKAGE } from './package-name.js';
 
 interface ReproduceFlags {
   scale: Scale;
@@ -60,7 +59,6 @@ export const reproduceCommand = definePlugin({
   kind: 'command',
   name: 'reproduce',
   description: 'rankbias reproduce [claims] --scale smoke|paper: every seed claim as a checked row (claims.md, claims.html)',
-  package: REPRODUCE_PACKAGE,
   options: z.strictObject({}),
   create: () => ({ register: registerReproduceCommand }),
 });

@@ -14,7 +14,6 @@ const {
   joinPathFragments,
   names,
   offsetFromRoot,
-  readJson,
   updateJson,
   writeJson,
 } = require('@nx/devkit');

@@ -65,7 +65,6 @@ export const earlyStoppingPlugin = definePlugin({
   kind: 'callback',
   name: 'early-stopping',
   description: 'Stops the run (status "stopped") when a monitored evaluation metric stops improving for `patience` evaluations',
-  package: '@rankbias/core',
   options: earlyStoppingOptionsSchema,
   create: (options) => new EarlyStopping(options),
 });

@@ -1,4 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import type { z } from 'zod';
+import type { penaltyCommonSchema } from '../config/resolve.js';
 import type { NamedTensor } from './named-tensor.js';
 
 /**
@@ -11,16 +13,8 @@ export interface Penalty {
   value(weights: readonly NamedTensor[]): tf.Scalar;
 }
 
-/** Options every penalty accepts in a config, handled by the trainer. */
-export interface PenaltyCommonOptions {
-  /** Multiplier λ (>= 0). */
-  readonly weight: number;
-  /** Glob patterns over weight names; default: every variable of rank >= 2 and every effective weight. */
-  readonly select?: readonly string[];
-  /**
-   * `coupled`: the penalty is added to the loss and its gradient goes through
-   * the optimizer's preconditioning. `decoupled`: its gradient is added after
-   * preconditioning (needs an optimizer that supports it, see `DecoupledOptimizer`).
-   */
-  readonly coupling: 'coupled' | 'decoupled';
-}
+/**
+ * @deprecated Options every penalty accepts are `penaltyCommonSchema`'s output
+ * (`weight`, `select`, `coupling`); this alias is removed in the next minor.
+ */
+export type PenaltyCommonOptions = z.output<typeof penaltyCommonSchema>;

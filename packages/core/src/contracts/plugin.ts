@@ -27,7 +27,10 @@ export interface PluginFactory<K extends PluginKind = PluginKind, O = any> {
   readonly kind: K;
   readonly name: string;
   readonly description: string;
-  /** npm package that provides it, e.g. `@rankbias/reg-depth-mirror`. */
+  /**
+   * npm package that provides it, e.g. `@rankbias/reg-depth-mirror`; stamped by
+   * `definePluginPackage` (empty until then).
+   */
   readonly package: string;
   readonly options: z.ZodType<O>;
   create(options: O, ctx: PluginContext): PluginInstanceMap[K] | Promise<PluginInstanceMap[K]>;
@@ -38,9 +41,10 @@ export function definePlugin<K extends PluginKind, S extends z.ZodType>(factory:
   kind: K;
   name: string;
   description: string;
-  package: string;
+  /** Leave out: `definePluginPackage` stamps the package name from package.json. */
+  package?: string;
   options: S;
   create(options: z.output<S>, ctx: PluginContext): PluginInstanceMap[K] | Promise<PluginInstanceMap[K]>;
 }): PluginFactory<K, z.output<S>> {
-  return factory as PluginFactory<K, z.output<S>>;
+  return { ...factory, package: factory.package ?? '' } as PluginFactory<K, z.output<S>>;
 }

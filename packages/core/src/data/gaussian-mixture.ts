@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Batch, Dataset, Split } from '../contracts/dataset.js';
 import { definePlugin } from '../contracts/plugin.js';
 import { createRng, type Rng } from '../rng/rng.js';
-import { CORE_PACKAGE } from '../models/context.js';
+import { dataSeedOf, dataSeedOption, seedOffsetOption } from './data-seed.js';
 
 export const gaussianMixtureOptionsSchema = z
   .strictObject({
@@ -23,8 +23,8 @@ export const gaussianMixtureOptionsSchema = z
      * means ±μ, the two-cluster data of Frei et al.
      */
     task: z.enum(['classification', 'binary']).default('classification'),
-    /** Added to the run seed to draw the data (same offset + seed = same data). */
-    seedOffset: z.number().int().default(0),
+    dataSeed: dataSeedOption,
+    seedOffset: seedOffsetOption,
   })
   .refine((o) => o.task !== 'binary' || o.classes === 2, {
     message: 'task "binary" needs classes: 2',
@@ -126,7 +126,6 @@ export const gaussianMixturePlugin = definePlugin({
   kind: 'dataset',
   name: 'gaussian-mixture',
   description: 'Seeded k-class Gaussian mixture (random class means of a given norm plus isotropic noise), balanced classes',
-  package: CORE_PACKAGE,
   options: gaussianMixtureOptionsSchema,
-  create: (options, ctx) => new GaussianMixtureDataset(options, ctx.seed + options.seedOffset),
+  create: (options, ctx) => new GaussianMixtureDataset(options, dataSeedOf(options, ctx)),
 });

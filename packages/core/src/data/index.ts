@@ -6,3 +6,5 @@ export {
   gaussianMixturePlugin,
   type GaussianMixtureOptions,
 } from './gaussian-mixture.js';
+export { dataRng, dataSeedOf, dataSeedOption } from './data-seed.js';
+export { applyLabelNoise, noisyLabel } from './label-noise.js';

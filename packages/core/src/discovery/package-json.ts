@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ProvidedPlugins } from '../registry/plugin-package.js';
 
 /** The fields of a package.json that discovery reads. */
 export interface PackageJson {
@@ -8,7 +9,7 @@ export interface PackageJson {
   readonly description?: string;
   readonly main?: string;
   readonly exports?: unknown;
-  readonly rankbias?: { readonly plugin?: boolean };
+  readonly rankbias?: { readonly plugin?: boolean; readonly provides?: ProvidedPlugins };
 }
 
 /** An installed package directory. */

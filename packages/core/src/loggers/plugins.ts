@@ -10,7 +10,6 @@ export const jsonlLoggerPlugin = definePlugin({
   kind: 'logger',
   name: 'jsonl',
   description: 'Appends every train/eval record as one JSON line to <run dir>/metrics.jsonl',
-  package: '@rankbias/core',
   options: z.strictObject({
     /** File name inside the run directory. */
     file: z.string().min(1).default('metrics.jsonl'),
@@ -28,7 +27,6 @@ export const consoleLoggerPlugin = definePlugin({
   kind: 'logger',
   name: 'console',
   description: 'Console progress: a bar with step, loss terms, last evaluation and ETA on a TTY; a plain line every N steps otherwise',
-  package: '@rankbias/core',
   options: z.strictObject({
     /** Without a TTY, print a line every N steps. */
     every: z.number().int().positive().default(100),

@@ -2,10 +2,10 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { z } from 'zod';
 import { definePlugin } from '../contracts/plugin.js';
 import type { DatasetInfo } from '../contracts/dataset.js';
-import { fromLayersModel } from '../model/from-layers-model.js';
+import { fromLayersModel } from './from-layers-model.js';
 import { withSeededMathRandom } from '../rng/seeded-math.js';
 import { activationLayer, activationSchema } from './activation.js';
-import { CORE_PACKAGE, datasetInfoOf, modelMismatch, requireDenseInput } from './context.js';
+import { datasetInfoOf, modelMismatch, requireDenseInput } from './context.js';
 
 export const cnnOptionsSchema = z.strictObject({
   /** Output channels of each 'same'-padded convolution. */
@@ -61,7 +61,6 @@ export const cnnPlugin = definePlugin({
   kind: 'model',
   name: 'cnn',
   description: 'Small convolutional net: conv (+ max pool) blocks, dense layers and a linear output sized from the data',
-  package: CORE_PACKAGE,
   options: cnnOptionsSchema,
   create(options, ctx) {
     const info = datasetInfoOf(ctx, 'cnn');

@@ -1,10 +1,7 @@
 import type { DatasetInfo } from '../contracts/dataset.js';
 import type { PluginContext } from '../contracts/plugin.js';
 import { ConfigError } from '../config/errors.js';
-import { hasDatasetInfo } from '../trainer/context.js';
-
-/** Name of this package, carried by every built-in factory. */
-export const CORE_PACKAGE = '@rankbias/core';
+import { hasDatasetInfo } from '../contracts/model-build-context.js';
 
 /** The dataset info the trainer passes to model factories (`ModelBuildContext`), or a clear error when it is missing. */
 export function datasetInfoOf(ctx: PluginContext, model: string): DatasetInfo {

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { definePlugin } from '../contracts/plugin.js';
 import type { DatasetInfo } from '../contracts/dataset.js';
 import type { NamedTensor } from '../contracts/named-tensor.js';
-import { fromLayersModel } from '../model/from-layers-model.js';
+import { fromLayersModel } from './from-layers-model.js';
 import type { Rng } from '../rng/rng.js';
 import { withSeededMathRandom } from '../rng/seeded-math.js';
-import { CORE_PACKAGE, datasetInfoOf, featureCount, requireDenseInput } from './context.js';
+import { datasetInfoOf, featureCount, requireDenseInput } from './context.js';
 import { initScaleSchema, normalValues, setLayerValues } from './init.js';
 
 /** Name of the end-to-end product among a deep linear model's effective weights. */
@@ -76,7 +76,6 @@ export const deepLinearPlugin = definePlugin({
   name: 'deep-linear',
   description:
     'Deep linear network: a product of D linear factors (layers hidden_i, output) with an init scale; effective weight "end-to-end"',
-  package: CORE_PACKAGE,
   options: deepLinearOptionsSchema,
   create(options, ctx) {
     const info = datasetInfoOf(ctx, 'deep-linear');

@@ -14,3 +14,5 @@ export {
   endToEnd,
   type DeepLinearOptions,
 } from './deep-linear.js';
+export { fromLayersModel, weightName } from './from-layers-model.js';
+export { selectableWeights, selectWeights, type SelectableWeight, type WeightSelection } from './weight-selection.js';

@@ -2,10 +2,10 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { z } from 'zod';
 import { definePlugin } from '../contracts/plugin.js';
 import type { DatasetInfo } from '../contracts/dataset.js';
-import { fromLayersModel } from '../model/from-layers-model.js';
+import { fromLayersModel } from './from-layers-model.js';
 import { withSeededMathRandom } from '../rng/seeded-math.js';
 import { activationLayer, activationSchema } from './activation.js';
-import { CORE_PACKAGE, datasetInfoOf, requireDenseInput } from './context.js';
+import { datasetInfoOf, requireDenseInput } from './context.js';
 
 export const mlpOptionsSchema = z.strictObject({
   /** Width of each hidden layer, input side first. */
@@ -51,7 +51,6 @@ export const mlpPlugin = definePlugin({
   kind: 'model',
   name: 'mlp',
   description: 'Multilayer perceptron: dense hidden layers (optional batch norm, dropout) and a linear output sized from the data',
-  package: CORE_PACKAGE,
   options: mlpOptionsSchema,
   create(options, ctx) {
     const info = datasetInfoOf(ctx, 'mlp');

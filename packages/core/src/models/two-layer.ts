@@ -2,11 +2,11 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { z } from 'zod';
 import { definePlugin } from '../contracts/plugin.js';
 import type { DatasetInfo } from '../contracts/dataset.js';
-import { fromLayersModel } from '../model/from-layers-model.js';
+import { fromLayersModel } from './from-layers-model.js';
 import type { Rng } from '../rng/rng.js';
 import { withSeededMathRandom } from '../rng/seeded-math.js';
 import { activationLayer } from './activation.js';
-import { CORE_PACKAGE, datasetInfoOf, featureCount, requireDenseInput } from './context.js';
+import { datasetInfoOf, featureCount, requireDenseInput } from './context.js';
 import { initScaleSchema, layerValues, normalValues, setLayerValues, signValues } from './init.js';
 
 export const twoLayerOptionsSchema = z
@@ -100,7 +100,6 @@ export const twoLayerPlugin = definePlugin({
   name: 'two-layer',
   description:
     'Two-layer net Σ a_j φ(⟨w_j,x⟩+b_j) with ReLU or leaky ReLU, init scale, optional fixed ±1/√m second layer or balanced init',
-  package: CORE_PACKAGE,
   options: twoLayerOptionsSchema,
   create(options, ctx) {
     const info = datasetInfoOf(ctx, 'two-layer');

@@ -16,7 +16,6 @@ export const sgdOptimizerPlugin = definePlugin({
   kind: 'optimizer',
   name: 'sgd',
   description: 'Stochastic gradient descent (tfjs SGD / Momentum optimizer): w -= lr * g, optional (Nesterov) momentum',
-  package: '@rankbias/core',
   options: sgdOptionsSchema,
   create(options) {
     if (options.nesterov && options.momentum === 0) {

@@ -1,9 +1,19 @@
-/** Matches `name` against a glob where `*` is any run of characters and `?` one character. */
+import picomatch from 'picomatch';
+
+const compiled = new Map<string, (name: string) => boolean>();
+
+/**
+ * Matches `name` against a glob (picomatch): `*` any run of characters (also
+ * across `/`, so `hidden_*` matches `hidden_1/kernel`), `?` one character,
+ * braces `{a,b}/kernel` and classes `hidden_[01]/kernel`.
+ */
 export function globMatch(pattern: string, name: string): boolean {
-  const re = new RegExp(
-    '^' + pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$',
-  );
-  return re.test(name);
+  let match = compiled.get(pattern);
+  if (!match) {
+    match = picomatch(pattern, { bash: true, dot: true });
+    compiled.set(pattern, match);
+  }
+  return match(name);
 }
 
 /** True when `name` matches any of `patterns`. */

@@ -3,7 +3,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { z } from 'zod';
 import { definePlugin } from '../contracts/plugin.js';
 import type { Dataset, Split } from '../contracts/dataset.js';
-import { fromLayersModel } from '../model/from-layers-model.js';
+import { fromLayersModel } from '../models/from-layers-model.js';
 import { createRng } from '../rng/rng.js';
 
 /** Package name recorded on the conformance fixtures. */

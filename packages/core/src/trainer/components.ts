@@ -7,19 +7,19 @@ import type { Metric } from '../contracts/metric.js';
 import type { TrainableModel } from '../contracts/model.js';
 import type { Overparameterizer } from '../contracts/overparam.js';
 import type { PluginContext } from '../contracts/plugin.js';
-import { supportsDecoupled } from '../contracts/optimizer.js';
 import type { ResolvedConfig, ResolvedPluginRef } from '../config/resolve.js';
-import { fromLayersModel } from '../model/from-layers-model.js';
+import { fromLayersModel } from '../models/from-layers-model.js';
 import { PluginRegistry } from '../registry/registry.js';
 import { createRng, type Rng } from '../rng/rng.js';
 import type { PluginKind } from '../tokens.js';
 import { ConsoleProgressLogger } from '../loggers/console-logger.js';
 import { JsonlLogger } from '../loggers/jsonl-logger.js';
 import { runDirPaths } from '../run-dir/paths.js';
-import type { ModelBuildContext, RunTrainingOptions } from './context.js';
+import type { ModelBuildContext } from '../contracts/model-build-context.js';
+import type { RunTrainingOptions } from './context.js';
 import { TrainerError } from './errors.js';
-import { penaltyLabels, selectPenaltyWeights, type PenaltyTerm } from './penalty-terms.js';
-import { seededCall } from './seeded-call.js';
+import { assertDecoupledSupport, penaltyLabels, selectPenaltyWeights, type PenaltyTerm } from './penalty-terms.js';
+import { withSeededMathRandom } from '../rng/seeded-math.js';
 
 export interface ScheduledMetric {
   readonly metric: Metric;
@@ -69,7 +69,7 @@ export async function buildComponents(config: ResolvedConfig, options: RunTraini
   };
   const create = async <K extends PluginKind>(kind: K, ref: ResolvedPluginRef, label: string, ctx: PluginContext = context(label)) => {
     const factory = registry.get(kind, ref.use);
-    return await seededCall(root.fork(`init:${label}`), () => factory.create(ref.options, ctx));
+    return await withSeededMathRandom(root.fork(`init:${label}`), () => factory.create(ref.options, ctx));
   };
 
   const dataset = await create('dataset', config.data, 'data');
@@ -91,7 +91,7 @@ export async function buildComponents(config: ResolvedConfig, options: RunTraini
       );
     }
     const base = model.layersModel;
-    const expanded = (await seededCall(root.fork('init:overparam:expand'), () => overparam!.expand(base))) as LayersModel;
+    const expanded = (await withSeededMathRandom(root.fork('init:overparam:expand'), () => overparam!.expand(base))) as LayersModel;
     baseModel = model;
     const op = overparam;
     model = fromLayersModel(expanded, op.effectiveWeights ? { effectiveWeights: () => op.effectiveWeights!(expanded) } : {});
@@ -110,13 +110,7 @@ export async function buildComponents(config: ResolvedConfig, options: RunTraini
       names: selectPenaltyWeights(model, ref.common.select, `penalties[${i}] (${ref.use})`),
     });
   }
-  const decoupled = penalties.filter((p) => p.coupling === 'decoupled');
-  if (decoupled.length && !supportsDecoupled(optimizer)) {
-    throw new TrainerError(
-      `${decoupled.map((p) => p.label).join(', ')}: coupling: decoupled needs an optimizer with applyGradientsDecoupled, ` +
-        `and optimizer "${config.optimizer.use}" has none; use coupling: coupled or an optimizer that supports it (e.g. adamw from @rankbias/optim-adam-rank)`,
-    );
-  }
+  assertDecoupledSupport(penalties, optimizer, config.optimizer.use);
   const metrics: ScheduledMetric[] = [];
   for (const [i, ref] of config.metrics.entries()) {
     metrics.push({ metric: await create('metric', ref, `metric:${i}`), every: ref.common.every });

@@ -1,22 +1,6 @@
 import type { DependencyContainer } from 'tsyringe';
 import type { Callback } from '../contracts/callback.js';
-import type { DatasetInfo } from '../contracts/dataset.js';
 import type { Logger } from '../contracts/logger.js';
-import type { PluginContext } from '../contracts/plugin.js';
-
-/**
- * What a model factory receives: the usual plugin context plus what it must
- * know about the data (task, input shape, output size). Model factories
- * read `(ctx as ModelBuildContext).dataset`.
- */
-export interface ModelBuildContext extends PluginContext {
-  readonly dataset: DatasetInfo;
-}
-
-/** True when `ctx` carries dataset information (i.e. the trainer built it). */
-export function hasDatasetInfo(ctx: PluginContext): ctx is ModelBuildContext {
-  return (ctx as Partial<ModelBuildContext>).dataset !== undefined;
-}
 
 export type ProgressListener = (step: number, totalSteps: number, values: Readonly<Record<string, number>>) => void;
 

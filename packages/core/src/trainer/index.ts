@@ -3,12 +3,13 @@ export { runTraining } from './run-training.js';
 export { trainRunInDir, type TrainRunInDirOptions, type TrainedRun } from './train-run-in-dir.js';
 export { Trainer, type TrainerResult, type TrainerSettings } from './trainer.js';
 export { buildComponents, defaultLoggers, type RunComponents, type ScheduledMetric } from './components.js';
-export { hasDatasetInfo, type ModelBuildContext, type ProgressListener, type RunTrainingOptions } from './context.js';
+export type { ProgressListener, RunTrainingOptions } from './context.js';
+export { hasDatasetInfo, type ModelBuildContext } from '../contracts/model-build-context.js';
 export { NonFiniteLossError, TrainerError } from './errors.js';
 export { trainStep, type TrainStepInputs } from './train-step.js';
 export { correctCount, taskLoss } from './task-loss.js';
 export { evaluateSplit, type EvaluateOptions } from './evaluate.js';
-export { penaltyLabels, selectPenaltyWeights, selectableWeights, type PenaltyTerm } from './penalty-terms.js';
+export { assertDecoupledSupport, penaltyLabels, selectPenaltyWeights, type PenaltyTerm } from './penalty-terms.js';
 export { BatchSchedule, type BatchScheduleState } from './batch-schedule.js';
 export { lowerIsBetter, updateBest } from './best-metrics.js';
 export {
@@ -25,7 +26,7 @@ export {
 } from './checkpoint.js';
 export { captureOptimizerState, restoreOptimizerState } from './optimizer-state.js';
 export { configHash } from './content-hash.js';
-export { seededCall } from './seeded-call.js';
+export { seededCall } from '../rng/seeded-math.js';
 
 export * from '../loggers/index.js';
 export * from '../callbacks/index.js';

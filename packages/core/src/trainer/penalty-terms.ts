@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TrainableModel } from '../contracts/model.js';
 import type { NamedTensor, NamedVariable } from '../contracts/named-tensor.js';
+import { supportsDecoupled } from '../contracts/optimizer.js';
 import type { Penalty } from '../contracts/penalty.js';
-import { matchesAny } from '../registry/glob.js';
+import { selectableWeights, selectWeights } from '../models/weight-selection.js';
 import { TrainerError } from './errors.js';
 
 /** A configured penalty: the plugin plus the options the trainer applies. */
@@ -29,16 +30,6 @@ export function penaltyLabels(names: readonly string[]): string[] {
   });
 }
 
-/** Names and ranks of everything a penalty may select: trainable variables and effective weights. */
-export function selectableWeights(model: TrainableModel): { name: string; rank: number; effective: boolean }[] {
-  const vars = model.trainableVariables().map((v) => ({ name: v.name, rank: v.variable.rank, effective: false }));
-  const effective = tf.tidy(() => {
-    const list = model.effectiveWeights?.() ?? [];
-    return list.map((w) => ({ name: w.name, rank: w.tensor.rank, effective: true }));
-  });
-  return [...vars, ...effective];
-}
-
 /**
  * The names a penalty applies to: those matching its `select` globs, or by
  * default every trainable variable of rank >= 2 and every effective weight.
@@ -49,9 +40,7 @@ export function selectPenaltyWeights(
   where: string,
 ): Set<string> {
   const all = selectableWeights(model);
-  const picked = select
-    ? all.filter((w) => matchesAny(select, w.name))
-    : all.filter((w) => w.effective || w.rank >= 2);
+  const picked = selectWeights(all, select);
   if (!picked.length) {
     const names = all.map((w) => w.name).join(', ') || '(none)';
     throw new TrainerError(
@@ -74,4 +63,22 @@ export function weightedPenalties(
     const selected = candidates.filter((c) => t.names.has(c.name));
     return tf.mul(t.penalty.value(selected), t.weight) as tf.Scalar;
   });
+}
+
+/**
+ * Throws a `TrainerError` when some penalties are `coupling: decoupled` and
+ * `optimizer` (named `name` in the config) cannot take their gradients apart.
+ */
+export function assertDecoupledSupport(
+  penalties: readonly Pick<PenaltyTerm, 'label' | 'coupling'>[],
+  optimizer: tf.Optimizer,
+  name: string,
+): void {
+  const decoupled = penalties.filter((p) => p.coupling === 'decoupled');
+  if (decoupled.length && !supportsDecoupled(optimizer)) {
+    throw new TrainerError(
+      `${decoupled.map((p) => p.label).join(', ')}: coupling: decoupled needs an optimizer with applyGradientsDecoupled, ` +
+        `and optimizer "${name}" has none; use coupling: coupled or an optimizer that supports it (e.g. adamw from @rankbias/optim-adam-rank)`,
+    );
+  }
 }

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Batch, TaskKind } from '../contracts/dataset.js';
 import type { TrainableModel } from '../contracts/model.js';
+import type { DecoupledOptimizer } from '../contracts/optimizer.js';
 import type { NamedVariable } from '../contracts/named-tensor.js';
-import { supportsDecoupled } from '../contracts/optimizer.js';
 import { NonFiniteLossError } from './errors.js';
-import { weightedPenalties, type PenaltyTerm } from './penalty-terms.js';
+import { assertDecoupledSupport, weightedPenalties, type PenaltyTerm } from './penalty-terms.js';
 import { taskLoss } from './task-loss.js';
 
 export interface TrainStepInputs {
@@ -36,12 +36,7 @@ export function trainStep(inputs: TrainStepInputs, batch: Batch, step: number): 
   const { model, optimizer, task, trainable, penalties } = inputs;
   const coupled = penalties.filter((p) => p.coupling === 'coupled');
   const decoupled = penalties.filter((p) => p.coupling === 'decoupled');
-  if (decoupled.length && !supportsDecoupled(optimizer)) {
-    throw new TypeError(
-      `penalties ${decoupled.map((p) => p.label).join(', ')} use coupling: decoupled, but the optimizer ` +
-        `(${optimizer.getClassName()}) has no applyGradientsDecoupled; use coupling: coupled or an optimizer that supports it (e.g. adamw from @rankbias/optim-adam-rank)`,
-    );
-  }
+  assertDecoupledSupport(penalties, optimizer, optimizer.getClassName());
   const vars = trainable.map((v) => v.variable);
   const kept: tf.Scalar[] = [];
   const labels = ['loss/data', ...coupled.map((p) => p.label), ...decoupled.map((p) => p.label)];
@@ -78,7 +73,7 @@ export function trainStep(inputs: TrainStepInputs, batch: Batch, step: number): 
       record[label] = v;
       total += v;
     });
-    if (decoupledGrads) (optimizer as tf.Optimizer & { applyGradientsDecoupled: Function }).applyGradientsDecoupled(grads, decoupledGrads);
+    if (decoupledGrads) (optimizer as DecoupledOptimizer).applyGradientsDecoupled(grads, decoupledGrads);
     else optimizer.applyGradients(grads);
     return { loss: total, ...record };
   } finally {

@@ -21,7 +21,6 @@ import { NonFiniteLossError } from './errors.js';
 import { evaluateSplit } from './evaluate.js';
 import { assignVariables } from './model-state.js';
 import { captureOptimizerState, releaseCapturedState, restoreOptimizerState } from './optimizer-state.js';
-import { seededCall } from './seeded-call.js';
 import { trainStep, type TrainStepInputs } from './train-step.js';
 
 /** Outcome of `Trainer.run` with the stop reason when a callback ended it early. */
@@ -232,7 +231,7 @@ export class Trainer {
       }
     }
     for (const [i, m] of metricsDue.entries()) {
-      const out = await seededCall(this.metricRngBase.fork(`${step}:${i}`), () =>
+      const out = await withSeededMathRandom(this.metricRngBase.fork(`${step}:${i}`), () =>
         m.metric.compute({
           model,
           dataset,

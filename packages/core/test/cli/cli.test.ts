@@ -90,7 +90,7 @@ describe('rankbias train --dry-run', () => {
     expect(resolved.data).toMatchObject({ use: 'gaussian-mixture', task: 'binary', noise: 1, seedOffset: 0 });
     const mlp = await runInProcess(['train', 'examples/mlp-gaussian.yaml', '--dry-run']);
     expect(mlp.code).toBe(0);
-    expect(JSON.parse(mlp.stdout).optimizer).toEqual({ use: 'tfjs-adam', lr: 0.003, beta1: 0.9, beta2: 0.999 });
+    expect(JSON.parse(mlp.stdout).optimizer).toEqual({ use: 'tfjs-adam', lr: 0.003, betas: [0.9, 0.999] });
   });
 });
 

@@ -1,5 +1,4 @@
 import { definePlugin, z } from '@rankbias/core';
-import { PACKAGE_NAME } from '../package-name.js';
 import { buildImageDataset, imageOptionsShape } from '../dataset/image-options.js';
 import { CIFAR10_CLASSES, CIFAR100_FORMAT, CIFAR10_FORMAT } from './format.js';
 import { loadCifar } from './load.js';
@@ -17,7 +16,6 @@ export const cifar10Dataset = definePlugin({
   kind: 'dataset',
   name: 'cifar10',
   description: 'CIFAR-10 (binary distribution: folder of batches or the .tar.gz), 32x32x3, 10 classes; normalised, seeded crop/flip augmentation, label noise, balanced subsets',
-  package: PACKAGE_NAME,
   options: z.strictObject({ ...sourceShape, ...imageOptionsShape(augmentDefaults) }),
   async create(options, ctx) {
     const path = await locateCifar(CIFAR10_FORMAT, options);
@@ -31,7 +29,6 @@ export const cifar100Dataset = definePlugin({
   kind: 'dataset',
   name: 'cifar100',
   description: 'CIFAR-100 (binary distribution), 32x32x3, 100 fine or 20 coarse classes; normalised, seeded crop/flip augmentation, label noise, balanced subsets',
-  package: PACKAGE_NAME,
   options: z.strictObject({
     ...sourceShape,
     labels: z.enum(['fine', 'coarse']).default('fine').describe('fine (100 classes) or coarse (20 superclasses) labels'),

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Batch, BatchOptions, Dataset, Rng, Split } from '@rankbias/core';
+import { noisyLabel, type Batch, type BatchOptions, type Dataset, type Rng, type Split } from '@rankbias/core';
 import type { ImageStore } from '../store/image-store.js';
 import { drawAugmentation, IDENTITY_DRAW, type Augmentation } from '../transforms/augmentation.js';
-import { noisyLabel } from '../transforms/label-noise.js';
 import type { ChannelNormalization } from '../transforms/normalization.js';
 import type { SplitIndices } from './subsets.js';
 

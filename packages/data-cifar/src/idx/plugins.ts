@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { definePlugin, z, type PluginContext } from '@rankbias/core';
 import { buildImageDataset, imageOptionsShape, type ImageOptions } from '../dataset/image-options.js';
-import { PACKAGE_NAME } from '../package-name.js';
 import { defaultDataDir } from '../store/data-dir.js';
 import { findIdxFiles, loadIdxPair, type IdxFiles } from './load-idx.js';
 
@@ -29,7 +28,6 @@ export const idxDataset = definePlugin({
   kind: 'dataset',
   name: 'idx',
   description: 'MNIST-style IDX files (images idx3-ubyte + labels idx1-ubyte, optionally .gz) given by path; grayscale [H, W, 1]',
-  package: PACKAGE_NAME,
   options: z.strictObject({
     trainImages: z.string().min(1),
     trainLabels: z.string().min(1),
@@ -55,7 +53,6 @@ export const fashionMnistDataset = definePlugin({
   kind: 'dataset',
   name: 'fashion-mnist',
   description: `Fashion-MNIST (IDX files), 28x28x1, 10 classes; found in ${DEBIAN_FASHION_MNIST_DIR} (Debian dataset-fashion-mnist) or $RANKBIAS_DATA_DIR/fashion-mnist unless "dir" is given`,
-  package: PACKAGE_NAME,
   options: folderOptions('Fashion-MNIST'),
   create(options, ctx) {
     const dirs = options.dir ? [options.dir] : [DEBIAN_FASHION_MNIST_DIR, join(defaultDataDir(), 'fashion-mnist')];
@@ -69,7 +66,6 @@ export const mnistDataset = definePlugin({
   kind: 'dataset',
   name: 'mnist',
   description: 'MNIST digits (IDX files), 28x28x1, 10 classes; found in $RANKBIAS_DATA_DIR/mnist or /usr/share/datasets/mnist unless "dir" is given',
-  package: PACKAGE_NAME,
   options: folderOptions('MNIST'),
   create(options, ctx) {
     const dirs = options.dir ? [options.dir] : [join(defaultDataDir(), 'mnist'), '/usr/share/datasets/mnist'];

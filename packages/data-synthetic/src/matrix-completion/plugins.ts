@@ -1,10 +1,8 @@
-import { definePlugin, z, type AnyPluginFactory, type DatasetInfo } from '@rankbias/core';
+import { dataSeedOf, dataSeedOption, definePlugin, z, type AnyPluginFactory, type DatasetInfo } from '@rankbias/core';
 import { MatrixCompletionDataset } from './dataset.js';
 import { MatrixCompletionError } from './metric.js';
 import { MatrixFactorization } from './model.js';
 import { generateMatrixCompletion } from './problem.js';
-
-const PACKAGE = '@rankbias/data-synthetic';
 
 /** 'matrix-completion': a seeded rank-r N × N ground truth with m observed entries. */
 export const matrixCompletionDatasetPlugin = definePlugin({
@@ -12,13 +10,13 @@ export const matrixCompletionDatasetPlugin = definePlugin({
   name: 'matrix-completion',
   description:
     'matrix completion: W* = U Vᵀ (N×N, rank r, ‖W*‖_F = N), m entries observed uniformly (train), the rest unobserved (test); x = [row, col] int32',
-  package: PACKAGE,
   options: z
     .strictObject({
       size: z.number().int().min(2).default(100).describe('N (the matrix is N × N)'),
       rank: z.number().int().positive().default(5).describe('rank r of the ground truth'),
       observed: z.number().int().positive().default(2000).describe('m observed entries'),
-      seedOffset: z.number().int().nonnegative().default(0).describe('the instance is drawn from seed + seedOffset'),
+      dataSeed: dataSeedOption,
+      seedOffset: z.number().int().nonnegative().default(0).describe('deprecated: use dataSeed'),
     })
     .refine((o) => o.rank <= o.size, { message: 'rank must be <= size', path: ['rank'] })
     .refine((o) => o.observed < o.size * o.size, {
@@ -27,7 +25,7 @@ export const matrixCompletionDatasetPlugin = definePlugin({
     }),
   create: (o, ctx) =>
     new MatrixCompletionDataset(
-      generateMatrixCompletion({ size: o.size, rank: o.rank, observed: o.observed, seed: ctx.seed + o.seedOffset }),
+      generateMatrixCompletion({ size: o.size, rank: o.rank, observed: o.observed, seed: dataSeedOf(o, ctx) }),
     ),
 });
 
@@ -37,7 +35,6 @@ export const matrixFactorizationModelPlugin = definePlugin({
   name: 'matrix-factorization',
   description:
     'deep matrix factorisation W_e = W_D⋯W_1 (bias-free N×N factors, init N(0,(s^{1/D}/√N)²)); predicts W_e[row, col]; effective weight "end-to-end"',
-  package: PACKAGE,
   options: z.strictObject({
     depth: z.number().int().positive().default(1).describe('D, number of factors'),
     initScale: z.number().positive().default(1e-3).describe('s, so that ‖W_e‖_F ≈ s·√N at init'),
@@ -60,7 +57,6 @@ export const matrixCompletionMetricPlugin = definePlugin({
   name: 'matrix-completion-error',
   description:
     'matrix completion: relative Frobenius error and RMSE on unobserved entries, train RMSE, effective rank and top singular values of the learned matrix',
-  package: PACKAGE,
   options: z.strictObject({ topK: z.number().int().nonnegative().default(6).describe('singular values to report') }),
   create: (o) => new MatrixCompletionError(o.topK),
 });

@@ -1,6 +1,5 @@
-import { definePlugin, z, type Rng } from '@rankbias/core';
-import { PACKAGE_NAME } from './package-name.js';
-import { dataRng, sampleCountsShape, type SampleCounts } from './common-options.js';
+import { dataRng, definePlugin, z, type Rng } from '@rankbias/core';
+import { sampleCountsShape, type SampleCounts } from './common-options.js';
 import { randomDirection } from './gaussian.js';
 import { InMemoryDataset, type SplitArrays } from './in-memory-dataset.js';
 
@@ -26,7 +25,7 @@ export function clusterSplit(mu: Float32Array, count: number, rng: Rng): SplitAr
 
 /** Builds the nearly-orthogonal two-cluster task of Frei et al. (docs/science.md#2-leaky-relu-nets-on-nearly-orthogonal-data). */
 export function orthogonalClusters(options: OrthogonalClustersOptions, rng: Rng, fallbackRng: Rng): InMemoryDataset {
-  const norm = options.meanNorm ?? Math.pow(options.dim, 0.25);
+  const norm = options.meanNorm ?? options.dim ** 0.25;
   const mu = randomDirection(rng.fork('mean'), options.dim, norm);
   return new InMemoryDataset({
     name: 'orthogonal-clusters',
@@ -48,7 +47,6 @@ export const orthogonalClustersPlugin = definePlugin({
   name: 'orthogonal-clusters',
   description:
     'Binary Gaussian mixture x = yμ + z, z ~ N(0, I_d), labels ±1 (logistic loss); nearly orthogonal samples for d ≳ n² (Frei et al.)',
-  package: PACKAGE_NAME,
   options: z.strictObject({
     ...sampleCountsShape,
     n: sampleCountsShape.n.default(100),

@@ -1,7 +1,6 @@
-import { definePlugin, z, type Rng } from '@rankbias/core';
-import { dataRng, sampleCountsShape, type SampleCounts } from './common-options.js';
+import { dataRng, definePlugin, z, type Rng } from '@rankbias/core';
+import { sampleCountsShape, type SampleCounts } from './common-options.js';
 import { InMemoryDataset } from './in-memory-dataset.js';
-import { PACKAGE_NAME } from './package-name.js';
 import { linearScalarTeacher, lowRankLinearTeacher, neuronTeacher, teacherSplit, type Teacher } from './teachers.js';
 
 export interface TeacherSplitOptions extends SampleCounts {
@@ -54,7 +53,6 @@ export const reluTeacherPlugin = definePlugin({
   name: 'relu-teacher',
   description:
     'Teacher–student regression for the optimization threshold (Boursier & Flammarion): x ~ N(0, I_d), y = ⟨β*, x⟩ + ε (teacher: linear) or Σ a_k φ(⟨w_k, x⟩) + ε with φ = relu or gelu',
-  package: PACKAGE_NAME,
   options: z.strictObject({
     ...sampleCountsShape,
     ...teacherNoiseShape,
@@ -87,7 +85,6 @@ export const linearTeacherPlugin = definePlugin({
   name: 'linear-teacher',
   description:
     'Linear teacher–student regression y = B* x + ε, B* = U diag(s) Vᵀ with chosen singular values; labelNoise adds fresh N(0, σ²) to targets each step (label-noise SGD, Chen et al.)',
-  package: PACKAGE_NAME,
   options: z
     .strictObject({
       ...sampleCountsShape,

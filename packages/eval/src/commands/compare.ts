@@ -22,7 +22,6 @@ import { runDirOf } from '../sweep/run-dir.js';
 import { progressReporter } from '../sweep/progress.js';
 import { createSweepExecutor, queueUrlOf } from '../sweep/choose-executor.js';
 import { abortOnSignals } from '../sweep/abort-on-signals.js';
-import { EVAL_PACKAGE } from '../plugins/common.js';
 
 /** Options of `rankbias compare`. */
 export interface CompareOptions {
@@ -169,7 +168,6 @@ export const compareCommand = definePlugin({
   kind: 'command',
   name: 'compare',
   description: 'rankbias compare <sweep.yaml>: run a grid of configs × seeds resumably and report mean ± std',
-  package: EVAL_PACKAGE,
   options: z.strictObject({}),
   create: () => ({ register: registerCompareCommand }),
 });

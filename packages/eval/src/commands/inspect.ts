@@ -3,7 +3,6 @@ import { definePlugin, selectBackend, singularValues, spectrumSummary, z, type C
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { loadSavedModel } from '../io/load-model.js';
 import { tensorToMatrix } from '@rankbias/core';
-import { EVAL_PACKAGE } from '../plugins/common.js';
 import { formatNumber } from '../report/stats.js';
 
 /** Spectral description of one weight of rank >= 2. */
@@ -100,7 +99,6 @@ export const inspectCommand = definePlugin({
   kind: 'command',
   name: 'inspect',
   description: 'rankbias inspect <model.json>: effective rank, stable rank, nuclear/Frobenius ratio and top singular values per layer',
-  package: EVAL_PACKAGE,
   options: z.strictObject({}),
   create: () => ({ register: registerInspectCommand }),
 });

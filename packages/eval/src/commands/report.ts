@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { definePlugin, z, type CliEnv, type Command } from '@rankbias/core';
 import { writeReport } from '../report/write-report.js';
-import { EVAL_PACKAGE } from '../plugins/common.js';
 
 /** Adds `report` to the program. */
 export function registerReportCommand(program: Command, env: CliEnv): void {
@@ -20,7 +19,6 @@ export const reportCommand = definePlugin({
   kind: 'command',
   name: 'report',
   description: 'rankbias report <dir>: regenerate the summary tables, plots and report.html of a sweep',
-  package: EVAL_PACKAGE,
   options: z.strictObject({}),
   create: () => ({ register: registerReportCommand }),
 });

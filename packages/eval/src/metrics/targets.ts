@@ -1,6 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { matchesAny, tensorToMatrix, type Dataset, type DenseMatrix, type Split, type TrainableModel } from '@rankbias/core';
+import {
+  selectableWeights,
+  selectWeights,
+  tensorToMatrix,
+  type Dataset,
+  type DenseMatrix,
+  type Split,
+  type TrainableModel,
+  type WeightSelection,
+} from '@rankbias/core';
 
 /** A weight (or activation matrix) under its name, viewed as a matrix. */
 export interface NamedMatrix {
@@ -10,20 +19,17 @@ export interface NamedMatrix {
   readonly matrix: DenseMatrix;
 }
 
-/** Which weights of a model a metric looks at. */
-export interface WeightSelection {
-  /** Glob patterns over weight names (`*` any run, `?` one char). Default: every weight of rank >= 2. */
-  readonly select?: readonly string[];
-  /** Include the model's effective weights (e.g. `end-to-end` of a linear chain). Default true. */
-  readonly effective?: boolean;
-}
+/** @deprecated Import `WeightSelection` from @rankbias/core; removed in the next minor. */
+export type { WeightSelection } from '@rankbias/core';
 
 /**
  * The selected weights of `model` as matrices, variables first (in model
  * order) then effective weights. Rank < 2 tensors are skipped.
  */
 export async function selectWeightMatrices(model: TrainableModel, selection: WeightSelection = {}): Promise<NamedMatrix[]> {
-  const wanted = (name: string) => !selection.select?.length || matchesAny(selection.select, name);
+  const candidates = selectableWeights(model, { variables: 'all', effective: selection.effective ?? true });
+  const picked = new Set(selectWeights(candidates, selection.select).map((w) => w.name));
+  const wanted = (name: string) => picked.has(name);
   const out: NamedMatrix[] = [];
   for (const { name, variable } of model.variables()) {
     if (variable.rank < 2 || !wanted(name)) continue;

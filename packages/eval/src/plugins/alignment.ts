@@ -2,7 +2,6 @@ import { definePlugin, z } from '@rankbias/core';
 import { cosinesWithDirection, distinctDirections, pairwiseCosineStats } from '../metrics/alignment.js';
 import { neuronVectors } from '../metrics/collapse.js';
 import { hiddenLayers } from '../metrics/model-neurons.js';
-import { EVAL_PACKAGE } from './common.js';
 
 /** `alignment`: how first-layer neurons line up with a direction and with each other. */
 export const alignmentMetric = definePlugin({
@@ -10,7 +9,6 @@ export const alignmentMetric = definePlugin({
   name: 'alignment',
   description:
     'first-layer neuron alignment: cosine with a given direction (align/cos-*), pairwise cosine (align/pairwise-*) and number of distinct directions (align/directions)',
-  package: EVAL_PACKAGE,
   options: z.strictObject({
     direction: z.array(z.number()).optional().describe('direction in input space (length = fan-in, plus 1 with bias)'),
     bias: z.boolean().default(false).describe('append the bias to each neuron (wⱼ, bⱼ)'),

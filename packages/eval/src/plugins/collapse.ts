@@ -1,7 +1,6 @@
 import { definePlugin, matchesAny, z } from '@rankbias/core';
 import { detectCollapse, neuronVectors } from '../metrics/collapse.js';
 import { hiddenLayers } from '../metrics/model-neurons.js';
-import { EVAL_PACKAGE } from './common.js';
 
 /** `collapse`: vanishing and identical neurons per hidden layer (docs/science.md#5-stochastic-collapse). */
 export const collapseMetric = definePlugin({
@@ -9,7 +8,6 @@ export const collapseMetric = definePlugin({
   name: 'collapse',
   description:
     'stochastic collapse per hidden layer: fraction of vanished neurons, duplicated neurons and fraction of independent neurons (collapse/<layer>/...)',
-  package: EVAL_PACKAGE,
   options: z.strictObject({
     layers: z.array(z.string()).optional().describe('glob patterns over layer names (default: every hidden layer)'),
     vanishing: z.number().positive().default(0.1).describe('‖vᵢ‖/maxⱼ‖vⱼ‖ below this: vanished'),

@@ -1,8 +1,5 @@
 import { z } from '@rankbias/core';
 
-/** The package every eval plugin names as its provider. */
-export const EVAL_PACKAGE = '@rankbias/eval';
-
 /** Options shared by the metrics that look at weights. */
 export const weightSelectionSchema = {
   select: z

@@ -1,6 +1,5 @@
 import { definePlugin, effectiveRank, numericalRank, singularValues, spectralEntropy, stableRank, z } from '@rankbias/core';
 import { embeddingMatrix } from '../metrics/targets.js';
-import { EVAL_PACKAGE } from './common.js';
 
 /** `embedding-rank`: rank measures of a layer's activations on a data subset. */
 export const embeddingRankMetric = definePlugin({
@@ -8,7 +7,6 @@ export const embeddingRankMetric = definePlugin({
   name: 'embedding-rank',
   description:
     "effective rank, entropy, stable rank and numerical rank of a named layer's activations on the first N examples (embedding-erank/<layer>, ...)",
-  package: EVAL_PACKAGE,
   options: z.strictObject({
     layer: z.string().min(1).describe('name of a layer of the tfjs-layers model'),
     split: z.enum(['train', 'validation', 'test']).default('test'),

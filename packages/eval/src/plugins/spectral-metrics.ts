@@ -1,6 +1,6 @@
 import { definePlugin, effectiveRank, nuclearFrobeniusRatio, numericalRank, singularValues, spectralEntropy, stableRank, z, type Metric } from '@rankbias/core';
 import { selectWeightMatrices, type WeightSelection } from '../metrics/targets.js';
-import { EVAL_PACKAGE, weightSelectionSchema } from './common.js';
+import { weightSelectionSchema } from './common.js';
 
 /** A metric computing, for every selected weight, named numbers from its singular values. */
 function spectralMetric(
@@ -23,7 +23,6 @@ export const effectiveRankMetric = definePlugin({
   kind: 'metric',
   name: 'effective-rank',
   description: 'effective rank exp(H) (erank/<w>) and spectral entropy H (entropy/<w>) of selected weights',
-  package: EVAL_PACKAGE,
   options: z.strictObject({ ...weightSelectionSchema }),
   create: (o) =>
     spectralMetric(o, (name, s) => ({ [`erank/${name}`]: effectiveRank(s), [`entropy/${name}`]: spectralEntropy(s) })),
@@ -34,7 +33,6 @@ export const stableRankMetric = definePlugin({
   kind: 'metric',
   name: 'stable-rank',
   description: 'stable rank ‖W‖²_F/‖W‖²₂ of selected weights (stable-rank/<w>)',
-  package: EVAL_PACKAGE,
   options: z.strictObject({ ...weightSelectionSchema }),
   create: (o) => spectralMetric(o, (name, s) => ({ [`stable-rank/${name}`]: stableRank(s) })),
 });
@@ -45,7 +43,6 @@ export const spectrumMetric = definePlugin({
   name: 'spectrum',
   description:
     'top-k singular values (sv/<w>/<i>), nuclear/Frobenius ratio (nuc-fro/<w>) and numerical rank (rank/<w>) of selected weights',
-  package: EVAL_PACKAGE,
   options: z.strictObject({
     ...weightSelectionSchema,
     top: z.number().int().nonnegative().default(5).describe('how many of the largest singular values to report'),

@@ -1,5 +1,4 @@
 import { definePlugin, SWEEP_EXECUTORS, z, type SweepExecutor } from '@rankbias/core';
-import { EVAL_PACKAGE } from '../plugins/common.js';
 import { ForkedWorker } from './forked-worker.js';
 import { executeLocally } from './local-pool.js';
 
@@ -12,7 +11,6 @@ export const localSweepExecutor = definePlugin({
   kind: 'sweep-executor',
   name: SWEEP_EXECUTORS.local,
   description: 'train the runs of a sweep in long-lived worker processes on this machine',
-  package: EVAL_PACKAGE,
   options: z.looseObject({
     workers: z.number().int().positive().default(1),
     cwd: z.string().default(() => process.cwd()),

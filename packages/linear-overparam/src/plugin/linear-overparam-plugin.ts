@@ -4,8 +4,6 @@ import { effectiveKernels } from '../effective-kernels.js';
 import { collapse } from '../surgery/collapse.js';
 import { overparameterize } from '../surgery/overparameterize.js';
 
-export const PACKAGE_NAME = '@rankbias/linear-overparam';
-
 /** Options of the `linear` overparam plugin (config: `overparam: {use: linear, ...}`). */
 export const linearOverparamOptions = z
   .object({
@@ -36,7 +34,6 @@ export const linearOverparamPlugin = definePlugin({
   name: 'linear',
   description:
     'Linear over-parameterization (Huh et al.): each Dense/Conv2D becomes a product of `depth` linear factors; collapses exactly back to plain layers.',
-  package: PACKAGE_NAME,
   options: linearOverparamOptions,
   create(options, ctx): LinearOverparameterizer {
     const rng = ctx.rng.fork('linear-overparam');

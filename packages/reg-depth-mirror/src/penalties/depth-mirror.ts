@@ -1,7 +1,6 @@
 import { definePlugin, z } from '@rankbias/core';
 import { depthMirrorOp } from '../ops/spectral-ops.js';
 import { methodOption, rankToleranceOption } from './method-option.js';
-import { PACKAGE_NAME } from './package-name.js';
 import { sumOverWeights } from './sum-over-weights.js';
 
 /** Options of the `depth-mirror` penalty (besides the common weight/select/coupling). */
@@ -16,7 +15,6 @@ export const depthMirrorPenalty = definePlugin({
   kind: 'penalty',
   name: 'depth-mirror',
   description: 'ratio of nuclear to Frobenius norm, ||W||_* / ||W||_F, per selected weight (mirrors depth\'s low-rank bias)',
-  package: PACKAGE_NAME,
   options: depthMirrorOptions,
   create: (options) => ({
     value: (weights) => sumOverWeights(weights, (w) => depthMirrorOp(w, options.method, { rankTolerance: options.rankTolerance })),

@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { definePlugin, z } from '@rankbias/core';
-import { PACKAGE_NAME } from './package-name.js';
 import { sumOverWeights } from './sum-over-weights.js';
 
 /** Options of the `l2` penalty (none of its own). */
@@ -11,7 +10,6 @@ export const l2Penalty = definePlugin({
   kind: 'penalty',
   name: 'l2',
   description: 'squared Frobenius norm ||W||_F² per selected weight (classic L2 / weight decay)',
-  package: PACKAGE_NAME,
   options: l2Options,
   create: () => ({
     value: (weights) => sumOverWeights(weights, (w) => tf.sum(tf.square(w))),

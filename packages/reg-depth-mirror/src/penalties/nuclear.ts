@@ -1,7 +1,6 @@
 import { definePlugin, z } from '@rankbias/core';
 import { nuclearNormOp } from '../ops/spectral-ops.js';
 import { methodOption, rankToleranceOption } from './method-option.js';
-import { PACKAGE_NAME } from './package-name.js';
 import { sumOverWeights } from './sum-over-weights.js';
 
 /** Options of the `nuclear` penalty. */
@@ -12,7 +11,6 @@ export const nuclearPenalty = definePlugin({
   kind: 'penalty',
   name: 'nuclear',
   description: 'nuclear norm ||W||_* (sum of singular values) per selected weight',
-  package: PACKAGE_NAME,
   options: nuclearOptions,
   create: (options) => ({
     value: (weights) => sumOverWeights(weights, (w) => nuclearNormOp(w, options.method, { rankTolerance: options.rankTolerance })),

@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/** The plugin package this test packs and uses from plain tfjs code. */
+const PLUGIN_PACKAGE = { name: '@rankbias/linear-overparam', dir: 'packages/linear-overparam' };
+/** Workspace packages the plugin needs that are not on the registry yet: packed too. */
+const WORKSPACE_TARBALLS = ['packages/wasm-train', 'packages/core', PLUGIN_PACKAGE.dir];
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** The workspace's exact version of a dependency (what its lockfile installed). */
+function installedVersion(name: string): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function run(cmd: string, args: string[], cwd: string): string {
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 170_000 });
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'rankbias-pack-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('packing a plugin and installing it outside the workspace', () => {
+  it('installs with only its peer dependencies and works from a plain ESM script', () => {
+    expect(relative(ROOT, scratch).startsWith('..')).toBe(true);
+    run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', join(PLUGIN_PACKAGE.dir, 'tsconfig.lib.json')], ROOT);
+
+    const tarballs = WORKSPACE_TARBALLS.map((dir) => {
+      const out = run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], join(ROOT, dir));
+      return join(scratch, (JSON.parse(out) as Array<{ filename: string }>)[0]!.filename);
+    });
+    const project = join(scratch, 'project');
+    run('mkdir', ['-p', project], scratch);
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
+    const peers = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', 'tsyringe', 'reflect-metadata'].map(
+      (name) => `${name}@${installedVersion(name)}`,
+    );
+    run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--omit=optional', '--ignore-scripts', ...tarballs, ...peers], project);
+
+    // one copy of tfjs and of core: plugins must share the user's engine and container tokens
+    const nested = readdirSync(join(project, 'node_modules/@rankbias')).filter((p) =>
+      existsSync(join(project, 'node_modules/@rankbias', p, 'node_modules/@tensorflow/tfjs-core')),
+    );
+    expect(nested).toEqual([]);
+
+    copyFileSync(fileURLToPath(new URL('./use-plugin.mjs', import.meta.url)), join(project, 'use-plugin.mjs'));
+    const out = JSON.parse(run(process.execPath, ['use-plugin.mjs'], project).trim().split('\n').at(-1)!);
+    expect(out.collapsedParams).toBe(out.baseParams);
+    expect(out.expandedParams).toBeGreaterThan(out.baseParams);
+    expect(out.collapsedLayers).toEqual(['Dense', 'Dense']);
+    expect(out.maxAbsDiff).toBeLessThan(1e-4);
+
+    // the installed CLI discovers the installed plugin package by its marker
+    const cli = join(project, 'node_modules/.bin/rankbias');
+    const listed = JSON.parse(run(cli, ['plugins', '--json'], project)) as Array<Record<string, string>>;
+    expect(listed).toContainEqual(expect.objectContaining({ kind: 'overparam', package: PLUGIN_PACKAGE.name }));
+    expect(listed).toContainEqual(expect.objectContaining({ kind: 'model', name: 'mlp', package: '@rankbias/core' }));
+  }, 180_000);
+});
