@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import * as tf from '@tensorflow/tfjs-core';
+import { createRng } from '@rankbias/core';
+import { MatrixFactorization } from '@rankbias/data-synthetic';
+import { initWasmBackend } from '../packages/wasm-train/src/index.js';
+await initWasmBackend();
+const K = 8;
+const models = Array.from({ length: K }, (_, k) => new MatrixFactorization({ size: 100, depth: 3, initScale: 1e-3 }, createRng(k)));
+const stacked = models[0]!.stackWith(models.slice(1));
+const x = tf.randomUniform([K, 2000, 2], 0, 100, 'int32');
+const y = tf.randomNormal([K, 2000, 1]);
+const step = () => tf.tidy(() => {
+  const { grads } = tf.variableGrads(() => tf.sum(tf.mean(tf.squaredDifference(stacked.apply(x), y), [1, 2])) as tf.Scalar, stacked.trainableVariables().map((v) => v.variable));
+  return grads;
+});
+for (let i = 0; i < 3; i++) tf.dispose(step());
+const info = await tf.profile(() => { tf.dispose(step()); });
+const t = new Map<string, number>();
+for (const k of info.kernels) t.set(`${k.name} ${JSON.stringify(k.inputShapes)}`, (t.get(`${k.name} ${JSON.stringify(k.inputShapes)}`) ?? 0) + Number(k.kernelTimeMs));
+console.log([...t.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${v.toFixed(2)} ${k}`).join('\n'));
