@@ -58,6 +58,7 @@ async function main(): Promise<void> {
             ...(readConfigFile(join(examples, 'default-sweep.yaml')).base as Record<string, unknown>),
             name: 'default-group',
             penalties: [{ use: 'depth-mirror', weight: 0.01, select: ['end-to-end'] }],
+            metrics: [{ use: 'matrix-completion-error', topK: 4 }],
           }
         : readConfigFile(join(examples, file));
     const set = applyOverrides(raw, [`seed=${seed}`, `train.steps=${steps}`, 'train.evalEvery=100', 'train.logEvery=100', `train.checkpointEvery=${steps}`]);
