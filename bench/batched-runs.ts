@@ -13,20 +13,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import {
-  applyOverrides,
-  createPluginContainer,
-  PluginRegistry,
-  readConfigFile,
-  resolveConfig,
-  runTraining,
-  trainBatched,
-  type ResolvedConfig,
-} from '@rankbias/core';
-import { register as registerData } from '@rankbias/data-synthetic';
-import { register as registerOptim } from '@rankbias/optim-adam-rank';
-import { register as registerPenalties } from '@rankbias/reg-depth-mirror';
+import { applyOverrides, PluginRegistry, readConfigFile, resolveConfig, runTraining, trainBatched, type ResolvedConfig } from '@rankbias/core';
 import { initWasmBackend } from '../packages/wasm-train/src/index.js';
+import { pluginContainer } from './seed-workloads.js';
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
 const arg = (name: string, fallback: string) => {
@@ -46,10 +35,7 @@ async function main(): Promise<void> {
   const backend = arg('backend', 'wasm');
   if (backend === 'wasm') await initWasmBackend();
   else await tf.setBackend(backend);
-  const container = createPluginContainer();
-  registerData(container);
-  registerOptim(container);
-  registerPenalties(container);
+  const container = pluginContainer();
   const registry = new PluginRegistry(container);
   const config = (file: string, seed: number): ResolvedConfig => {
     const raw =

@@ -1,6 +1,6 @@
 /**
  * The default sweep's wall and CPU time: `rankbias compare examples/default-sweep.yaml`
- * into a fresh directory with one worker, against the same 27 runs (1000 steps,
+ * into a fresh directory with one worker, with and without --batch-runs, against the same 27 runs (1000 steps,
  * evaluation every 50) trained one after another in PyTorch on one thread
  * (bench/torch_default_sweep.py).
  */
@@ -37,11 +37,16 @@ export async function benchDefaultSweep(withTorch: boolean, torchThreads: number
   const out = mkdtempSync(join(os.tmpdir(), 'rankbias-default-sweep-'));
   try {
     const local = timed(`node packages/core/bin/rankbias.js compare examples/default-sweep.yaml --out ${out} --workers 1 > /dev/null`);
+    const batchedOut = `${out}-batched`;
+    const batched = timed(`node packages/core/bin/rankbias.js compare examples/default-sweep.yaml --out ${batchedOut} --workers 1 --batch-runs > /dev/null`);
     const lines = [
       'default sweep (examples/default-sweep.yaml, 27 runs x 1000 steps, one worker / one thread):',
       `  rankbias compare (wasm): ${local.wallS.toFixed(1)} s wall, ${local.cpuS.toFixed(1)} s CPU`,
+      `  rankbias compare --batch-runs: ${batched.wallS.toFixed(1)} s wall, ${batched.cpuS.toFixed(1)} s CPU`,
       `  first depth-mirror row of summary.md: ${summaryLine(out)}`,
+      `  the same row with --batch-runs:       ${summaryLine(batchedOut)}`,
     ];
+    rmSync(batchedOut, { recursive: true, force: true });
     if (withTorch) {
       const n = String(torchThreads > 0 ? torchThreads : 1);
       const env = { ...process.env, OMP_NUM_THREADS: n, OPENBLAS_NUM_THREADS: n, MKL_NUM_THREADS: n };

@@ -20,7 +20,8 @@ import type { Workload, WorkloadState } from './workloads.js';
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
 
 let sharedContainer: DependencyContainer | undefined;
-function pluginContainer(): DependencyContainer {
+/** Core's plugins plus data-synthetic, optim-adam-rank and reg-depth-mirror (one container per process). */
+export function pluginContainer(): DependencyContainer {
   if (!sharedContainer) {
     sharedContainer = createPluginContainer();
     registerData(sharedContainer);

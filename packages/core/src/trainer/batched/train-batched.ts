@@ -28,19 +28,22 @@ export function batchKey(config: ResolvedConfig): string {
   return JSON.stringify(rest);
 }
 
+/** The runs cannot train as one batch (thrown before anything is written): train them separately. */
+export class NotBatchableError extends TrainerError {}
+
 function checkBatchable(configs: readonly ResolvedConfig[], components: readonly RunComponents[]): void {
   const key = batchKey(configs[0]!);
   const other = configs.findIndex((c) => batchKey(c) !== key);
   if (other >= 0) {
-    throw new TrainerError(`batched runs need configs that differ only in seed and name; config ${other} differs from config 0 elsewhere. Train them separately.`);
+    throw new NotBatchableError(`batched runs need configs that differ only in seed and name; config ${other} differs from config 0 elsewhere. Train them separately.`);
   }
   if (!components[0]!.model.stackWith) {
-    throw new TrainerError(`model "${configs[0]!.model.use}" cannot be stacked (it has no stackWith); train these runs separately`);
+    throw new NotBatchableError(`model "${configs[0]!.model.use}" cannot be stacked (it has no stackWith); train these runs separately`);
   }
   if (components[0]!.penalties.some((p) => p.coupling === 'decoupled')) {
-    throw new TrainerError('batched runs support coupled penalties only; train runs with coupling: decoupled separately');
+    throw new NotBatchableError('batched runs support coupled penalties only; train runs with coupling: decoupled separately');
   }
-  if (components[0]!.overparam) throw new TrainerError('batched runs do not support overparam; train these runs separately');
+  if (components[0]!.overparam) throw new NotBatchableError('batched runs do not support overparam; train these runs separately');
 }
 
 /**
@@ -51,15 +54,16 @@ function checkBatchable(configs: readonly ResolvedConfig[], components: readonly
  * laid out as `runTraining` lays it out, with the same results to float
  * tolerance. Needs a model with `stackWith`, an element-wise optimizer
  * (Adam, SGD, ...), coupled penalties and no per-step randomness
- * (dropout). Returns the K results in order.
+ * (dropout). Throws `NotBatchableError`, before writing anything, when
+ * the runs cannot train as one batch. Returns the K results in order.
  */
 export async function trainBatched(configs: readonly ResolvedConfig[], options: TrainBatchedOptions): Promise<RunResult[]> {
   if (configs.length !== options.outDirs.length) {
     throw new TrainerError(`trainBatched: ${configs.length} configs but ${options.outDirs.length} run directories`);
   }
   if (!configs.length) return [];
-  const paths: RunDirPaths[] = configs.map((c, k) => prepareRunDir(options.outDirs[k]!, toPlainConfig(c), { resume: false }));
   const components: RunComponents[] = [];
+  let paths: RunDirPaths[] = [];
   const trainers: Trainer[] = [];
   let stacked: ReturnType<NonNullable<RunComponents['model']['stackWith']>> | undefined;
   let optimizer: RunComponents['optimizer'] | undefined;
@@ -67,7 +71,14 @@ export async function trainBatched(configs: readonly ResolvedConfig[], options: 
     for (const [k, config] of configs.entries()) {
       components.push(await buildComponents(config, { container: options.container, backend: options.backend, loggers: options.loggers, callbacks: options.callbacks, outDir: options.outDirs[k]! }));
     }
-    checkBatchable(configs, components);
+    try {
+      checkBatchable(configs, components);
+    } catch (e) {
+      components.forEach(disposeComponents);
+      components.length = 0;
+      throw e;
+    }
+    paths = configs.map((c, k) => prepareRunDir(options.outDirs[k]!, toPlainConfig(c), { resume: false }));
     stacked = components[0]!.model.stackWith!(components.slice(1).map((c) => c.model));
     const first = configs[0]!;
     const root = createRng(first.seed);
@@ -108,7 +119,7 @@ export async function trainBatched(configs: readonly ResolvedConfig[], options: 
     }
     return results;
   } catch (e) {
-    configs.forEach((c, k) => writeRunResult(paths[k]!.root, failedResult(e, c, options.backend, trainers[k])));
+    paths.forEach((p, k) => writeRunResult(p.root, failedResult(e, configs[k]!, options.backend, trainers[k])));
     throw e;
   } finally {
     for (const c of components) for (const logger of c.loggers) await logger.close?.();
