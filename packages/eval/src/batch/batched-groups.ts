@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DependencyContainer } from 'tsyringe';
 import { describeBackend, NotBatchableError, PluginRegistry, resolveConfig, selectBackend, trainBatched, type SweepRun } from '@rankbias/core';
-import { prepareSweepRunDir, runDirOf, runState, RUN_FILES } from '../sweep/run-dir.js';
+import { prepareSweepRunDir, runDirOf, runState } from '../sweep/run-dir.js';
 
 /** How many runs `trainGroupsBatched` trained, in how many batches. */
 export interface BatchedGroupsOutcome {
@@ -35,8 +34,8 @@ export async function trainGroupsBatched(
     const configs = group.map((r) => resolveConfig(r.config as Record<string, unknown>, registry, runDirOf(outDir, r)));
     const probe = configs[0]!;
     const backend = await selectBackend(probe.backend);
-    const dirs = group.map((r) => runDirOf(outDir, r));
-    group.forEach((r, k) => prepareSweepRunDir(dirs[k]!, r));
+    const paths = group.map((r) => prepareSweepRunDir(outDir, r));
+    const dirs = paths.map((p) => p.root);
     let results;
     try {
       results = await trainBatched(configs, { container, backend: backend.name, outDirs: dirs });
@@ -46,7 +45,7 @@ export async function trainGroupsBatched(
       continue;
     }
     say(`rankbias compare: ${group[0]!.label}: ${group.length} seeds trained as one batch (${describeBackend(backend)})`);
-    results.forEach((r, k) => writeFileSync(join(dirs[k]!, RUN_FILES.log), `trained in a batch of ${group.length} runs: ${r.status}\n`));
+    results.forEach((r, k) => writeFileSync(paths[k]!.log, `trained in a batch of ${group.length} runs: ${r.status}\n`));
     trained += group.length;
     batches += 1;
   }
