@@ -1,34 +1,47 @@
 /**
- * `npm run bench` [--quick] [--no-torch] [--cpu-cnn] [--profile] [--torch-threads N]
- *                 [--backends wasm,wasm-stock,cpu] [--workloads mlp,cnn,matmul-nn,matmul-tn,matmul-nt,matmul-tt]
+ * `npm run bench` [--quick] [--no-torch] [--cpu-cnn] [--profile] [--counts] [--default-sweep] [--torch-threads N]
+ *                 [--backends wasm,wasm-stock,cpu]
+ *                 [--workloads mlp,cnn,matmul-nn,matmul-tn,matmul-nt,matmul-tt,
+ *                              mc-d1-penalty,mc-d3-gd,leaky-relu-step,teacher-student-step]
  *
+ * Without --workloads: the big-op workloads (mlp, cnn, matmul-*); the seeds' workloads
+ * (bench/seed-workloads.ts) run when named, and then also print steps/s.
  * Per tfjs backend setup present (wasm with rankbias' kernels, stock wasm, pure-JS cpu) and,
  * where /usr/bin/python3 has torch, PyTorch CPU: median step times of the workloads in
  * bench/workloads.ts, side by side with ratios to PyTorch: median wall time, then median CPU time per
  * step. PyTorch runs single-threaded like the wasm backend unless --torch-threads N.
- * --profile adds the per-kernel time of the MLP and CNN steps on each wasm setup.
+ * --profile adds the per-kernel time of the MLP and CNN steps (and of the named seed workloads) on each wasm setup.
+ * --counts adds kernels and host reads per step of each workload on each setup.
+ * --default-sweep adds the wall time of examples/default-sweep.yaml (`rankbias compare`, fresh run
+ * directory) against the same 27 runs in PyTorch (bench/torch_default_sweep.py).
  */
 import os from 'node:os';
 import { BACKEND_SETUPS, type BackendSetup } from './backends.js';
-import { formatProfile, profileWorkload } from './profile.js';
+import { benchDefaultSweep } from './default-sweep.js';
+import { countStep, formatCounts, formatProfile, profileWorkload } from './profile.js';
+import { SEED_WORKLOADS } from './seed-workloads.js';
 import { formatTable, isTiming, type Cell, type Column } from './table.js';
 import { timeSteps, type TimingOptions } from './timing.js';
 import { runTorchBench, torchAvailable } from './torch.js';
 import { WORKLOADS, type Workload } from './workloads.js';
+
+const ALL_WORKLOADS: readonly Workload[] = [...WORKLOADS, ...SEED_WORKLOADS];
 
 interface Flags {
   quick: boolean;
   torch: boolean;
   cpuCnn: boolean;
   profile: boolean;
+  counts: boolean;
+  defaultSweep: boolean;
   backends: string[];
   workloads: string[];
   torchThreads: number;
 }
 
-function listFlag(argv: string[], name: string, all: string[]): string[] {
+function listFlag(argv: string[], name: string, all: string[], fallback = all): string[] {
   const i = argv.indexOf(name);
-  if (i < 0) return all;
+  if (i < 0) return fallback;
   const picked = (argv[i + 1] ?? '').split(',').filter(Boolean);
   const unknown = picked.filter((p) => !all.includes(p));
   if (unknown.length > 0 || picked.length === 0) {
@@ -44,8 +57,10 @@ function parseFlags(argv: string[]): Flags {
     torch: !argv.includes('--no-torch'),
     cpuCnn: argv.includes('--cpu-cnn'),
     profile: argv.includes('--profile'),
+    counts: argv.includes('--counts'),
+    defaultSweep: argv.includes('--default-sweep'),
     backends: listFlag(argv, '--backends', BACKEND_SETUPS.map((b) => b.id)),
-    workloads: listFlag(argv, '--workloads', WORKLOADS.map((w) => w.id)),
+    workloads: listFlag(argv, '--workloads', ALL_WORKLOADS.map((w) => w.id), WORKLOADS.map((w) => w.id)),
     torchThreads: threads >= 0 ? Number(argv[threads + 1]) : 0,
   };
 }
@@ -53,6 +68,7 @@ function parseFlags(argv: string[]): Flags {
 /** Slow cases get fewer repetitions (seconds per step: the pure-JS backend, stock wasm's transposed matmul). */
 function timingFor(backend: string, workload: Workload, quick: boolean): TimingOptions {
   const slowStock = backend === 'wasm-stock' && /^matmul-(tn|nt|tt)$/.test(workload.id);
+  if (workload.stepsPerCall) return backend === 'cpu' ? { warmup: 1, reps: quick ? 2 : 3 } : { warmup: 1, reps: quick ? 3 : 7 };
   if (backend === 'cpu' || slowStock) return { warmup: 1, reps: quick ? 2 : 5 };
   return quick ? { warmup: 2, reps: 5 } : { warmup: 5, reps: 20 };
 }
@@ -62,11 +78,11 @@ function skipReason(backend: string, workload: Workload, flags: Flags): string |
   return null;
 }
 
-function measure(workload: Workload, options: TimingOptions): Cell {
-  let state: ReturnType<Workload['setup']> | undefined;
+async function measure(workload: Workload, options: TimingOptions): Promise<Cell> {
+  let state: Awaited<ReturnType<Workload['setup']>> | undefined;
   try {
-    state = workload.setup();
-    return timeSteps(state.step, options);
+    state = await workload.setup();
+    return await timeSteps(state.step, options, workload.stepsPerCall);
   } catch (e) {
     const message = String((e as Error)?.message ?? e).split('\n')[0]!;
     const missing = /kernel '(\w+)'|gradient function not found for (\w+)|'(\w+)' not registered/.exec(message);
@@ -78,7 +94,7 @@ function measure(workload: Workload, options: TimingOptions): Cell {
 
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
-  const workloads = WORKLOADS.filter((w) => flags.workloads.includes(w.id));
+  const workloads = ALL_WORKLOADS.filter((w) => flags.workloads.includes(w.id));
   const load = () => os.loadavg()[0]!.toFixed(2);
   console.log(`rankbias bench: ${os.cpus().length} cores, Node ${process.version}, load average ${load()}${flags.quick ? ', --quick' : ''}`);
   const setups: BackendSetup[] = [];
@@ -95,7 +111,7 @@ async function main(): Promise<void> {
     for (const [i, setup] of setups.entries()) {
       await setup.activate();
       const skip = skipReason(setup.id, w, flags);
-      columns[i]!.cells[w.id] = skip ? { skipped: skip } : measure(w, timingFor(setup.id, w, flags.quick));
+      columns[i]!.cells[w.id] = skip ? { skipped: skip } : await measure(w, timingFor(setup.id, w, flags.quick));
       process.stderr.write(`  ${w.id} on ${setup.label}: done\n`);
     }
     if (noTorch == null) {
@@ -109,14 +125,28 @@ async function main(): Promise<void> {
   if (flags.profile) {
     for (const setup of setups.filter((s) => s.id.startsWith('wasm'))) {
       await setup.activate();
-      for (const w of workloads.filter((x) => x.id === 'mlp' || x.id === 'cnn')) {
+      for (const w of workloads.filter((x) => x.id === 'mlp' || x.id === 'cnn' || x.stepsPerCall)) {
         if (!isTiming(columns[setups.indexOf(setup)]!.cells[w.id])) continue;
         console.log(formatProfile(`${setup.label} ${w.id}`, await profileWorkload(w)));
       }
     }
   }
+  if (flags.counts) {
+    for (const setup of setups) {
+      await setup.activate();
+      for (const w of workloads.filter((x) => isTiming(columns[setups.indexOf(setup)]!.cells[x.id]))) {
+        console.log(formatCounts(`${setup.label} ${w.id}`, await countStep(w)));
+      }
+    }
+  }
   console.log(`\n${formatTable(workloads, columns, reference, 'medianMs')}\n`);
   console.log(`${formatTable(workloads, columns, reference, 'cpuMedianMs')}\n`);
+  const seeds = workloads.filter((w) => w.stepsPerCall);
+  if (seeds.length) console.log(`${formatTable(seeds, columns, reference, 'cpuStepsPerSecond')}\n`);
+  if (flags.defaultSweep) {
+    await BACKEND_SETUPS[0]!.activate();
+    console.log(`${await benchDefaultSweep(noTorch == null, flags.torchThreads)}\n`);
+  }
   console.log('CPU time = wall time on an idle core for these single-threaded runs; it is the figure to trust when the');
   console.log('machine is shared (wall medians then include waiting for a core).');
   console.log(`load average at end ${load()} (figures are noisy when it exceeds the core count)`);

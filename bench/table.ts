@@ -21,17 +21,24 @@ function formatMs(ms: number): string {
 }
 
 /** Which statistic of the repeated steps a table shows. */
-export type Statistic = 'medianMs' | 'minMs' | 'cpuMedianMs';
+export type Statistic = 'medianMs' | 'minMs' | 'cpuMedianMs' | 'cpuStepsPerSecond';
 
 const STATISTIC_NAMES: Record<Statistic, string> = {
   medianMs: 'median wall ms/step',
   minMs: 'min wall ms/step',
   cpuMedianMs: 'median CPU ms/step',
+  cpuStepsPerSecond: 'steps/s from median CPU time',
 };
+
+/** Time per step of a cell for `stat` (steps/s read as its CPU time, so ratios stay time ratios). */
+function msOf(cell: Timing, stat: Statistic): number {
+  return stat === 'cpuStepsPerSecond' ? cell.cpuMedianMs : cell[stat];
+}
 
 function formatCell(cell: Cell | undefined, flops: number | undefined, stat: Statistic): string {
   if (cell == null) return '-';
   if (!isTiming(cell)) return cell.skipped;
+  if (stat === 'cpuStepsPerSecond') return `${(1000 / cell.cpuMedianMs).toFixed(0)} steps/s`;
   const rate = flops ? ` (${(flops / cell[stat] / 1e6).toFixed(1)} GF/s)` : '';
   return `${formatMs(cell[stat])} ms${rate}`;
 }
@@ -44,7 +51,7 @@ function pad(rows: string[][]): string {
 /**
  * One row per workload: each column's step time (median or minimum over the
  * timed repetitions), then each column's time as a multiple of the reference
- * column (e.g. PyTorch): `2.00x` = twice as slow.
+ * column (e.g. PyTorch): `2.00x` = twice as slow (time ratios, also in the steps/s table).
  */
 export function formatTable(
   workloads: readonly Workload[],
@@ -61,7 +68,7 @@ export function formatTable(
     for (const c of ratioColumns) {
       const mine = c.cells[w.id];
       const ref = reference!.cells[w.id];
-      row.push(isTiming(mine) && isTiming(ref) ? `${(mine[stat] / ref[stat]).toFixed(2)}x` : '-');
+      row.push(isTiming(mine) && isTiming(ref) ? `${(msOf(mine, stat) / msOf(ref, stat)).toFixed(2)}x` : '-');
     }
     rows.push(row);
   }

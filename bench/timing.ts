@@ -25,18 +25,21 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Runs `step` (synchronous, returns once the work is done) and reports the median wall time. */
-export function timeSteps(step: () => void, options: TimingOptions): Timing {
-  for (let i = 0; i < options.warmup; i++) step();
+/**
+ * Runs `step` (done once it returns or its promise resolves) and reports the
+ * median wall and CPU time per step, `stepsPerCall` steps making one call.
+ */
+export async function timeSteps(step: () => void | Promise<void>, options: TimingOptions, stepsPerCall = 1): Promise<Timing> {
+  for (let i = 0; i < options.warmup; i++) await step();
   const times: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < options.reps; i++) {
     const start = performance.now();
     const cpuStart = process.cpuUsage();
-    step();
+    await step();
     const used = process.cpuUsage(cpuStart);
-    times.push(performance.now() - start);
-    cpu.push((used.user + used.system) / 1000);
+    times.push((performance.now() - start) / stepsPerCall);
+    cpu.push((used.user + used.system) / 1000 / stepsPerCall);
   }
   return { medianMs: median(times), minMs: Math.min(...times), cpuMedianMs: median(cpu), reps: options.reps };
 }

@@ -8,16 +8,24 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 
+/** A workload's built state: one call of `step` (finished when it returns or resolves) and a disposer. */
+export interface WorkloadState {
+  readonly step: () => void | Promise<void>;
+  readonly dispose: () => void;
+}
+
 export interface Workload {
   readonly id: string;
   readonly label: string;
   /** Floating-point operations per step (for GFLOP/s), when meaningful. */
   readonly flops?: number;
-  /** Builds the state and returns one synchronous step plus a disposer. */
-  setup(): { step: () => void; dispose: () => void };
+  /** Training steps one call of `step` runs (default 1): times are reported per step. */
+  readonly stepsPerCall?: number;
+  /** Builds the state. */
+  setup(): WorkloadState | Promise<WorkloadState>;
 }
 
-function classifierStep(model: tfl.Sequential, x: tf.Tensor, labels: tf.Tensor): { step: () => void; dispose: () => void } {
+function classifierStep(model: tfl.Sequential, x: tf.Tensor, labels: tf.Tensor): WorkloadState {
   const optimizer = tf.train.adam(1e-3);
   const lossOf = () => tf.losses.softmaxCrossEntropy(labels, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar;
   return {

@@ -8,7 +8,7 @@ export { TOKENS, PLUGIN_KINDS, type PluginKind } from './tokens.js';
 export type { NamedTensor, NamedVariable } from './contracts/named-tensor.js';
 export { definePlugin, type PluginContext, type PluginFactory } from './contracts/plugin.js';
 export type { PluginInstanceMap } from './contracts/instances.js';
-export type { TrainableModel } from './contracts/model.js';
+export type { StackedModel, TrainableModel } from './contracts/model.js';
 export type { Batch, BatchOptions, Dataset, DatasetInfo, Split, TaskKind } from './contracts/dataset.js';
 export type { Penalty, PenaltyCommonOptions } from './contracts/penalty.js';
 export { supportsDecoupled, type DecoupledOptimizer } from './contracts/optimizer.js';

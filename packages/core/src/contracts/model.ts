@@ -22,5 +22,29 @@ export interface TrainableModel {
   effectiveWeights?(): NamedTensor[];
   /** The tfjs-layers model, when there is one (needed for surgery and saving). */
   readonly layersModel?: LayersModel;
+  /**
+   * One model computing this one and `others` (built from the same options)
+   * side by side, their variables stacked on a new leading axis: what
+   * `trainBatched` trains. Models without it train one run at a time.
+   */
+  stackWith?(others: readonly TrainableModel[]): StackedModel;
+  dispose(): void;
+}
+
+/**
+ * K models of the same shapes as one: variables `[K, ...]` under the
+ * single models' stable names, `apply` mapping inputs `[K, batch, ...]` to
+ * outputs `[K, batch, ...]`, where slice k computes exactly what model k
+ * computes on slice k of the input.
+ */
+export interface StackedModel {
+  /** K. */
+  readonly size: number;
+  apply(x: tf.Tensor, options: { training: boolean }): tf.Tensor;
+  trainableVariables(): NamedVariable[];
+  /** As `TrainableModel.effectiveWeights`, stacked `[K, ...]`. */
+  effectiveWeights?(): NamedTensor[];
+  /** Copies slice k of every stacked variable into model k's variables. */
+  writeTo(k: number): void;
   dispose(): void;
 }

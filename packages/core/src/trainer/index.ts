@@ -1,6 +1,7 @@
 // Public API of the trainer and of core's loggers, callbacks, optimizers, run directories and model IO.
 export { runTraining } from './run-training.js';
 export { trainRunInDir, type TrainRunInDirOptions, type TrainedRun } from './train-run-in-dir.js';
+export { batchKey, NotBatchableError, trainBatched, type TrainBatchedOptions } from './batched/train-batched.js';
 export { Trainer, type TrainerResult, type TrainerSettings } from './trainer.js';
 export { buildComponents, defaultLoggers, type RunComponents, type ScheduledMetric } from './components.js';
 export type { ProgressListener, RunTrainingOptions } from './context.js';

@@ -66,7 +66,8 @@ export async function runTraining(config: ResolvedConfig, options: RunTrainingOp
   }
 }
 
-function failedResult(e: unknown, config: ResolvedConfig, backend: string, trainer?: Trainer): TrainerResult {
+/** The result recorded when training throws. */
+export function failedResult(e: unknown, config: ResolvedConfig, backend: string, trainer?: Trainer): TrainerResult {
   const step = trainer ? trainer.currentStep + 1 : undefined;
   return {
     status: 'failed',
@@ -81,7 +82,7 @@ function failedResult(e: unknown, config: ResolvedConfig, backend: string, train
 }
 
 /** Saves the trained layers model to `model/` and, after over-parameterization, the collapsed one to `model-collapsed/`. */
-async function saveModels(components: RunComponents, paths: RunDirPaths): Promise<void> {
+export async function saveModels(components: RunComponents, paths: RunDirPaths): Promise<void> {
   const layers = components.model.layersModel;
   if (!layers) return;
   await saveModelToDir(layers, paths.model);
@@ -95,7 +96,8 @@ async function saveModels(components: RunComponents, paths: RunDirPaths): Promis
   }
 }
 
-function disposeComponents(c: RunComponents | undefined): void {
+/** Disposes a run's model(s), optimizer and dataset, tolerating ones already disposed. */
+export function disposeComponents(c: RunComponents | undefined): void {
   if (!c) return;
   const attempt = (f: () => void) => {
     try {

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import * as tf from '@tensorflow/tfjs-core';
 import type { Callback, StepRecord, TrainContext } from '../contracts/callback.js';
-import type { Split } from '../contracts/dataset.js';
+import type { Batch, Split } from '../contracts/dataset.js';
 import type { LogRecord } from '../contracts/logger.js';
 import type { Evaluation } from '../contracts/metric.js';
 import type { NamedVariable } from '../contracts/named-tensor.js';
@@ -32,6 +32,14 @@ export interface TrainerSettings {
   /** Run directory paths; without them nothing is written (no checkpoints). */
   readonly paths?: RunDirPaths;
   readonly onProgress?: ProgressListener;
+  /**
+   * Computes a step in place of `trainStep` (batched runs: one step of many
+   * runs at once); resolves with the loss terms, rejects with
+   * `NonFiniteLossError` like `trainStep`.
+   */
+  readonly stepper?: (batch: Batch, step: number) => Promise<Record<string, number>>;
+  /** Called before the model or optimizer is read (evaluation, checkpoint), e.g. to copy weights in from a batched model. */
+  readonly beforeRead?: () => Promise<void>;
 }
 
 /**
@@ -190,7 +198,10 @@ export class Trainer {
     const batch = dataset.batch('train', indices, { augment: true, rng: this.augmentRngBase.fork(step) });
     let values: Record<string, number>;
     try {
-      values = withSeededMathRandom(this.stepRngBase.fork(step), () => trainStep(this.stepInputs, batch, step));
+      const { stepper } = this.settings;
+      values = stepper
+        ? await stepper(batch, step)
+        : withSeededMathRandom(this.stepRngBase.fork(step), () => trainStep(this.stepInputs, batch, step));
     } finally {
       tf.dispose([batch.x, batch.y]);
     }
@@ -214,6 +225,7 @@ export class Trainer {
     const splitsDue = last || (train.evalEvery > 0 && step % train.evalEvery === 0);
     const metricsDue = metrics.filter((m) => last || (m.every ? step % m.every === 0 : splitsDue));
     if (!splitsDue && !metricsDue.length) return;
+    await this.settings.beforeRead?.();
     const cache = new Map<Split, Promise<Evaluation | undefined>>();
     const evaluate = (split: Split) => {
       if (!cache.has(split)) {
@@ -273,6 +285,7 @@ export class Trainer {
     const paths = this.settings.paths;
     if (!paths) return;
     const { model, optimizer } = this.components;
+    await this.settings.beforeRead?.();
     const optState = await captureOptimizerState(optimizer, this.trainable);
     try {
       const variables = model.variables().map((v) => ({ name: v.name, tensor: v.variable as tf.Tensor }));

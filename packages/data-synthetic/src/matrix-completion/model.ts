@@ -1,5 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { NamedTensor, NamedVariable, Rng, TrainableModel } from '@rankbias/core';
+import type { NamedTensor, NamedVariable, Rng, StackedModel, TrainableModel } from '@rankbias/core';
+import { gatherEntries } from './gather-entries.js';
+import { StackedMatrixFactorization } from './stacked-model.js';
+
+export { gatherEntries } from './gather-entries.js';
 
 export interface MatrixFactorizationOptions {
   /** N: each factor is N × N. */
@@ -11,26 +15,10 @@ export interface MatrixFactorizationOptions {
 }
 
 /** `base`, or `base_<k>` with the smallest k free among registered tfjs variables. */
-function freeVariableName(base: string): string {
+export function freeVariableName(base: string): string {
   const taken = tf.engine().registeredVariables;
   if (!taken[base]) return base;
   for (let k = 1; ; k++) if (!taken[`${base}_${k}`]) return `${base}_${k}`;
-}
-
-/**
- * `matrix[indices[k, 0], indices[k, 1]]` for each k, differentiable in
- * `matrix` (tfjs has no gradient for GatherNd; the gradient is ScatterNd).
- */
-export function gatherEntries(matrix: tf.Tensor2D, indices: tf.Tensor): tf.Tensor1D {
-  const gather = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const [m, idx, save] = inputs as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
-    save([idx]);
-    return {
-      value: tf.gatherND(m, idx),
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [tf.scatterND(saved[0]!, dy, m.shape), tf.zerosLike(saved[0]!)],
-    };
-  });
-  return gather(matrix, indices) as tf.Tensor1D;
 }
 
 /**
@@ -40,7 +28,8 @@ export function gatherEntries(matrix: tf.Tensor2D, indices: tf.Tensor): tf.Tenso
  * `end-to-end`.
  */
 export class MatrixFactorization implements TrainableModel {
-  private readonly factors: NamedVariable[];
+  /** W1 … WD. */
+  readonly factors: readonly NamedVariable[];
 
   constructor(
     readonly options: MatrixFactorizationOptions,
@@ -79,6 +68,17 @@ export class MatrixFactorization implements TrainableModel {
 
   effectiveWeights(): NamedTensor[] {
     return [{ name: 'end-to-end', tensor: this.endToEnd() }];
+  }
+
+  /** K = 1 + others.length factorisations of the same size and depth as one batched model (`trainBatched`). */
+  stackWith(others: readonly TrainableModel[]): StackedModel {
+    const models = [this, ...others];
+    for (const m of models) {
+      if (!(m instanceof MatrixFactorization) || m.options.size !== this.options.size || m.options.depth !== this.options.depth) {
+        throw new TypeError('matrix-factorization: only factorisations of the same size and depth stack');
+      }
+    }
+    return new StackedMatrixFactorization(models as MatrixFactorization[], freeVariableName);
   }
 
   dispose(): void {

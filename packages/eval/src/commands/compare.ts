@@ -22,6 +22,7 @@ import { runDirOf } from '../sweep/run-dir.js';
 import { progressReporter } from '../sweep/progress.js';
 import { createSweepExecutor, queueUrlOf } from '../sweep/choose-executor.js';
 import { abortOnSignals } from '../sweep/abort-on-signals.js';
+import { trainGroupsBatched } from '../batch/batched-groups.js';
 
 /** Options of `rankbias compare`. */
 export interface CompareOptions {
@@ -31,6 +32,8 @@ export interface CompareOptions {
   readonly retry?: boolean;
   /** Queue URL: train through the `queue` sweep executor (default: `RANKBIAS_QUEUE`, else locally). */
   readonly queue?: string;
+  /** Train each group's seeds as one batched model first, where the model stacks (`trainGroupsBatched`). */
+  readonly batchRuns?: boolean;
 }
 
 /** The default output directory: `runs/<sweep name or file name>`. */
@@ -108,6 +111,7 @@ export async function compare(file: string, options: CompareOptions, env: CliEnv
       axes: sweep.axes,
     });
     const started = Date.now();
+    if (options.batchRuns ?? sweep.spec.batchRuns) await trainGroupsBatched(sweep.runs, outDir, env.container, (line) => env.err(line));
     const stop = abortOnSignals((line) => env.err(line));
     const reporter = progressReporter(undefined, (line) => env.err(line));
     let outcome: SweepOutcome;
@@ -150,6 +154,7 @@ export function registerCompareCommand(program: Command, env: CliEnv): void {
     })
     .option('--dry-run', 'print the planned runs with their hashes and states (done, to train, resuming), train nothing')
     .option('--retry', 're-run failed runs (completed ones are always kept)')
+    .option('--batch-runs', "train each group's seeds as one batched model where the model supports it (matrix-factorization)")
     .option('--queue <url>', 'train through a Redis queue (needs @rankbias/sweep-queue; default: $RANKBIAS_QUEUE, else locally)')
     .addHelpText(
       'after',

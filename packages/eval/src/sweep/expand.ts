@@ -44,7 +44,7 @@ export function readSweepFile(file: string, options: SweepReadOptions = {}): { s
     throw new ConfigError(
       parsed.error.issues.map((i) => ({
         path: formatPath(i.path),
-        message: i.code === 'unrecognized_keys' ? `unknown key(s) ${i.keys.map((k) => `"${k}"`).join(', ')} (a sweep has base, grid, variants, seeds, target, report, workers, name, description)` : i.message,
+        message: i.code === 'unrecognized_keys' ? `unknown key(s) ${i.keys.map((k) => `"${k}"`).join(', ')} (a sweep has base, grid, variants, seeds, target, report, workers, batchRuns, name, description)` : i.message,
       })),
       file,
     );

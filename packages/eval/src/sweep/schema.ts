@@ -46,6 +46,8 @@ export const sweepSchema = z.strictObject({
   report: reportSchema.default({}),
   /** Default worker count (the command line's --workers wins). */
   workers: z.number().int().positive().optional(),
+  /** Train each group's seeds as one batched model where the model supports it (as `compare --batch-runs`). */
+  batchRuns: z.boolean().optional(),
 });
 
 export type SweepSpec = z.output<typeof sweepSchema>;

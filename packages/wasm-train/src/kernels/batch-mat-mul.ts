@@ -10,6 +10,7 @@ import {
 } from '@tensorflow/tfjs-core';
 import { withScope, type KernelScope } from '../kernel-scope.js';
 import { originalKernel } from './originals.js';
+import type { WasmHeapBackend } from './wasm-heap.js';
 
 /** Below this many multiply-adds per batch entry, transposing first does not pay off. */
 const SMALL_PRODUCT = 16 * 16 * 16;
@@ -113,14 +114,30 @@ export function fastMatMul(
     return scope.reshape(plainMatMul(scope, rows, scope.reshape(b3, [k, n])), outShape);
   }
   const batch = Math.max(batchA, batchB);
-  const parts: TensorInfo[] = [];
+  const heap = scope.backend as WasmHeapBackend;
+  const out = heap.makeOutput([batch, m, n], 'float32');
   for (let i = 0; i < batch; i++) {
-    const ai = scope.run('Slice', { x: a3 }, { begin: [i % batchA, 0, 0], size: [1, m, k] });
-    const bi = scope.run('Slice', { x: b3 }, { begin: [i % batchB, 0, 0], size: [1, k, n] });
-    parts.push(plainMatMul(scope, scope.reshape(ai, [m, k]), scope.reshape(bi, [k, n])));
+    const ai = matrixOf(scope, a3, i % batchA, m, k);
+    const bi = matrixOf(scope, b3, i % batchB, k, n);
+    const product = plainMatMul(scope, ai, bi);
+    // Views after the product: allocating may grow (and move) the heap.
+    heap.typedArrayFromHeap(out).set(heap.typedArrayFromHeap(product), i * m * n);
   }
-  const stacked = scope.run('Concat', parts, { axis: 0 });
-  return scope.reshape(stacked, outShape);
+  return scope.reshape(scope.track(out), outShape);
+}
+
+/**
+ * Matrix `index` of a `[batch, rows, cols]` tensor as a new `[rows, cols]`
+ * tensor, copied within the heap (the backend's Slice first copies the whole
+ * tensor out of the heap, which made batched products slower than a loop).
+ */
+function matrixOf(scope: KernelScope, x: TensorInfo, index: number, rows: number, cols: number): TensorInfo {
+  if (x.shape[0] === 1) return scope.reshape(x, [rows, cols]);
+  const heap = scope.backend as WasmHeapBackend;
+  const out = scope.track(heap.makeOutput([rows, cols], 'float32'));
+  const size = rows * cols;
+  heap.typedArrayFromHeap(out).set(heap.typedArrayFromHeap(x).subarray(index * size, (index + 1) * size));
+  return out;
 }
 
 /** True when the wasm backend's own kernel already takes its fast path (or the product is too small to matter). */

@@ -1,0 +1,55 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { TaskKind } from '../../contracts/dataset.js';
+import type { StackedModel } from '../../contracts/model.js';
+import type { NamedTensor } from '../../contracts/named-tensor.js';
+import type { PenaltyTerm } from '../penalty-terms.js';
+import { stackedTaskLoss } from './stacked-loss.js';
+
+export interface BatchedStepInputs {
+  readonly model: StackedModel;
+  readonly task: TaskKind;
+  /** Run k's (coupled) penalty terms; every run has the same labels in the same order. */
+  readonly penalties: readonly (readonly PenaltyTerm[])[];
+}
+
+/** Slice k of each stacked weight, under the weight's name. */
+function slices(weights: readonly NamedTensor[], size: number): NamedTensor[][] {
+  const perRun: NamedTensor[][] = Array.from({ length: size }, () => []);
+  for (const w of weights) tf.unstack(w.tensor).forEach((t, k) => perRun[k]!.push({ name: w.name, tensor: t }));
+  return perRun;
+}
+
+/**
+ * Loss terms and gradients of K runs in one tape: the loss is the sum of the
+ * runs' losses, so slice k of each gradient is run k's own gradient.
+ * `terms` is `[1 + penalties, K]`: the data loss of each run, then each
+ * weighted penalty. Nothing is applied.
+ */
+export function batchedLossAndGrads(inputs: BatchedStepInputs, x: tf.Tensor, y: tf.Tensor): { terms: tf.Tensor2D; grads: tf.NamedTensorMap } {
+  const { model, task, penalties } = inputs;
+  const trainable = model.trainableVariables();
+  const kept: tf.Tensor[] = [];
+  const { grads, terms } = tf.tidy(() => {
+    const { grads } = tf.variableGrads(() => {
+      const data = stackedTaskLoss(task, model.apply(x, { training: true }), y);
+      kept.push(tf.keep(data));
+      let total = tf.sum(data) as tf.Scalar;
+      if (penalties[0]!.length) {
+        const candidates = slices([...trainable.map((v) => ({ name: v.name, tensor: v.variable as tf.Tensor })), ...(model.effectiveWeights?.() ?? [])], model.size);
+        penalties[0]!.forEach((_, j) => {
+          const values = penalties.map((terms, k) => {
+            const term = terms[j]!;
+            return tf.mul(term.penalty.value(candidates[k]!.filter((c) => term.names.has(c.name))), term.weight) as tf.Scalar;
+          });
+          const stacked = tf.stack(values);
+          kept.push(tf.keep(stacked));
+          total = tf.add(total, tf.sum(stacked));
+        });
+      }
+      return total;
+    }, trainable.map((v) => v.variable));
+    return { grads, terms: tf.stack(kept) as tf.Tensor2D };
+  });
+  tf.dispose(kept);
+  return { terms, grads };
+}
