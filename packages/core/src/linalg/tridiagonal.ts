@@ -1,8 +1,8 @@
 /**
  * Householder reduction of a symmetric matrix to tridiagonal form with the
  * orthogonal factor accumulated (EISPACK tred2, as in JAMA), register-blocked:
- * the symmetric matrix-vector product and the rank-2 update go through two
- * rows at once, and the back-accumulation of the reflectors through four, so
+ * the symmetric matrix-vector product, the rank-2 update and the
+ * back-accumulation of the reflectors go through four rows at once, so
  * each load of a shared vector entry serves several rows. Every entry sees the
  * same operations in the same order as in plain tred2, so the result is
  * bit-identical to it (test-support/plain-tridiagonal.ts) at a fraction of the
@@ -76,6 +76,54 @@ export function householderTridiagonal(n: number, e: Float64Array, d: Float64Arr
 function symmetricProduct(V: Float64Array, n: number, i: number, d: Float64Array, e: Float64Array): void {
   const rowI = i * n;
   let j = 0;
+  for (; j + 3 < i; j += 4) {
+    const f0 = d[j]!;
+    const f1 = d[j + 1]!;
+    const f2 = d[j + 2]!;
+    const f3 = d[j + 3]!;
+    V[rowI + j] = f0;
+    V[rowI + j + 1] = f1;
+    V[rowI + j + 2] = f2;
+    V[rowI + j + 3] = f3;
+    const r0 = j * n;
+    const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    // The triangle where the four rows start, row by row as plain tred2 orders it.
+    let g0 = e[j]! + V[r0 + j]! * f0;
+    for (let k = j + 1; k <= j + 3; k++) {
+      const a = V[r0 + k]!;
+      g0 += a * d[k]!;
+      e[k]! += a * f0;
+    }
+    let g1 = e[j + 1]! + V[r1 + j + 1]! * f1;
+    for (let k = j + 2; k <= j + 3; k++) {
+      const b = V[r1 + k]!;
+      g1 += b * d[k]!;
+      e[k]! += b * f1;
+    }
+    let g2 = e[j + 2]! + V[r2 + j + 2]! * f2;
+    const c23 = V[r2 + j + 3]!;
+    g2 += c23 * d[j + 3]!;
+    e[j + 3]! += c23 * f2;
+    let g3 = e[j + 3]! + V[r3 + j + 3]! * f3;
+    for (let k = j + 4; k < i; k++) {
+      const a = V[r0 + k]!;
+      const b = V[r1 + k]!;
+      const c = V[r2 + k]!;
+      const q = V[r3 + k]!;
+      const dk = d[k]!;
+      g0 += a * dk;
+      g1 += b * dk;
+      g2 += c * dk;
+      g3 += q * dk;
+      e[k] = e[k]! + a * f0 + b * f1 + c * f2 + q * f3;
+    }
+    e[j] = g0;
+    e[j + 1] = g1;
+    e[j + 2] = g2;
+    e[j + 3] = g3;
+  }
   for (; j + 1 < i; j += 2) {
     const f0 = d[j]!;
     const f1 = d[j + 1]!;
@@ -109,6 +157,36 @@ function symmetricProduct(V: Float64Array, n: number, i: number, d: Float64Array
 /** A -= u pᵀ + p uᵀ on the stored triangle (u = d, p = e), then moves column i-1 into d and clears column i. */
 function rankTwoUpdate(V: Float64Array, n: number, i: number, d: Float64Array, e: Float64Array): void {
   let j = 0;
+  for (; j + 3 < i; j += 4) {
+    const f0 = d[j]!;
+    const g0 = e[j]!;
+    const f1 = d[j + 1]!;
+    const g1 = e[j + 1]!;
+    const f2 = d[j + 2]!;
+    const g2 = e[j + 2]!;
+    const f3 = d[j + 3]!;
+    const g3 = e[j + 3]!;
+    const r0 = j * n;
+    const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    for (let k = j; k < j + 3; k++) V[r0 + k]! -= f0 * e[k]! + g0 * d[k]!;
+    for (let k = j + 1; k < j + 3; k++) V[r1 + k]! -= f1 * e[k]! + g1 * d[k]!;
+    V[r2 + j + 2]! -= f2 * e[j + 2]! + g2 * d[j + 2]!;
+    for (let k = j + 3; k < i; k++) {
+      const ek = e[k]!;
+      const dk = d[k]!;
+      V[r0 + k]! -= f0 * ek + g0 * dk;
+      V[r1 + k]! -= f1 * ek + g1 * dk;
+      V[r2 + k]! -= f2 * ek + g2 * dk;
+      V[r3 + k]! -= f3 * ek + g3 * dk;
+    }
+    // Rows j+1.. read d only from their own diagonal on, so column i-1 moves into d after all four.
+    for (let r = r0, t = j; t < j + 4; t++, r += n) {
+      d[t] = V[r + i - 1]!;
+      V[r + i] = 0;
+    }
+  }
   for (; j + 1 < i; j += 2) {
     const f0 = d[j]!;
     const g0 = e[j]!;
