@@ -3,6 +3,8 @@
  * tridiagonal form followed by the implicit QL algorithm (EISPACK tred2/tql2,
  * as in JAMA), on flat float64 arrays.
  */
+import { householderTridiagonal } from './tridiagonal.js';
+
 export interface SymmetricEigen {
   /** Eigenvalues, ascending. */
   readonly values: Float64Array;
@@ -19,91 +21,9 @@ export function symmetricEigen(a: Float64Array, n: number): SymmetricEigen {
   const d = new Float64Array(n);
   const e = new Float64Array(n);
   if (n === 0) return { values: d, vectors: w };
-  tred2(n, e, d, w);
+  householderTridiagonal(n, e, d, w);
   tql2(n, e, d, w);
   return { values: d, vectors: w };
-}
-
-function tred2(n: number, e: Float64Array, d: Float64Array, V: Float64Array): void {
-  const get = (r: number, c: number) => V[r * n + c]!;
-  const set = (r: number, c: number, x: number) => {
-    V[r * n + c] = x;
-  };
-  for (let j = 0; j < n; j++) d[j] = get(j, n - 1);
-  for (let i = n - 1; i > 0; i--) {
-    let scale = 0;
-    let h = 0;
-    for (let k = 0; k < i; k++) scale += Math.abs(d[k]!);
-    if (scale === 0) {
-      e[i] = d[i - 1]!;
-      for (let j = 0; j < i; j++) {
-        d[j] = get(j, i - 1);
-        set(j, i, 0);
-        set(i, j, 0);
-      }
-    } else {
-      for (let k = 0; k < i; k++) {
-        d[k]! /= scale;
-        h += d[k]! * d[k]!;
-      }
-      let f = d[i - 1]!;
-      let g = Math.sqrt(h);
-      if (f > 0) g = -g;
-      e[i] = scale * g;
-      h -= f * g;
-      d[i - 1] = f - g;
-      for (let j = 0; j < i; j++) e[j] = 0;
-      for (let j = 0; j < i; j++) {
-        f = d[j]!;
-        set(i, j, f);
-        const rowJ = j * n;
-        g = e[j]! + V[rowJ + j]! * f;
-        for (let k = j + 1; k <= i - 1; k++) {
-          g += V[rowJ + k]! * d[k]!;
-          e[k]! += V[rowJ + k]! * f;
-        }
-        e[j] = g;
-      }
-      f = 0;
-      for (let j = 0; j < i; j++) {
-        e[j]! /= h;
-        f += e[j]! * d[j]!;
-      }
-      const hh = f / (h + h);
-      for (let j = 0; j < i; j++) e[j]! -= hh * d[j]!;
-      for (let j = 0; j < i; j++) {
-        f = d[j]!;
-        g = e[j]!;
-        const rowJ = j * n;
-        for (let k = j; k <= i - 1; k++) V[rowJ + k]! -= f * e[k]! + g * d[k]!;
-        d[j] = get(j, i - 1);
-        set(j, i, 0);
-      }
-    }
-    d[i] = h;
-  }
-  for (let i = 0; i < n - 1; i++) {
-    set(i, n - 1, get(i, i));
-    set(i, i, 1);
-    const h = d[i + 1]!;
-    if (h !== 0) {
-      const rowI1 = (i + 1) * n;
-      for (let k = 0; k <= i; k++) d[k] = V[rowI1 + k]! / h;
-      for (let j = 0; j <= i; j++) {
-        const rowJ = j * n;
-        let g = 0;
-        for (let k = 0; k <= i; k++) g += V[rowI1 + k]! * V[rowJ + k]!;
-        for (let k = 0; k <= i; k++) V[rowJ + k]! -= g * d[k]!;
-      }
-    }
-    for (let k = 0; k <= i; k++) set(i + 1, k, 0);
-  }
-  for (let j = 0; j < n; j++) {
-    d[j] = get(j, n - 1);
-    set(j, n - 1, 0);
-  }
-  set(n - 1, n - 1, 1);
-  e[0] = 0;
 }
 
 function tql2(n: number, e: Float64Array, d: Float64Array, V: Float64Array): void {
@@ -194,14 +114,44 @@ function tql2(n: number, e: Float64Array, d: Float64Array, V: Float64Array): voi
 
 /**
  * Applies the plane rotations of one QL sweep to V: for i = m-1 down to l,
- * rows (i+1, i) <- (s row_i + c row_{i+1}, c row_i - s row_{i+1}). Two
- * consecutive rotations go through the rows together (three rows loaded and
- * stored once instead of four loads and stores); every entry sees the same
+ * rows (i+1, i) <- (s row_i + c row_{i+1}, c row_i - s row_{i+1}). Four
+ * (or two) consecutive rotations go through the rows together (five rows
+ * loaded and stored once instead of eight loads and stores); every entry sees the same
  * operations in the same order as one rotation at a time, so the result is
  * bit-identical.
  */
 function applyRotations(V: Float64Array, n: number, l: number, m: number, cosines: Float64Array, sines: Float64Array): void {
   let i = m - 1;
+  for (; i - 3 >= l; i -= 4) {
+    const c = cosines[i]!;
+    const s = sines[i]!;
+    const c2 = cosines[i - 1]!;
+    const s2 = sines[i - 1]!;
+    const c3 = cosines[i - 2]!;
+    const s3 = sines[i - 2]!;
+    const c4 = cosines[i - 3]!;
+    const s4 = sines[i - 3]!;
+    const row1 = (i + 1) * n;
+    const row0 = i * n;
+    const rowM = (i - 1) * n;
+    const rowM2 = (i - 2) * n;
+    const rowM3 = (i - 3) * n;
+    for (let k = 0; k < n; k++) {
+      const h = V[row1 + k]!;
+      const v0 = V[row0 + k]!;
+      const vm = V[rowM + k]!;
+      const vm2 = V[rowM2 + k]!;
+      const vm3 = V[rowM3 + k]!;
+      V[row1 + k] = s * v0 + c * h;
+      const t = c * v0 - s * h;
+      V[row0 + k] = s2 * vm + c2 * t;
+      const t2 = c2 * vm - s2 * t;
+      V[rowM + k] = s3 * vm2 + c3 * t2;
+      const t3 = c3 * vm2 - s3 * t2;
+      V[rowM2 + k] = s4 * vm3 + c4 * t3;
+      V[rowM3 + k] = c4 * vm3 - s4 * t3;
+    }
+  }
   for (; i - 1 >= l; i -= 2) {
     const c = cosines[i]!;
     const s = sines[i]!;
