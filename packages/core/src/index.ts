@@ -13,7 +13,17 @@ export type { Batch, BatchOptions, Dataset, DatasetInfo, Split, TaskKind } from 
 export type { Penalty, PenaltyCommonOptions } from './contracts/penalty.js';
 export { supportsDecoupled, type DecoupledOptimizer } from './contracts/optimizer.js';
 export type { Overparameterizer } from './contracts/overparam.js';
-export type { Evaluation, Metric, MetricContext } from './contracts/metric.js';
+export type {
+  Evaluation,
+  Metric,
+  MetricContext,
+  MetricDescribeContext,
+  MetricDirection,
+  MetricInfo,
+  MetricKeyInfo,
+  MetricReference,
+} from './contracts/metric.js';
+export { metricDescriptionProblems, metricInfoOf, resolveMetricInfo, TRAINER_METRIC_KEYS } from './metrics/metric-info.js';
 export type { Callback, StepRecord, TrainContext } from './contracts/callback.js';
 export type { LogRecord, Logger } from './contracts/logger.js';
 export type { RunResult, RunStatus } from './contracts/result.js';

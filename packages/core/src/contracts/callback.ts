@@ -1,5 +1,6 @@
 import type { TrainableModel } from './model.js';
 import type { Dataset } from './dataset.js';
+import type { MetricInfo } from './metric.js';
 import type { RunResult } from './result.js';
 
 export interface TrainContext {
@@ -8,6 +9,8 @@ export interface TrainContext {
   readonly step: number;
   readonly totalSteps: number;
   readonly runDir?: string;
+  /** What a metric key means (direction, label, unit), as its metric declared it; undefined when nothing describes it. */
+  metricInfo?(key: string): MetricInfo | undefined;
   /** Set by a callback to end training after the current step (status `stopped`). */
   requestStop(reason: string): void;
 }

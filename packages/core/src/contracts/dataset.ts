@@ -36,6 +36,8 @@ export interface Dataset {
   readonly classNames?: readonly string[];
   /** Input dtype (`float32` unless the model takes indices). */
   readonly inputDtype?: 'float32' | 'int32';
+  /** Rank of the ground truth when the task has one (synthetic tasks): metrics draw it as a reference. */
+  readonly knownRank?: number;
   size(split: Split): number;
   batch(split: Split, indices: Int32Array, options?: BatchOptions): Batch;
   dispose?(): void;

@@ -1,3 +1,5 @@
+import type { MetricInfo } from './metric.js';
+
 export type RunStatus = 'completed' | 'failed' | 'stopped';
 
 /** Contents of `result.json`. */
@@ -6,8 +8,10 @@ export interface RunResult {
   readonly steps: number;
   /** Metrics of the last evaluation. */
   readonly final: Readonly<Record<string, number>>;
-  /** Best value of every metric over evaluations (min for losses/errors, max otherwise). */
+  /** Best value over evaluations of every metric with a direction (`min`/`max`); metrics with direction `none` have none. */
   readonly best: Readonly<Record<string, number>>;
+  /** Direction, label, unit and references of every key in `final` and of the training step's terms. */
+  readonly metrics?: Readonly<Record<string, MetricInfo>>;
   readonly error?: { readonly message: string; readonly step?: number; readonly term?: string };
   readonly backend: string;
   readonly seed: number;

@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata';
 
+export { describeMetricConformance, type MetricConformanceOptions } from './metric-conformance.js';
 export { describePenaltyConformance, type PenaltyConformanceOptions } from './penalty-conformance.js';
 export {
   checkFiniteWithGradient,

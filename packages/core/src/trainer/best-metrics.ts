@@ -1,15 +1,21 @@
-/** True for keys where smaller is better (`…loss…`, `…error…`). */
-export function lowerIsBetter(key: string): boolean {
-  return /loss|error/i.test(key);
-}
+import type { MetricInfo } from '../contracts/metric.js';
 
-/** Best value of each metric so far: min for losses/errors, max otherwise; non-finite values never win. */
-export function updateBest(best: Record<string, number>, metrics: Readonly<Record<string, number>>): Record<string, number> {
+/**
+ * Best value of each metric so far, by its declared direction: min or max;
+ * metrics with direction `none` (or none declared) have no best, and
+ * non-finite values never win.
+ */
+export function updateBest(
+  best: Record<string, number>,
+  metrics: Readonly<Record<string, number>>,
+  infoOf: (key: string) => MetricInfo | undefined,
+): Record<string, number> {
   const out = { ...best };
   for (const [k, v] of Object.entries(metrics)) {
-    if (!Number.isFinite(v)) continue;
+    const direction = infoOf(k)?.direction;
+    if (!Number.isFinite(v) || (direction !== 'min' && direction !== 'max')) continue;
     const prev = out[k];
-    if (prev === undefined || (lowerIsBetter(k) ? v < prev : v > prev)) out[k] = v;
+    if (prev === undefined || (direction === 'min' ? v < prev : v > prev)) out[k] = v;
   }
   return out;
 }

@@ -12,7 +12,7 @@ export { correctCount, taskLoss } from './task-loss.js';
 export { evaluateSplit, type EvaluateOptions } from './evaluate.js';
 export { assertDecoupledSupport, penaltyLabels, selectPenaltyWeights, type PenaltyTerm } from './penalty-terms.js';
 export { BatchSchedule, type BatchScheduleState } from './batch-schedule.js';
-export { lowerIsBetter, updateBest } from './best-metrics.js';
+export { updateBest } from './best-metrics.js';
 export {
   CHECKPOINT_FORMAT,
   CheckpointError,

@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Callback, StepRecord, TrainContext } from '../contracts/callback.js';
 import type { Batch, Split } from '../contracts/dataset.js';
 import type { LogRecord } from '../contracts/logger.js';
-import type { Evaluation } from '../contracts/metric.js';
+import type { Evaluation, MetricInfo, MetricKeyInfo } from '../contracts/metric.js';
+import { metricInfoOf, resolveMetricInfo, TRAINER_METRIC_KEYS } from '../metrics/metric-info.js';
 import type { NamedVariable } from '../contracts/named-tensor.js';
 import type { RunResult, RunStatus } from '../contracts/result.js';
 import { toPlainConfig, type ResolvedConfig } from '../config/resolve.js';
@@ -68,6 +69,9 @@ export class Trainer {
   private readonly context: TrainContext;
   /** sha256 of the resolved config, stored in every checkpoint. */
   private readonly configHash: string;
+  /** The trainer's own key descriptions, then every metric's (the first match wins). */
+  private readonly descriptions: readonly MetricKeyInfo[];
+  private lastStepKeys: readonly string[] = [];
 
   constructor(
     readonly components: RunComponents,
@@ -82,6 +86,7 @@ export class Trainer {
     this.stepRngBase = root.fork('math-random:step');
     this.augmentRngBase = root.fork('augment');
     this.metricRngBase = root.fork('math-random:metric');
+    this.descriptions = [...TRAINER_METRIC_KEYS, ...components.metrics.flatMap((m) => m.metric.describe?.({ dataset }) ?? [])];
     const self = this;
     this.context = {
       model,
@@ -91,6 +96,7 @@ export class Trainer {
       },
       totalSteps: train.steps,
       runDir: settings.paths?.root,
+      metricInfo: (key: string) => self.metricInfo(key),
       requestStop: (reason: string) => {
         self.stopReason ??= reason;
       },
@@ -100,6 +106,11 @@ export class Trainer {
   /** Steps completed so far. */
   get currentStep(): number {
     return this.step;
+  }
+
+  /** What `key` means, as the trainer or the metric producing it declares. */
+  metricInfo(key: string): MetricInfo | undefined {
+    return resolveMetricInfo(this.descriptions, key);
   }
 
   private get elapsed(): number {
@@ -180,6 +191,7 @@ export class Trainer {
       steps: this.step,
       final: this.final,
       best: this.best,
+      metrics: metricInfoOf(this.descriptions, [...Object.keys(this.final), ...Object.keys(this.best), ...this.lastStepKeys]),
       ...(error ? { error } : {}),
       backend: this.settings.backend,
       seed: this.settings.config.seed,
@@ -206,6 +218,7 @@ export class Trainer {
       tf.dispose([batch.x, batch.y]);
     }
     this.step = step;
+    this.lastStepKeys = Object.keys(values);
     const record: StepRecord = { step, values };
     for (const logger of this.components.loggers) logger.progress?.(step, train.steps, values);
     this.settings.onProgress?.(step, train.steps, values);
@@ -258,7 +271,7 @@ export class Trainer {
       Object.assign(values, out);
     }
     this.final = values;
-    this.best = updateBest(this.best, values);
+    this.best = updateBest(this.best, values, (k) => this.metricInfo(k));
     this.lastEvalStep = step;
     this.log(step, 'eval', values);
     await this.each((cb) => cb.onEvalEnd?.(this.context, values));

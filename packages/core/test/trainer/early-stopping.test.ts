@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TrainContext } from '../../src/contracts/callback.js';
+import { resolveMetricInfo, TRAINER_METRIC_KEYS } from '../../src/metrics/metric-info.js';
 import { EarlyStopping, runTraining } from '../../src/trainer/index.js';
 import { resolveFixture } from '../fixtures/trainer/configs.js';
 import { useCpu } from '../fixtures/trainer/helpers.js';
@@ -7,7 +8,10 @@ import { fixtureContainer } from '../fixtures/trainer/plugins.js';
 
 function fakeContext() {
   const stops: string[] = [];
-  const ctx = { requestStop: (r: string) => stops.push(r) } as unknown as TrainContext;
+  const ctx = {
+    requestStop: (r: string) => stops.push(r),
+    metricInfo: (key: string) => resolveMetricInfo(TRAINER_METRIC_KEYS, key),
+  } as unknown as TrainContext;
   return { ctx, stops };
 }
 
@@ -35,6 +39,17 @@ describe('early-stopping callback', () => {
     restored.onEvalEnd(ctx, { 'test/accuracy': 0.61 });
     restored.onEvalEnd(ctx, { 'test/accuracy': 0.2 });
     expect(stops).toHaveLength(1);
+  });
+
+  it('mode auto takes the declared direction and refuses a metric that declares none', () => {
+    const { ctx } = fakeContext();
+    expect(() => new EarlyStopping({ monitor: 'penalty/l2', patience: 2 }).onEvalEnd(ctx, { 'penalty/l2': 1 })).toThrow(
+      /early-stopping: metric "penalty\/l2" declares no direction .*set mode: min or mode: max/,
+    );
+    const explicit = new EarlyStopping({ monitor: 'penalty/l2', mode: 'min', patience: 1 });
+    explicit.onEvalEnd(ctx, { 'penalty/l2': 1 });
+    explicit.onEvalEnd(ctx, { 'penalty/l2': 2 });
+    expect(fakeContext().stops).toEqual([]);
   });
 
   it('ends a run with status "stopped" and the reason', async () => {

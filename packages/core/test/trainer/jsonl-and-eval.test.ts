@@ -51,5 +51,12 @@ describe('metrics.jsonl and evaluations', () => {
     const evals = records.filter((r) => r.kind === 'eval' && 'test/loss' in r.values).map((r) => r.values);
     expect(result.best['test/loss']).toBe(Math.min(...evals.map((v) => v['test/loss'])));
     expect(result.best['test/accuracy']).toBe(Math.max(...evals.map((v) => v['test/accuracy'])));
+    // best follows each metric's declared direction; a metric with direction none has no best
+    const own = records.filter((r) => r.kind === 'eval' && 'norm/total' in r.values).map((r) => r.values);
+    expect(result.best['fixture/test-loss']).toBe(Math.min(...own.map((v) => v['fixture/test-loss'])));
+    expect(result.best['norm/total']).toBeUndefined();
+    expect(result.metrics!['test/accuracy']).toEqual({ direction: 'max', label: 'test accuracy', unit: 'fraction' });
+    expect(result.metrics!['norm/total']).toEqual({ direction: 'none', label: 'sum of weight norms', unit: '' });
+    expect(result.metrics!['penalty/fixture-frobenius#1']!.label).toBe('penalty fixture-frobenius#1 (batch)');
   });
 });

@@ -16,6 +16,10 @@ export class MatrixCompletionDataset implements Dataset {
 
   constructor(readonly problem: MatrixCompletionProblem) {}
 
+  get knownRank(): number {
+    return this.problem.rank;
+  }
+
   private entries(split: Split): Int32Array {
     if (split === 'train') return this.problem.observed;
     if (split === 'test') return this.problem.unobserved;

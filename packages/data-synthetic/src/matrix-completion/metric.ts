@@ -1,5 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { denseMatrix, effectiveRank, singularValues, type Metric, type MetricContext, type TrainableModel } from '@rankbias/core';
+import {
+  denseMatrix,
+  effectiveRank,
+  singularValues,
+  type Metric,
+  type MetricContext,
+  type MetricDescribeContext,
+  type MetricKeyInfo,
+  type TrainableModel,
+} from '@rankbias/core';
 import { MatrixCompletionDataset } from './dataset.js';
 import { relativeError, rmse } from './problem.js';
 
@@ -61,6 +70,17 @@ export function matrixCompletionReport(
  */
 export class MatrixCompletionError implements Metric {
   constructor(readonly topK: number) {}
+
+  describe({ dataset }: MetricDescribeContext): MetricKeyInfo[] {
+    const reference = dataset.knownRank !== undefined ? [{ value: dataset.knownRank, label: 'true rank' }] : undefined;
+    return [
+      { key: 'test/rel_error', direction: 'min', label: 'relative error on unobserved entries', unit: '' },
+      { key: 'test/rmse', direction: 'min', label: 'RMSE on unobserved entries', unit: '' },
+      { key: 'train/rmse', direction: 'min', label: 'RMSE on observed entries', unit: '' },
+      { key: 'end-to-end/erank', direction: 'none', label: 'effective rank of the learned matrix', unit: '', ...(reference ? { reference } : {}) },
+      { key: 'end-to-end/sigma_*', direction: 'none', label: 'singular value σ{*} of the learned matrix', unit: '' },
+    ];
+  }
 
   compute(ctx: MetricContext): Record<string, number> {
     if (!(ctx.dataset instanceof MatrixCompletionDataset)) {

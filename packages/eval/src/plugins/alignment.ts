@@ -16,6 +16,14 @@ export const alignmentMetric = definePlugin({
     minNormRatio: z.number().min(0).max(1).default(0.1).describe('ignore neurons smaller than this fraction of the largest'),
   }),
   create: (o) => ({
+    describe: () => [
+      { key: 'align/cos-mean', direction: 'none', label: 'mean cosine of first-layer neurons with the direction', unit: '' },
+      { key: 'align/cos-abs-mean', direction: 'none', label: 'mean |cosine| of first-layer neurons with the direction', unit: '' },
+      { key: 'align/cos-abs-max', direction: 'none', label: 'largest |cosine| of a first-layer neuron with the direction', unit: '' },
+      { key: 'align/pairwise-abs-mean', direction: 'none', label: 'mean |cosine| between first-layer neurons', unit: '' },
+      { key: 'align/pairwise-abs-max', direction: 'none', label: 'largest |cosine| between first-layer neurons', unit: '' },
+      { key: 'align/directions', direction: 'none', label: 'distinct first-layer neuron directions', unit: 'directions' },
+    ],
     async compute({ model }) {
       const [first] = await hiddenLayers(model, true);
       if (!first) return {};

@@ -14,6 +14,12 @@ export const collapseMetric = definePlugin({
     identical: z.number().positive().default(0.1).describe('2‖vᵢ−vⱼ‖²/(‖vᵢ‖²+‖vⱼ‖²) below this: identical'),
   }),
   create: (o) => ({
+    describe: () => [
+      { key: 'collapse/independent', direction: 'none', label: 'independent neurons (all hidden layers)', unit: 'fraction' },
+      { key: 'collapse/*/vanished', direction: 'none', label: 'vanished neurons in {*}', unit: 'fraction' },
+      { key: 'collapse/*/duplicates', direction: 'none', label: 'duplicated neurons in {*}', unit: 'neurons' },
+      { key: 'collapse/*/independent', direction: 'none', label: 'independent neurons in {*}', unit: 'fraction' },
+    ],
     async compute({ model }) {
       const out: Record<string, number> = {};
       let groups = 0;

@@ -15,6 +15,12 @@ export const embeddingRankMetric = definePlugin({
     rtol: z.number().positive().default(1e-3).describe('numerical rank counts σ > rtol·σ₁'),
   }),
   create: (o) => ({
+    describe: () => [
+      { key: 'embedding-erank/*', direction: 'none', label: 'effective rank of the {*} activations', unit: '' },
+      { key: 'embedding-entropy/*', direction: 'none', label: 'spectral entropy of the {*} activations', unit: 'nats' },
+      { key: 'embedding-stable-rank/*', direction: 'none', label: 'stable rank of the {*} activations', unit: '' },
+      { key: 'embedding-rank/*', direction: 'none', label: 'numerical rank of the {*} activations', unit: '' },
+    ],
     async compute({ model, dataset }) {
       const e = await embeddingMatrix(model, dataset, o);
       const s = singularValues(e.matrix);

@@ -1,13 +1,27 @@
-import { definePlugin, effectiveRank, nuclearFrobeniusRatio, numericalRank, singularValues, spectralEntropy, stableRank, z, type Metric } from '@rankbias/core';
+import {
+  definePlugin,
+  effectiveRank,
+  nuclearFrobeniusRatio,
+  numericalRank,
+  singularValues,
+  spectralEntropy,
+  stableRank,
+  z,
+  type Metric,
+  type MetricDescribeContext,
+  type MetricKeyInfo,
+} from '@rankbias/core';
 import { selectWeightMatrices, type WeightSelection } from '../metrics/targets.js';
-import { weightSelectionSchema } from './common.js';
+import { rankKeys, weightSelectionSchema } from './common.js';
 
 /** A metric computing, for every selected weight, named numbers from its singular values. */
 function spectralMetric(
   selection: WeightSelection,
   measure: (name: string, sigma: Float64Array, shape: { rows: number; cols: number }) => Record<string, number>,
+  describe: (ctx: MetricDescribeContext) => readonly MetricKeyInfo[],
 ): Metric {
   return {
+    describe,
     async compute({ model }) {
       const out: Record<string, number> = {};
       for (const w of await selectWeightMatrices(model, selection)) {
@@ -25,7 +39,14 @@ export const effectiveRankMetric = definePlugin({
   description: 'effective rank exp(H) (erank/<w>) and spectral entropy H (entropy/<w>) of selected weights',
   options: z.strictObject({ ...weightSelectionSchema }),
   create: (o) =>
-    spectralMetric(o, (name, s) => ({ [`erank/${name}`]: effectiveRank(s), [`entropy/${name}`]: spectralEntropy(s) })),
+    spectralMetric(
+      o,
+      (name, s) => ({ [`erank/${name}`]: effectiveRank(s), [`entropy/${name}`]: spectralEntropy(s) }),
+      ({ dataset }) => [
+        ...rankKeys('erank', 'effective rank', dataset),
+        { key: 'entropy/*', direction: 'none', label: 'spectral entropy of {*}', unit: 'nats' },
+      ],
+    ),
 });
 
 /** `stable-rank`: `stable-rank/<w>` = ‖W‖²_F / ‖W‖²₂. */
@@ -34,7 +55,12 @@ export const stableRankMetric = definePlugin({
   name: 'stable-rank',
   description: 'stable rank ‖W‖²_F/‖W‖²₂ of selected weights (stable-rank/<w>)',
   options: z.strictObject({ ...weightSelectionSchema }),
-  create: (o) => spectralMetric(o, (name, s) => ({ [`stable-rank/${name}`]: stableRank(s) })),
+  create: (o) =>
+    spectralMetric(
+      o,
+      (name, s) => ({ [`stable-rank/${name}`]: stableRank(s) }),
+      ({ dataset }) => rankKeys('stable-rank', 'stable rank', dataset),
+    ),
 });
 
 /** `spectrum`: top singular values, nuclear/Frobenius ratio and numerical rank of selected weights. */
@@ -60,5 +86,9 @@ export const spectrumMetric = definePlugin({
       };
       for (let i = 0; i < Math.min(o.top, s.length); i++) out[`sv/${name}/${i}`] = s[i]!;
       return out;
-    }),
+    }, ({ dataset }) => [
+      { key: 'nuc-fro/*', direction: 'none', label: 'nuclear/Frobenius norm ratio of {*}', unit: '' },
+      ...rankKeys('rank', 'numerical rank', dataset),
+      { key: 'sv/*', direction: 'none', label: 'singular value {*} (weight/index from 0)', unit: '' },
+    ]),
 });
