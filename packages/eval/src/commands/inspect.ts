@@ -3,7 +3,7 @@ import { definePlugin, selectBackend, singularValues, spectrumSummary, z, type C
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { loadSavedModel } from '../io/load-model.js';
 import { tensorToMatrix } from '@rankbias/core';
-import { formatNumber } from '../report/stats.js';
+import { formatNumber } from '../stats/format.js';
 
 /** Spectral description of one weight of rank >= 2. */
 export interface WeightInspection {

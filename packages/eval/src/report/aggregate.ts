@@ -1,7 +1,7 @@
 import { globMatch } from '@rankbias/core';
 import type { SweepTarget } from '../sweep/schema.js';
 import type { CollectedRun } from './collect.js';
-import { stat, type Stat } from './stats.js';
+import { stat, type Stat } from '../stats/interval.js';
 
 /** Runs that share a config apart from the seed, summarised. */
 export interface GroupSummary {
@@ -23,7 +23,7 @@ export function targetStat(g: GroupSummary, target: SweepTarget): Stat | undefin
 }
 
 /**
- * Groups runs by config (seed excluded) and computes mean ± std and n of
+ * Groups runs by config (seed excluded) and computes mean, std, n and 95% CI of
  * every final and best metric over the finished runs; groups are sorted by
  * the target (better first, groups without it last, ties by label).
  */
@@ -38,9 +38,10 @@ export function aggregate(runs: readonly CollectedRun[], target: SweepTarget): G
   for (const [group, list] of byGroup) {
     list.sort((a, b) => a.seed - b.seed);
     const done = list.filter((r) => r.result && (r.status === 'completed' || r.status === 'stopped'));
-    const keys = [...new Set(done.flatMap((r) => [...Object.keys(r.result!.final), ...Object.keys(r.result!.best)]))].sort();
-    const summarise = (which: 'final' | 'best') =>
-      Object.fromEntries(keys.map((k) => [k, stat(done.map((r) => r.result![which][k] ?? NaN))]));
+    const summarise = (which: 'final' | 'best') => {
+      const keys = [...new Set(done.flatMap((r) => Object.keys(r.result![which])))].sort();
+      return Object.fromEntries(keys.map((k) => [k, stat(done.map((r) => r.result![which][k] ?? NaN))]));
+    };
     groups.push({
       group,
       label: list[0]!.label,
@@ -70,7 +71,7 @@ export function summaryMetrics(groups: readonly GroupSummary[], target: SweepTar
   return [target.metric, ...chosen.filter((k) => k !== target.metric)];
 }
 
-/** Mean ± std of a metric over the runs of each group, per step (steps where at least one run has it). */
+/** Mean and 95% CI of a metric over the runs of each group, per step (steps where at least one run has it). */
 export interface CurvePoint {
   readonly label: string;
   readonly step: number;
@@ -95,8 +96,8 @@ export function curvePoints(runs: readonly CollectedRun[], groups: readonly Grou
     }
     for (const step of [...byStep.keys()].sort((a, b) => a - b)) {
       const s = stat(byStep.get(step)!);
-      const sd = Number.isFinite(s.std) ? s.std : 0;
-      out.push({ label: g.label, step, mean: s.mean, lo: s.mean - sd, hi: s.mean + sd, n: s.n });
+      const half = Number.isFinite(s.half) ? s.half : 0;
+      out.push({ label: g.label, step, mean: s.mean, lo: s.mean - half, hi: s.mean + half, n: s.n });
     }
   }
   return out;

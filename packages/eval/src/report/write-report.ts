@@ -6,6 +6,8 @@ import { aggregate, curvePoints, summaryMetrics } from './aggregate.js';
 import { CliUsageError, globMatch } from '@rankbias/core';
 import { collectRuns, type CollectedRun } from './collect.js';
 import { reportHtml, type RenderedPlot } from './html.js';
+import { sweepEncoding } from './encoding.js';
+import { infoOf, metricInfoOfRuns } from './metric-labels.js';
 import { curveSpec, versusSpec } from './plot-specs.js';
 import { renderSvg, svgToPng } from './render.js';
 import { summaryCsv, summaryMarkdown } from './tables.js';
@@ -91,6 +93,7 @@ export async function writeReport(outDir: string, metaIn?: SweepMeta): Promise<R
     target: meta.target,
     axes: meta.axes,
     metrics: summaryMetrics(groups, meta.target, meta.report.metrics),
+    info: metricInfoOfRuns(runs),
   };
   const files: ReportFiles = {
     summaryMd: join(outDir, 'summary.md'),
@@ -113,24 +116,27 @@ export async function writeReport(outDir: string, metaIn?: SweepMeta): Promise<R
     files.plots.push(join(plotDir, `${name}.svg`), join(plotDir, `${name}.png`));
     return { title, svg, file: `plots/${name}` };
   };
-  const order = groups.map((g) => g.label);
+  const encoding = sweepEncoding(groups, meta.axes);
   const curveMetrics = expandPatterns(meta.report.curves ?? [meta.target.metric], runs);
   const curves: RenderedPlot[] = [];
   for (const m of curveMetrics) {
     const points = curvePoints(runs, groups, m);
-    if (points.length) curves.push(await save(`curve-${slug(m)}`, `${m} during training`, curveSpec(m, points, order)));
+    if (points.length) {
+      curves.push(await save(`curve-${slug(m)}`, `${m} during training`, curveSpec(infoOf(ctx.info, m), points, groups, encoding)));
+    }
   }
   const versus: RenderedPlot[] = [];
-  const which = meta.target.use;
   for (const axis of meta.axes) {
     const distinct = new Set(groups.map((g) => canonicalJson(g.params[axis])));
     if (distinct.size < 2) continue;
     for (const m of [...new Set([meta.target.metric, ...curveMetrics])]) {
-      if (!groups.some((g) => g[which][m])) continue;
-      const spec = versusSpec(axis, `${m} (${which})`, groups, (g) => g[which][m]);
+      // A metric without a direction has no best: its final value is drawn.
+      const which = meta.target.use === 'best' && groups.some((g) => g.best[m]?.n) ? 'best' : 'final';
+      if (!groups.some((g) => g[which][m]?.n)) continue;
+      const spec = versusSpec(axis, infoOf(ctx.info, m), which, groups, encoding, (g) => g[which][m]);
       versus.push(await save(`vs-${slug(axis)}-${slug(m)}`, `${m} (${which}) vs ${axis}`, spec));
     }
   }
-  writeFileSync(files.html, reportHtml(groups, runs, ctx, curves, versus));
+  writeFileSync(files.html, reportHtml(groups, runs, ctx, curves, versus, outDir));
   return files;
 }

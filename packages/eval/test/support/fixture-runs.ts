@@ -4,6 +4,13 @@ import { join } from 'node:path';
 import { stableHash } from '../../src/sweep/hash.js';
 import { writeSweepMeta } from '../../src/report/write-report.js';
 
+/** What the fixture runs' result.json declares about their metrics (as the trainer writes it). */
+export const FIXTURE_METRIC_INFO = {
+  'test/loss': { direction: 'min', label: 'test loss', unit: '' },
+  'erank/end-to-end': { direction: 'none', label: 'effective rank of end-to-end', unit: '', reference: [{ value: 5, label: 'true rank' }] },
+  'sv/end-to-end/0': { direction: 'none', label: 'singular value end-to-end/0', unit: '' },
+};
+
 /**
  * Writes a sweep output directory by hand (sweep.json + run directories with
  * sweep-run.json, metrics.jsonl and result.json) with known values:
@@ -33,6 +40,7 @@ export function writeFixtureSweep(options: { failSeed2Depth3?: boolean } = {}): 
           JSON.stringify({ step: t, kind: 'eval', values: { 'test/loss': loss(t), 'erank/end-to-end': erank(t) }, time: t / 100 }),
         );
         writeFileSync(join(dir, 'metrics.jsonl'), lines.join('\n') + '\n');
+        writeFileSync(join(dir, 'config.json'), JSON.stringify({ seed, model: { depth }, optimizer: { lr } }));
         if (options.failSeed2Depth3 && depth === 3 && seed === 2) {
           writeFileSync(join(dir, 'result.json'), JSON.stringify({ status: 'failed', steps: 100, final: {}, best: {}, backend: 'cpu', seed, wallSeconds: 1, error: { message: 'loss is NaN' } }));
           continue;
@@ -42,7 +50,8 @@ export function writeFixtureSweep(options: { failSeed2Depth3?: boolean } = {}): 
           JSON.stringify({
             status: 'completed', steps: 200, backend: 'cpu', seed, wallSeconds: 2,
             final: { 'test/loss': loss(200), 'erank/end-to-end': erank(200), 'sv/end-to-end/0': 3 },
-            best: { 'test/loss': loss(200), 'erank/end-to-end': erank(200), 'sv/end-to-end/0': 3 },
+            best: { 'test/loss': loss(200) },
+            metrics: FIXTURE_METRIC_INFO,
           }),
         );
       }
