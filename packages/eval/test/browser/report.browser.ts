@@ -1,7 +1,9 @@
 /**
  * Opens a generated report.html in headless Chromium and checks that it
  * renders offline: no console errors, no page errors, no request other than
- * the file itself, and every plot visible with a nonzero size.
+ * the file itself, every plot visible with a nonzero size, no text in a plot
+ * overlapping other text or cut off by the plot's edge (from the rendered
+ * SVG's text bounding boxes), and no sideways scrolling at 1200 px.
  *
  * Run with `npm run test:browser -w @rankbias/eval` (sets RANKBIAS_BROWSER_TEST=1,
  * which adds this file to the vitest run). Needs Debian's chromium
@@ -63,6 +65,42 @@ describe('report.html in headless Chromium', () => {
       }
       const rows = await page.$$eval('table', (tables) => tables[0]!.querySelectorAll('tbody tr').length);
       expect(rows).toBe(4);
+
+      // Text of each plot as the browser laid it out: visible labels only (vega hides overlapping tick labels with opacity 0).
+      const texts = await page.$$eval('figure svg', (svgs) =>
+        svgs.map((svg) => {
+          const frame = svg.getBoundingClientRect();
+          const boxes = [...svg.querySelectorAll('text')]
+            .filter((t) => t.textContent!.trim() && getComputedStyle(t).opacity !== '0' && t.getAttribute('opacity') !== '0')
+            .map((t) => {
+              const r = t.getBoundingClientRect();
+              return { text: t.textContent!, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+            });
+          return { frame: { left: frame.left, right: frame.right, top: frame.top, bottom: frame.bottom }, boxes };
+        }),
+      );
+      const problemsInPlots: string[] = [];
+      texts.forEach(({ frame, boxes }, i) => {
+        expect(boxes.length).toBeGreaterThan(5);
+        for (const b of boxes) {
+          if (b.left < frame.left - 0.5 || b.right > frame.right + 0.5 || b.top < frame.top - 0.5 || b.bottom > frame.bottom + 0.5) {
+            problemsInPlots.push(`plot ${i}: "${b.text}" is cut off by the plot's edge`);
+          }
+        }
+        for (let a = 0; a < boxes.length; a++) {
+          for (let c = a + 1; c < boxes.length; c++) {
+            const p = boxes[a]!;
+            const q = boxes[c]!;
+            const w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+            const h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+            // glyph boxes include line spacing: a sliver of 1 px is not an overlap a reader sees
+            if (w > 1 && h > 1) problemsInPlots.push(`plot ${i}: "${p.text}" overlaps "${q.text}"`);
+          }
+        }
+      });
+      expect(problemsInPlots).toEqual([]);
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scroll).toBeLessThanOrEqual(1200);
       const shots = process.env.RANKBIAS_SCREENSHOT_DIR ?? join(out, '..');
       mkdirSync(shots, { recursive: true });
       await page.screenshot({ path: join(shots, 'report.png'), fullPage: true });
