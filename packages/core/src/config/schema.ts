@@ -26,6 +26,11 @@ export const trainOptionsSchema = z.strictObject({
   evalSplits: z.array(z.enum(['train', 'validation', 'test'])).default(['train', 'test']),
   /** Batch size used for evaluation passes. */
   evalBatchSize: z.number().int().positive().default(1024),
+  /**
+   * Save the trained model to `model/` (default true). Optional with no default so
+   * that configs (and sweep run hashes) written before it existed stay equal.
+   */
+  saveModel: z.boolean().optional(),
 });
 export type TrainOptions = z.output<typeof trainOptionsSchema>;
 

@@ -41,6 +41,29 @@ export async function saveModelToDir(model: tfl.LayersModel, dir: string): Promi
   );
 }
 
+/** `format` of a weights-only `model.json` (a model that is not a tfjs-layers model). */
+export const WEIGHTS_ONLY_FORMAT = 'rankbias-weights';
+
+/**
+ * Saves named tensors to `dir` as a weights-only `model.json` (format
+ * `rankbias-weights`, no topology) + `weights.bin`, in the tfjs weights
+ * manifest layout, for models that are not tfjs-layers models: enough to
+ * inspect their spectra.
+ */
+export async function saveWeightsToDir(weights: readonly { name: string; tensor: tf.Tensor }[], dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const named: tf.NamedTensorMap = {};
+  for (const w of weights) named[w.name] = w.tensor;
+  const { data, specs } = await tf.io.encodeWeights(named);
+  const modelJson = {
+    format: WEIGHTS_ONLY_FORMAT,
+    generatedBy: '@rankbias/core',
+    weightsManifest: [{ paths: [`./${WEIGHTS_BIN}`], weights: specs }],
+  };
+  writeFileDurable(join(dir, WEIGHTS_BIN), new Uint8Array(data as ArrayBuffer));
+  writeFileDurable(join(dir, MODEL_JSON), JSON.stringify(modelJson));
+}
+
 /** Reads `model.json` and its weight files from `dir` as tfjs model artifacts. */
 export async function readModelArtifacts(dir: string): Promise<tf.io.ModelArtifacts> {
   let modelJson: tf.io.ModelJSON;

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { RunResult } from '../contracts/result.js';
 import { toPlainConfig, type ResolvedConfig } from '../config/resolve.js';
-import { saveModelToDir } from '../io/model-dir.js';
+import { saveModelToDir, saveWeightsToDir } from '../io/model-dir.js';
 import { truncateMetrics } from '../run-dir/metrics-file.js';
 import type { RunDirPaths } from '../run-dir/paths.js';
 import { prepareRunDir, readRunResult, writeRunResult } from '../run-dir/run-dir.js';
@@ -54,7 +55,9 @@ export async function runTraining(config: ResolvedConfig, options: RunTrainingOp
     trainer = new Trainer(components, { config, backend: options.backend, paths, onProgress: options.onProgress });
     if (checkpoint) await trainer.restore(checkpoint);
     const result = await trainer.run();
-    if (paths && result.status !== 'failed' && !checkpoint?.state.finished) await saveModels(components, paths);
+    if (paths && config.train.saveModel !== false && result.status !== 'failed' && !checkpoint?.state.finished) {
+      await saveModels(components, paths);
+    }
     if (paths) writeRunResult(paths.root, result);
     return result;
   } catch (e) {
@@ -81,10 +84,23 @@ export function failedResult(e: unknown, config: ResolvedConfig, backend: string
   };
 }
 
-/** Saves the trained layers model to `model/` and, after over-parameterization, the collapsed one to `model-collapsed/`. */
+/**
+ * Saves the trained layers model to `model/` and, after over-parameterization,
+ * the collapsed one to `model-collapsed/`; a model that is not a layers model
+ * saves its weights and effective weights (`saveWeightsToDir`).
+ */
 export async function saveModels(components: RunComponents, paths: RunDirPaths): Promise<void> {
   const layers = components.model.layersModel;
-  if (!layers) return;
+  if (!layers) {
+    const effective = components.model.effectiveWeights?.() ?? [];
+    try {
+      const variables = components.model.variables().map((v) => ({ name: v.name, tensor: v.variable as tf.Tensor }));
+      await saveWeightsToDir([...variables, ...effective], paths.model);
+    } finally {
+      tf.dispose(effective.map((w) => w.tensor));
+    }
+    return;
+  }
   await saveModelToDir(layers, paths.model);
   if (components.overparam) {
     const collapsed = components.overparam.collapse(layers);

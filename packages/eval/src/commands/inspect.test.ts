@@ -10,7 +10,7 @@ import { Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
 import { container } from 'tsyringe';
 import { saveModelToDir, type CliEnv } from '@rankbias/core';
 import { loadSavedModel } from '../io/load-model.js';
-import { inspectModel, registerInspectCommand, type WeightInspection } from './inspect.js';
+import { inspectModel, registerInspectCommand, type ModelInspection } from './inspect.js';
 
 function mlSvd(rows: number[][]): number[] {
   return new SingularValueDecomposition(new MlMatrix(rows), { autoTranspose: true }).diagonal.sort((a, b) => b - a);
@@ -72,9 +72,12 @@ describe('rankbias inspect', () => {
     expect(lines.find((l) => l.startsWith('hidden'))).toMatch(/^hidden\s+hidden\/kernel\s+64x5\s+64x5\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+2\s/);
     lines.length = 0;
     await program.parseAsync(['inspect', join(dir, 'model.json'), '--json'], { from: 'user' });
-    const parsed = JSON.parse(lines.join('\n')) as WeightInspection[];
-    expect(parsed).toHaveLength(3);
-    expect(parsed[2]).toMatchObject({ layer: 'out', shape: [5, 3] });
+    const parsed = JSON.parse(lines.join('\n')) as { models: ModelInspection[] };
+    expect(parsed.models).toHaveLength(1);
+    expect(parsed.models[0]!.weights).toHaveLength(3);
+    expect(parsed.models[0]!.weights[2]).toMatchObject({ layer: 'out', shape: [5, 3] });
+    // hidden layers: conv (4 filters) and hidden (5 units); the output layer is not hidden
+    expect(parsed.models[0]!.collapse.map((c) => [c.layer, c.neurons])).toEqual([['conv', 4], ['hidden', 5]]);
   });
 
   it('says what is wrong with a missing or invalid model path', async () => {

@@ -1,3 +1,4 @@
+import type * as tf from '@tensorflow/tfjs-core';
 import { tensorToMatrix, type DenseMatrix, type TrainableModel } from '@rankbias/core';
 
 /** One hidden layer's neurons as seen by the collapse detector. */
@@ -21,7 +22,14 @@ function layerOf(name: string): string {
  * The last kernel layer (the output layer) is not hidden and is left out unless `includeOutput`.
  */
 export async function hiddenLayers(model: TrainableModel, includeOutput = false): Promise<HiddenLayer[]> {
-  const vars = model.variables();
+  return hiddenLayersOf(model.variables(), includeOutput);
+}
+
+/** `hiddenLayers` over named tensors in layer order (e.g. weights read back from a saved model). */
+export async function hiddenLayersOf(
+  vars: readonly { name: string; variable: tf.Tensor }[],
+  includeOutput = false,
+): Promise<HiddenLayer[]> {
   const kernels = vars.filter((v) => v.variable.rank >= 2);
   const out: HiddenLayer[] = [];
   for (let k = 0; k < kernels.length; k++) {
