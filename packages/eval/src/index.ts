@@ -35,7 +35,7 @@ export {
   type WeightSelection,
   type EmbeddingOptions,
 } from './metrics/targets.js';
-export { hiddenLayers, type HiddenLayer } from './metrics/model-neurons.js';
+export { hiddenLayers, hiddenLayersOf, type HiddenLayer } from './metrics/model-neurons.js';
 
 // Metric plugins.
 export { effectiveRankMetric, stableRankMetric, spectrumMetric } from './plugins/spectral-metrics.js';
@@ -43,8 +43,22 @@ export { embeddingRankMetric } from './plugins/embedding-rank.js';
 export { collapseMetric } from './plugins/collapse.js';
 export { alignmentMetric } from './plugins/alignment.js';
 
+// A callback for your own tfjs model.fit.
+export { rankLoggingCallback, RankLoggingCallback, type RankLoggingOptions, type RankRecord } from './callbacks/rank-logger.js';
+
 // Commands.
-export { inspectCommand, inspectModel, inspectionTable, type WeightInspection } from './commands/inspect.js';
+export {
+  inspectCommand,
+  inspectModel,
+  inspectWeights,
+  inspectSavedModel,
+  inspectionTable,
+  type LayerCollapse,
+  type ModelInspection,
+  type WeightInspection,
+} from './commands/inspect.js';
+export { inspectTargets, type InspectTarget } from './io/inspect-targets.js';
+export { readSavedWeights, type SavedWeight, type SavedWeights } from './io/saved-weights.js';
 export { compareCommand, compare, describePlan, type CompareOptions } from './commands/compare.js';
 export { reportCommand } from './commands/report.js';
 export { loadSavedModel } from './io/load-model.js';
