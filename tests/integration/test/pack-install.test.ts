@@ -8,7 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 /** The plugin package this test packs and uses from plain tfjs code. */
 const PLUGIN_PACKAGE = { name: '@rankbias/linear-overparam', dir: 'packages/linear-overparam' };
 /** Workspace packages the plugin needs that are not on the registry yet: packed too. */
-const WORKSPACE_TARBALLS = ['packages/wasm-train', 'packages/core', PLUGIN_PACKAGE.dir];
+const WORKSPACE_TARBALLS = ['packages/wasm-train', 'packages/core', PLUGIN_PACKAGE.dir, 'packages/eval'];
+/** eval's README example of its model.fit callback, run as users would paste it. */
+const EVAL_README = fileURLToPath(new URL('../../../eval/README.md', import.meta.url));
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -28,7 +30,9 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('packing a plugin and installing it outside the workspace', () => {
   it('installs with only its peer dependencies and works from a plain ESM script', () => {
     expect(relative(ROOT, scratch).startsWith('..')).toBe(true);
-    run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', join(PLUGIN_PACKAGE.dir, 'tsconfig.lib.json')], ROOT);
+    for (const dir of [PLUGIN_PACKAGE.dir, 'packages/eval']) {
+      run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', join(dir, 'tsconfig.lib.json')], ROOT);
+    }
 
     const tarballs = WORKSPACE_TARBALLS.map((dir) => {
       const out = run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], join(ROOT, dir));
@@ -55,10 +59,20 @@ describe('packing a plugin and installing it outside the workspace', () => {
     expect(out.collapsedLayers).toEqual(['Dense', 'Dense']);
     expect(out.maxAbsDiff).toBeLessThan(1e-4);
 
+    // the README's model.fit callback example runs as written
+    const example = /<!-- fit-callback-example -->\s*```js\n([\s\S]*?)```/.exec(readFileSync(EVAL_README, 'utf8'))![1]!;
+    writeFileSync(join(project, 'fit-callback.mjs'), example);
+    const fitOut = run(process.execPath, ['fit-callback.mjs'], project).trim().split('\n');
+    expect(fitOut.filter((l) => l.startsWith('[rank] '))).toHaveLength(2);
+    const last = JSON.parse(fitOut.at(-1)!) as { step: number; values: Record<string, number> };
+    expect(last.step).toBe(8);
+    expect(last.values['erank/hidden']).toBeGreaterThan(1);
+    expect(last.values['collapse/hidden/independent']).toBeGreaterThan(0);
+
     // the installed CLI discovers the installed plugin package by its marker
     const cli = join(project, 'node_modules/.bin/rankbias');
     const listed = JSON.parse(run(cli, ['plugins', '--json'], project)) as Array<Record<string, string>>;
     expect(listed).toContainEqual(expect.objectContaining({ kind: 'overparam', package: PLUGIN_PACKAGE.name }));
     expect(listed).toContainEqual(expect.objectContaining({ kind: 'model', name: 'mlp', package: '@rankbias/core' }));
-  }, 180_000);
+  }, 300_000);
 });

@@ -1,6 +1,11 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import type { Resvg as ResvgClass } from '@resvg/resvg-js';
+
+// Loaded on first use: resvg is a native addon, and importing @rankbias/eval
+// (e.g. for its metrics or model.fit callback) must not need it.
+const require = createRequire(import.meta.url);
 
 /** Renders a vega-lite spec to SVG text headlessly (no canvas, no network). */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
@@ -14,6 +19,7 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 
 /** Rasterises SVG text to PNG at `scale`× with system fonts (DejaVu Sans preferred for sans-serif). */
 export function svgToPng(svg: string, scale = 2): Uint8Array {
+  const { Resvg } = require('@resvg/resvg-js') as { Resvg: typeof ResvgClass };
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     background: 'white',
