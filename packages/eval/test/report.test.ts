@@ -102,7 +102,9 @@ describe('report files', () => {
     expect(svg).toContain('>optimizer.lr</text>');
 
     const html = readFileSync(files.html, 'utf8');
-    expect(html).not.toMatch(/<script|<link|@import|url\(/i);
+    expect(html).not.toMatch(/<script|<link|@import|url\((?!#)/i); // url(#…) only: clip paths inside the page
+    const ids = [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
     expect(html).not.toMatch(/\b(src|href)=["']?https?:/i);
     expect((html.match(/<figure><svg/g) ?? []).length).toBe(6);
     expect(html).toContain('<table class="summary">');

@@ -22,6 +22,11 @@ function breakable(s: string): string {
   return esc(s).replace(/\//g, '/<wbr>');
 }
 
+/** Prefixes the ids (clip paths) of one inline SVG and their `url(#…)` references: ids are per document. */
+function scopeIds(svg: string, prefix: string): string {
+  return svg.replace(/\bid="([^"]+)"/g, `id="${prefix}$1"`).replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`);
+}
+
 const CSS = `
 body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;margin:1.5rem auto;max-width:1200px;padding:0 1rem;color:#1d2330;line-height:1.45;box-sizing:border-box}
 h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;margin-top:1.8rem;border-bottom:1px solid #d8dce5;padding-bottom:.2rem}
@@ -29,7 +34,7 @@ p.meta,p.note{color:#444}p.note{background:#fff8e6;border-left:3px solid #e6a700
 table{border-collapse:collapse;font-size:.8rem;margin:.5rem 0;width:100%}
 th,td{border:1px solid #d8dce5;padding:.25rem .4rem;text-align:right;vertical-align:top}
 td{white-space:nowrap}th{background:#f2f4f8;font-weight:600}td.l,th.l{text-align:left;white-space:normal}
-tbody tr:first-child td{background:#eef8ee}
+table.summary tbody tr:first-child td{background:#eef8ee}
 ul.cols{font-size:.8rem;color:#333;margin:.3rem 0 0;padding-left:1.2rem}ul.cols li{margin:.1rem 0}
 .plots{display:grid;grid-template-columns:repeat(auto-fill,minmax(540px,1fr));gap:.8rem}
 figure{margin:0;border:1px solid #e3e6ec;padding:.4rem;background:#fff}
@@ -59,9 +64,9 @@ export function reportHtml(
   const explained = `<ul class="cols"><li>${esc(CELL_RULE)}</li>${columns
     .map((c) => `<li><b>${esc(c.head)}</b>: ${esc(c.explain)}.</li>`)
     .join('')}</ul>`;
-  const figures = (plots: readonly RenderedPlot[]) =>
+  const figures = (plots: readonly RenderedPlot[], section: string) =>
     `<div class="plots">${plots
-      .map((p) => `<figure>${p.svg.replace(/^<\?xml[^>]*>/, '')}<figcaption><code>${esc(p.file)}</code> (.svg, .png)</figcaption></figure>`)
+      .map((p, i) => `<figure>${scopeIds(p.svg.replace(/^<\?xml[^>]*>/, ''), `${section}${i}-`)}<figcaption><code>${esc(p.file)}</code> (.svg, .png)</figcaption></figure>`)
       .join('')}</div>`;
   const note = rankingNote(groups, ctx.target);
   const target = ctx.target.metric;
@@ -100,8 +105,8 @@ ${ctx.description ? `<p>${esc(ctx.description.trim())}</p>` : ''}
 ${note ? `<p class="note">${esc(note)}</p>` : ''}
 ${summary}
 ${explained}
-${curves.length ? `<h2>Learning curves</h2>${figures(curves)}` : ''}
-${versus.length ? `<h2>Metrics against hyperparameters</h2>${figures(versus)}` : ''}
+${curves.length ? `<h2>Learning curves</h2>${figures(curves, 'curve')}` : ''}
+${versus.length ? `<h2>Metrics against hyperparameters</h2>${figures(versus, 'versus')}` : ''}
 <h2>Runs</h2>
 <p class="meta">Each run's directory under <code>runs/</code>: its config, its metrics over training (<code>metrics.jsonl</code>), its result and log, and its saved model.</p>
 <table class="runs"><thead><tr>${runHead.map((h, i) => `<th${[0, 2, 7].includes(i) ? ' class="l"' : ''}>${breakable(h)}</th>`).join('')}</tr></thead><tbody>${runRows}</tbody></table>

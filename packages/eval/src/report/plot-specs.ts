@@ -37,6 +37,12 @@ export function wrapTitle(text: string, width = 22): string | string[] {
   return lines.length === 1 ? lines[0]! : lines;
 }
 
+/** A category name wrapped onto lines of about 12 characters, joined by newlines (split again by the axis). */
+function wrapLabel(value: unknown): string {
+  const lines = wrapTitle(String(value), 12);
+  return Array.isArray(lines) ? lines.join('\n') : lines;
+}
+
 type YScale = { type: 'log'; domain: [number, number]; nice: false } | { type: 'linear'; domain: [number, number]; zero: false; nice: true };
 
 /** Log when every value is positive and they span `decades` or more; the domain hugs the data (and the references). */
@@ -61,7 +67,8 @@ function referenceLayers(info: MetricInfo, scale: YScale): object[] {
   if (!refs.length) return [];
   const y = { field: 'value', type: 'quantitative', scale };
   return [
-    { data: { values: refs }, mark: { type: 'rule', color: REFERENCE_COLOUR, strokeDash: [5, 4], strokeWidth: 1.2 }, encoding: { y } },
+    // solid grey: no series is grey, and dashes already mean grid values
+    { data: { values: refs }, mark: { type: 'rule', color: '#999', strokeWidth: 1.2 }, encoding: { y } },
     {
       data: { values: refs },
       mark: { type: 'text', color: REFERENCE_COLOUR, align: 'right', baseline: 'bottom', dy: -2, fontSize: 10 },
@@ -111,7 +118,9 @@ export function curveSpec(
     const g = byLabel.get(p.label)!;
     return { ...p, colour: colourOf(enc, g), dash: dashOf(enc.dashKeys, g) };
   });
-  const y = yScaleFor([...rows.flatMap((r) => [r.mean, r.lo, r.hi]), ...(info.reference ?? []).map((r) => r.value)]);
+  // The axis fits the means (and references); bands wider than that are clipped, so that a wide
+  // interval at a few seeds does not squash every curve (or push an error below zero).
+  const y = yScaleFor([...rows.map((r) => r.mean), ...(info.reference ?? []).map((r) => r.value)]);
   const maxStep = Math.max(...rows.map((r) => r.step));
   const colour = colourChannel(enc, 'stroke');
   const dash = enc.dashKeys.length ? { strokeDash: dashChannel(enc.dashKeys, dashDomain(enc.dashKeys, groups)) } : {};
@@ -123,7 +132,7 @@ export function curveSpec(
         data: { values: clampForLog(rows, y) },
         encoding: { x: { field: 'step', type: 'quantitative', title: 'training step', scale: { domain: [0, maxStep], nice: false } }, color: colour, detail: { field: 'label' } },
         layer: [
-          { mark: { type: 'area', opacity: 0.14 }, encoding: { y: { ...yEnc, field: 'lo' }, y2: { field: 'hi' } } },
+          { mark: { type: 'area', opacity: 0.14, clip: true }, encoding: { y: { ...yEnc, field: 'lo' }, y2: { field: 'hi' } } },
           { mark: { type: 'line', strokeWidth: 1.8 }, encoding: { y: { ...yEnc, field: 'mean' }, ...dash } },
         ],
       },
@@ -179,7 +188,10 @@ export function versusSpec(
     const xs = [...new Set(rows.map((r) => r.x))].sort((a, b) =>
       typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'en', { numeric: true }),
     );
-    x = { field: 'xs', type: 'ordinal', title: axis, sort: xs.map(String), axis: { labelAngle: 0 }, scale: { paddingInner: 0.25 } };
+    // long category names (variants) wrap onto lines rather than being dropped for overlapping
+    const wraps = xs.some((v) => wrapLabel(v).includes('\n'));
+    const labels = { labelAngle: 0, labelOverlap: false, labelExpr: `split(datum.label, '\\n')`, ...(wraps ? { titlePadding: 16 } : {}) };
+    x = { field: 'xs', type: 'ordinal', title: axis, sort: xs.map(wrapLabel), axis: labels, scale: { paddingInner: 0.25 } };
     const shape = dashKeys.length ? { shape: shapeChannel(dashKeys, dashDom) } : {};
     marks = [
       { mark: { type: 'rule', strokeWidth: 1.6 }, encoding: { y: { ...yEnc, field: 'lo' }, y2: { field: 'hi' } } },
@@ -189,7 +201,7 @@ export function versusSpec(
       ...base(`${info.label} vs ${axis}`, `${which} value; mean over seeds with 95% confidence interval`),
       layer: [
         {
-          data: { values: data.map((r) => ({ ...r, xs: String(r.x) })) },
+          data: { values: data.map((r) => ({ ...r, xs: wrapLabel(r.x) })) },
           encoding: { x, xOffset: { field: 'series', type: 'nominal', sort: [...new Set(rows.map((r) => r.series))].sort() }, color: colour },
           layer: marks,
         },

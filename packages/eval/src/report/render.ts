@@ -7,11 +7,18 @@ import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 // (e.g. for its metrics or model.fit callback) must not need it.
 const require = createRequire(import.meta.url);
 
+/** vega numbers clip paths with a process-wide counter; renumbered per SVG, equal specs give equal text. */
+function renumberIds(svg: string): string {
+  const ids = new Map<string, string>();
+  for (const m of svg.matchAll(/\bid="([^"]+)"/g)) if (!ids.has(m[1]!)) ids.set(m[1]!, `clip${ids.size + 1}`);
+  return svg.replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${ids.get(id)}"`).replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${ids.get(id) ?? id})`);
+}
+
 /** Renders a vega-lite spec to SVG text headlessly (no canvas, no network). */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    return renumberIds(await view.toSVG());
   } finally {
     view.finalize();
   }

@@ -39,7 +39,12 @@ export function formatStat(s: Stat): string {
   if (s.half <= 1e-9 * Math.abs(s.mean) || s.half === 0) return `${formatNumber(s.mean)} ± 0`;
   const top = Math.max(Math.abs(s.mean), s.half);
   if (!needsExponent(top)) return fixedPair(s.mean, s.half);
-  const exp = Math.floor(Math.log10(top));
-  const scale = 10 ** -exp;
-  return `(${fixedPair(s.mean * scale, s.half * scale)})e${exp}`;
+  let exp = Math.floor(Math.log10(top));
+  let pair = fixedPair(s.mean * 10 ** -exp, s.half * 10 ** -exp);
+  // a mantissa that rounds up to 10 (9.96e-6 ± 7.7e-6 → "10.0 ± 7.7") moves to the next power
+  if (Math.abs(parseFloat(pair)) >= 10 || parseFloat(pair.split(' ± ')[1]!) >= 10) {
+    exp += 1;
+    pair = fixedPair(s.mean * 10 ** -exp, s.half * 10 ** -exp);
+  }
+  return `(${pair})e${exp}`;
 }

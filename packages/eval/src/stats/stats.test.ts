@@ -87,3 +87,10 @@ describe('rounding to the interval', () => {
     expect(formatStat({ mean: NaN, std: NaN, n: 0, half: NaN, lo: NaN, hi: NaN })).toBe('—');
   });
 });
+
+describe('rounding at a power of ten', () => {
+  it('a mean that rounds up to the next decade takes that exponent', () => {
+    expect(formatStat({ mean: 9.998e-6, half: 7.7e-6, n: 3, std: NaN, lo: NaN, hi: NaN })).toBe('(1.00 ± 0.77)e-5');
+    expect(formatStat({ mean: 9.96e-6, half: 7.7e-6, n: 3, std: NaN, lo: NaN, hi: NaN })).toBe('(1.00 ± 0.77)e-5');
+  });
+});
