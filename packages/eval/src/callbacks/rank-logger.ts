@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Callback } from '@tensorflow/tfjs-layers';
-import { effectiveRank, globMatch, singularValues, stableRank } from '@rankbias/core';
+import { effectiveRank, globMatch, singularValues, stableRank, tensorToMatrix } from '@rankbias/core';
 import { detectCollapse, neuronVectors } from '../metrics/collapse.js';
 import { hiddenLayersOf } from '../metrics/model-neurons.js';
-import { tensorToMatrix } from '../metrics/targets.js';
 
 /** One measurement of the chosen layers during `model.fit`. */
 export interface RankRecord {
@@ -77,7 +76,7 @@ export class RankLoggingCallback extends Callback {
     const values: Record<string, number> = {};
     for (const k of kernels) {
       if (!chosen(k.layer)) continue;
-      const s = singularValues((await tensorToMatrix(k.w.read()))!);
+      const s = singularValues(await tensorToMatrix(k.w.read()));
       values[`erank/${k.layer}`] = effectiveRank(s);
       values[`stable-rank/${k.layer}`] = stableRank(s);
     }
