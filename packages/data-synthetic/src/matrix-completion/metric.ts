@@ -75,6 +75,7 @@ export class MatrixCompletionError implements Metric {
     const reference = dataset.knownRank !== undefined ? [{ value: dataset.knownRank, label: 'true rank' }] : undefined;
     return [
       { key: 'test/rel_error', direction: 'min', label: 'relative error on unobserved entries', unit: '' },
+      { key: 'test/rel_mse', direction: 'min', label: 'relative squared error on unobserved entries', unit: '' },
       { key: 'test/rmse', direction: 'min', label: 'RMSE on unobserved entries', unit: '' },
       { key: 'train/rmse', direction: 'min', label: 'RMSE on observed entries', unit: '' },
       { key: 'end-to-end/erank', direction: 'none', label: 'effective rank of the learned matrix', unit: '', ...(reference ? { reference } : {}) },
