@@ -107,7 +107,7 @@ describe('rankbias compare (real CLI and trainer)', () => {
     const cases: [string[], RegExp][] = [
       [['compare', 'tiny.yaml', '--workers', 'x'], /--workers must be a positive integer, got "x"/],
       [['report', 'nowhere'], /no sweep runs under .*nowhere/],
-      [['inspect', 'missing/model.json'], /no saved model at .*missing\/model\.json/],
+      [['inspect', 'missing/model.json'], /no such file or directory: .*missing\/model\.json/],
     ];
     for (const [args, message] of cases) {
       const r = await startRankbias(args, dir).done;
