@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { CliUsageError, MODEL_JSON } from '@rankbias/core';
-import { RUN_FILES } from '../sweep/run-dir.js';
+import { CliUsageError, MODEL_JSON, runDirPaths, sweepRunPaths } from '@rankbias/core';
 
 /** A saved model to inspect and, inside a sweep, the run it belongs to. */
 export interface InspectTarget {
@@ -13,7 +12,7 @@ const HINT = 'give a model directory (or its model.json), a run directory or a s
 
 function runOf(runDir: string): InspectTarget['run'] {
   try {
-    const meta = JSON.parse(readFileSync(join(runDir, RUN_FILES.sweepRun), 'utf8')) as { id: string; label: string; seed: number };
+    const meta = JSON.parse(readFileSync(sweepRunPaths(dirname(dirname(runDir)), basename(runDir)).sweepRun, 'utf8')) as { id: string; label: string; seed: number };
     return { id: meta.id, label: meta.label, seed: meta.seed };
   } catch {
     return { id: basename(runDir), label: basename(runDir), seed: NaN };
@@ -47,7 +46,7 @@ export function inspectTargets(path: string): InspectTarget[] {
     }
     return targets;
   }
-  if (existsSync(join(path, RUN_FILES.result)) || existsSync(join(path, 'config.json'))) {
+  if (existsSync(runDirPaths(path).result) || existsSync(runDirPaths(path).config)) {
     throw new CliUsageError(`the run directory ${path} has no model/: the run failed, is unfinished, or set train.saveModel: false`);
   }
   throw new CliUsageError(`${path} holds no ${MODEL_JSON}, model/ or runs/ (${HINT})`);
