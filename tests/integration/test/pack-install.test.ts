@@ -10,7 +10,7 @@ const PLUGIN_PACKAGE = { name: '@rankbias/linear-overparam', dir: 'packages/line
 /** Workspace packages the plugin needs that are not on the registry yet: packed too. */
 const WORKSPACE_TARBALLS = ['packages/wasm-train', 'packages/core', PLUGIN_PACKAGE.dir, 'packages/eval'];
 /** eval's README example of its model.fit callback, run as users would paste it. */
-const EVAL_README = fileURLToPath(new URL('../../../eval/README.md', import.meta.url));
+const EVAL_README = fileURLToPath(new URL('../../../packages/eval/README.md', import.meta.url));
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
