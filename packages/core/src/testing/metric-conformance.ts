@@ -62,11 +62,10 @@ export function describeMetricConformance(spec: MetricConformanceOptions): void 
       components?.dataset.dispose?.();
     });
 
-    it('is declared with kind metric, a name, a description and a package', () => {
+    it('is declared with kind metric, a name and a description', () => {
       expect(factory.kind).toBe('metric');
       expect(factory.name).toMatch(/^[a-z0-9][a-z0-9-]*$/);
       expect(factory.description.trim().length).toBeGreaterThan(10);
-      expect(factory.package).toMatch(/^(@[a-z0-9-]+\/)?[a-z0-9-]+/);
     });
 
     it('describe() gives every key pattern a direction, a label and a unit', () => {
