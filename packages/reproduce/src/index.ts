@@ -22,7 +22,7 @@ export {
 } from './definitions/schema.js';
 export { evaluateStatistic, olsSlope } from './statistics/evaluate.js';
 export { runValue } from './statistics/run-values.js';
-export { meanInterval, studentTQuantile, studentTCdf, type Estimate } from './statistics/t-interval.js';
+export { meanInterval, type Estimate } from './statistics/estimate.js';
 export { verdictOf, formatCriterion, type Verdict } from './statistics/verdict.js';
 export { claimsMarkdown } from './output/claims-markdown.js';
 export { claimsPage } from './output/claims-page.js';

@@ -1,5 +1,5 @@
 import type { Claim, Statistic } from '../definitions/schema.js';
-import type { Estimate } from '../statistics/t-interval.js';
+import type { Estimate } from '../statistics/estimate.js';
 import { formatCriterion, type Verdict } from '../statistics/verdict.js';
 
 /** One line of the claims table: the claim, what was measured, and the verdict. */

@@ -2,7 +2,7 @@ import type { CollectedRun } from '@rankbias/eval';
 import { matchesGroup } from '../definitions/groups.js';
 import type { GroupFilter, Statistic } from '../definitions/schema.js';
 import { runValue } from './run-values.js';
-import { meanInterval, type Estimate } from './t-interval.js';
+import { meanInterval, type Estimate } from './estimate.js';
 
 /** seed → value of the runs in a group. */
 function bySeed(runs: readonly CollectedRun[], filter: GroupFilter, s: Statistic): Map<number, number> {

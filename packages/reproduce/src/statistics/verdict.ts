@@ -1,5 +1,5 @@
 import type { Criterion } from '../definitions/schema.js';
-import type { Estimate } from './t-interval.js';
+import type { Estimate } from './estimate.js';
 
 /**
  * - `agrees`: the whole 95% interval satisfies the criterion;
