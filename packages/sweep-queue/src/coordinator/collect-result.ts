@@ -1,0 +1,20 @@
+import { mkdirSync } from 'node:fs';
+import type { Redis } from 'ioredis';
+import { unpackBundle } from '../transfer/bundle.js';
+import { downloadBundle } from '../transfer/redis-files.js';
+import { localStatus } from './local-state.js';
+
+/**
+ * Brings a settled run's directory to the coordinator: the uploaded bundle when the
+ * worker sent one, otherwise the run must already be in place (shared --out).
+ * Returns false when neither holds (the worker wrote to a directory we cannot see).
+ */
+export async function collectRunDir(redis: Redis, runId: string, dir: string): Promise<boolean> {
+  const bundle = await downloadBundle(redis, runId, 'result');
+  if (bundle) {
+    mkdirSync(dir, { recursive: true });
+    unpackBundle(bundle, dir);
+    return true;
+  }
+  return localStatus(dir) !== undefined;
+}
