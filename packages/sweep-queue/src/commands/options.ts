@@ -12,5 +12,14 @@ export function positiveInt(flag: string): (value: string) => number {
   };
 }
 
+/** A commander parser for a positive number option. */
+export function positiveNumber(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new CliUsageError(`${flag} must be a positive number, got "${value}"`);
+    return n;
+  };
+}
+
 /** `--queue <url>` help text, shared by every command that talks to the queue. */
 export const QUEUE_OPTION_HELP = 'Redis URL: redis://[user:password@]host:port[/db] or rediss://… (default: $RANKBIAS_QUEUE)';

@@ -2,7 +2,7 @@ import { BACKENDS, CliUsageError, definePlugin, z, type BackendChoice, type CliE
 import { queueUrlFrom } from '../connection.js';
 import { runWorker } from '../worker/run-worker.js';
 import { superviseWorkers } from '../worker/supervise.js';
-import { positiveInt, QUEUE_OPTION_HELP, SWEEP_QUEUE_PACKAGE } from './options.js';
+import { positiveInt, positiveNumber, QUEUE_OPTION_HELP, SWEEP_QUEUE_PACKAGE } from './options.js';
 
 interface WorkerCommandOptions {
   readonly queue?: string;
@@ -29,7 +29,7 @@ export function registerWorkerCommand(program: Command, env: CliEnv): void {
     .option('--backend <name>', `tfjs backend for every run, overrides the configs (${BACKENDS.join(', ')})`, backendChoice)
     .option('--out <dir>', "the sweep's output directory when it is shared with the coordinator (NFS): write runs in place")
     .option('--work-dir <dir>', 'where runs are trained before upload (default: a folder in the temp directory)')
-    .option('--transfer-cap-mb <n>', 'largest checkpoint or run directory sent through Redis', positiveInt('--transfer-cap-mb'), 64)
+    .option('--transfer-cap-mb <n>', 'largest checkpoint or run directory sent through Redis', positiveNumber('--transfer-cap-mb'), 64)
     .option('--lock-seconds <n>', 'seconds a silent (dead) worker keeps its run before another worker resumes it', positiveInt('--lock-seconds'), 30)
     .addHelpText(
       'after',

@@ -1,9 +1,10 @@
 import { Queue } from 'bullmq';
+import { InputError } from '@rankbias/core';
 import { parseQueueUrl, scrubSecret } from '../connection.js';
 import type { RunJob, RunJobProgress } from '../job.js';
 import { QUEUE_NAME } from '../names.js';
 
-/** Runs `action` with the queue open, closing it after; errors come back without the password. */
+/** Runs `action` with the queue open (no reconnect attempts), closing it after; errors come back without the password. */
 async function withQueue<T>(url: string, action: (queue: Queue<RunJob>, display: string) => Promise<T>): Promise<T> {
   const connection = parseQueueUrl(url);
   const queue = new Queue<RunJob>(QUEUE_NAME, { connection: { ...connection.options, maxRetriesPerRequest: 1, retryStrategy: () => undefined } });
@@ -11,7 +12,8 @@ async function withQueue<T>(url: string, action: (queue: Queue<RunJob>, display:
   try {
     return await action(queue, connection.display);
   } catch (e) {
-    throw new Error(scrubSecret(`queue ${connection.display}: ${(e as Error).message}`, connection));
+    // Unreachable host, wrong password, TLS mismatch: all fixed on the command line.
+    throw new InputError(scrubSecret(`queue ${connection.display}: ${(e as Error).message}`, connection));
   } finally {
     await queue.close().catch(() => undefined);
   }

@@ -37,7 +37,7 @@ export async function trainRun(config: Record<string, unknown>, options: TrainRu
             lastYield = performance.now();
           }
           options.onStep(ctx.step, ctx.totalSteps);
-          if (options.shouldStop()) ctx.requestStop('worker stopping (SIGINT/SIGTERM)');
+          if (options.shouldStop()) ctx.requestStop('interrupted (worker stopping on SIGINT/SIGTERM)');
         },
         async onCheckpoint(ctx) {
           if (ctx.step < ctx.totalSteps) await options.onCheckpoint(ctx.step);

@@ -1,0 +1,55 @@
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { RunJob, RunJobResult } from '../job.js';
+import { collectRunDir } from './collect-result.js';
+import { isFinal, localResult, prepareRunDir, sweepRunDir } from './local-state.js';
+import type { QueueRun } from './types.js';
+
+/** Where each run stands after planning. */
+export interface EnqueuePlan {
+  readonly skipped: string[];
+  readonly failedNotRetried: string[];
+  /** Runs whose jobs are queued, running, or finished but not collected yet. */
+  readonly pending: QueueRun[];
+}
+
+const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'completed']);
+
+/**
+ * Decides, per run, from its local directory and its job: done locally → skipped;
+ * failed (locally or in the queue) without `retry` → left failed; a job that exists
+ * and is alive or finished → attached to; otherwise one job with id = run id.
+ */
+export async function enqueueRuns(
+  queue: Queue<RunJob, RunJobResult, 'run'>,
+  redis: Redis,
+  runs: readonly QueueRun[],
+  outDir: string,
+  retry: boolean,
+): Promise<EnqueuePlan> {
+  const plan: EnqueuePlan = { skipped: [], failedNotRetried: [], pending: [] };
+  for (const run of runs) {
+    const dir = sweepRunDir(outDir, run.id);
+    const local = localResult(dir);
+    if (isFinal(local) && local!.status !== 'failed') {
+      plan.skipped.push(run.id);
+      continue;
+    }
+    const job = await queue.getJob(run.id);
+    const state = job ? await job.getState() : 'unknown';
+    const failedHere = local?.status === 'failed' || state === 'failed';
+    if (failedHere && !retry && !LIVE_STATES.has(state)) {
+      if (state === 'failed' && !local) await collectRunDir(redis, run.id, dir);
+      plan.failedNotRetried.push(run.id);
+      continue;
+    }
+    prepareRunDir(dir, run, failedHere);
+    if (state === 'failed') await job!.retry('failed');
+    else if (!LIVE_STATES.has(state)) {
+      const data: RunJob = { id: run.id, label: run.label, seed: run.seed, config: { ...run.config } };
+      await queue.add('run', data, { jobId: run.id, attempts: 1, removeOnComplete: false, removeOnFail: false });
+    }
+    plan.pending.push(run);
+  }
+  return plan;
+}

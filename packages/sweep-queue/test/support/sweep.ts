@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { container as root } from 'tsyringe';
+import { PluginRegistry, register as registerCore } from '@rankbias/core';
+import { register as registerSynthetic } from '@rankbias/data-synthetic';
+import { expandSweep, register as registerEval, writeReport, writeSweepMeta } from '@rankbias/eval';
+import { runSweepOnQueue } from '../../src/coordinator/run-on-queue.js';
+import type { QueueSweepOptions, QueueSweepOutcome } from '../../src/coordinator/types.js';
+
+/** The runs of a sweep file, expanded against the real plugins (as `compare` does). */
+export function sweepRuns(file: string) {
+  const c = root.createChildContainer();
+  for (const register of [registerCore, registerSynthetic, registerEval]) register(c);
+  return expandSweep(file, new PluginRegistry(c));
+}
+
+/** A coordinator in this process: queue the sweep, wait, write the report like `compare` does. */
+export async function coordinate(
+  file: string,
+  outDir: string,
+  options: Omit<QueueSweepOptions, 'outDir'>,
+): Promise<QueueSweepOutcome & { lines: string[] }> {
+  const sweep = sweepRuns(file);
+  writeSweepMeta(outDir, {
+    title: sweep.spec.name ?? basename(file, extname(file)),
+    description: sweep.spec.description,
+    target: sweep.spec.target,
+    report: sweep.spec.report,
+    axes: sweep.axes,
+  });
+  const lines: string[] = [];
+  const outcome = await runSweepOnQueue(sweep.runs, { ...options, outDir, reporter: { line: (l) => lines.push(l), ...options.reporter } });
+  await writeReport(outDir);
+  return { ...outcome, lines };
+}
+
+/** summary.md of a sweep output directory. */
+export function summaryOf(outDir: string): string {
+  return readFileSync(`${outDir}/summary.md`, 'utf8');
+}
