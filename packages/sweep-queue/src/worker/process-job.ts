@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { PluginRegistry, resolveConfig, type BackendChoice, type RunResult } from '@rankbias/core';
+import { ConfigError, PluginRegistry, resolveConfig, type BackendChoice, type RunResult } from '@rankbias/core';
 import type { DependencyContainer } from 'tsyringe';
 import { runJobSchema, type RunJob, type RunJobProgress, type RunJobResult } from '../job.js';
 import { TransferTooLargeError, unpackBundle } from '../transfer/bundle.js';
@@ -45,7 +45,8 @@ function validateJob(job: Job, settings: JobSettings, installed: ReadonlySet<str
   try {
     resolveConfig(config, new PluginRegistry(settings.container), `job ${run.id}`);
   } catch (e) {
-    refuse(`invalid config in job ${run.id}: ${(e as Error).message}`);
+    const issues = e instanceof ConfigError ? e.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : (e as Error).message;
+    refuse(`invalid config in job ${run.id}: ${issues}`);
   }
   return { run, config };
 }
