@@ -10,7 +10,9 @@ export { parseQueueUrl, queueUrlFrom, redactUrlText, QUEUE_ENV, type QueueConnec
 export { QUEUE_NAME } from './names.js';
 export { runJobSchema, type RunJob, type RunJobResult, type RunJobProgress } from './job.js';
 export { runSweepOnQueue } from './coordinator/run-on-queue.js';
-export type { QueueRun, QueueSweepOptions, QueueSweepOutcome } from './coordinator/types.js';
+export type { QueueSweepOptions } from './coordinator/types.js';
+export { lineReporter } from './coordinator/line-reporter.js';
+export { queueSweepExecutor } from './executor.js';
 export { queueStatus, drainQueue, retryFailed } from './coordinator/admin.js';
 export { runWorker, type WorkerOptions } from './worker/run-worker.js';
 export { TransferTooLargeError } from './transfer/bundle.js';

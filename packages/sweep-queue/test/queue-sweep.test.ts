@@ -74,7 +74,7 @@ describe('rankbias compare on a Redis queue (real redis-server with an ACL user 
     expect(treeOf(out)).toEqual(treeOf(localOut));
 
     const again = await coordinate(SWEEP, out, { url: redis.url, retry: false });
-    expect(again.skipped.sort()).toEqual(first.completed.sort());
+    expect([...again.skipped].sort()).toEqual([...first.completed].sort());
     expect(await queue.getJobCounts('completed', 'waiting', 'active')).toEqual({ completed: 4, waiting: 0, active: 0 });
     expect(w.output().match(/: completed$/gm)).toHaveLength(4);
     expect(filesContaining(out, PASSWORD)).toEqual([]);
@@ -125,6 +125,22 @@ describe('rankbias compare on a Redis queue (real redis-server with an ACL user 
     expect(summaryOf(out)).toBe(summaryOf(localOut));
     expect(w.output()).toMatch(/queue connection: .*\(retrying\)/);
     expect(w.output()).not.toContain(PASSWORD);
+  });
+
+  it('rankbias compare --queue killed and restarted re-attaches: no run is enqueued or trained twice', async () => {
+    const w = await worker();
+    const out = newOut();
+    const killed = startRankbias(['compare', SWEEP, '--out', out, '--queue', redis.url]);
+    await killed.waitFor(/completed on/);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    const restarted = startRankbias(['compare', SWEEP, '--out', out, '--queue', redis.url]);
+    expect(await restarted.exited, restarted.output()).toBe(0);
+    expect(restarted.output()).toMatch(/[0-3] run\(s\) trained, [1-4] already done, 0 failed/);
+    expect(summaryOf(out)).toBe(summaryOf(localOut));
+    expect(await queue.getJobCounts('completed', 'waiting')).toEqual({ completed: 4, waiting: 0 });
+    expect(w.output().match(/: completed$/gm)).toHaveLength(4);
+    expect(killed.output() + restarted.output()).not.toContain(PASSWORD);
   });
 
   it('marks a run whose loss overflows failed once; only --retry runs it again', async () => {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import { unpackBundle } from '../transfer/bundle.js';
 import { downloadBundle } from '../transfer/redis-files.js';
-import { localResult } from './local-state.js';
+import { tryReadRunResult } from '@rankbias/core';
 
 /**
  * Brings a settled run's directory to the coordinator: the uploaded bundle when the
@@ -16,5 +16,5 @@ export async function collectRunDir(redis: Redis, runId: string, dir: string): P
     unpackBundle(bundle, dir);
     return true;
   }
-  return localResult(dir) !== undefined;
+  return tryReadRunResult(dir) !== undefined;
 }

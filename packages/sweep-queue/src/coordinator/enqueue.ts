@@ -2,15 +2,15 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { RunJob, RunJobResult } from '../job.js';
 import { collectRunDir } from './collect-result.js';
-import { isFinal, localResult, prepareRunDir, sweepRunDir } from './local-state.js';
-import type { QueueRun } from './types.js';
+import { sweepRunPaths, tryReadRunResult, type SweepRun } from '@rankbias/core';
+import { hasFinalResult, prepareRunDir } from './local-state.js';
 
 /** Where each run stands after planning. */
 export interface EnqueuePlan {
   readonly skipped: string[];
   readonly failedNotRetried: string[];
   /** Runs whose jobs are queued, running, or finished but not collected yet. */
-  readonly pending: QueueRun[];
+  readonly pending: SweepRun[];
 }
 
 const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'completed']);
@@ -23,15 +23,15 @@ const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'wai
 export async function enqueueRuns(
   queue: Queue<RunJob, RunJobResult, 'run'>,
   redis: Redis,
-  runs: readonly QueueRun[],
+  runs: readonly SweepRun[],
   outDir: string,
   retry: boolean,
 ): Promise<EnqueuePlan> {
   const plan: EnqueuePlan = { skipped: [], failedNotRetried: [], pending: [] };
   for (const run of runs) {
-    const dir = sweepRunDir(outDir, run.id);
-    const local = localResult(dir);
-    if (isFinal(local) && local!.status !== 'failed') {
+    const dir = sweepRunPaths(outDir, run.id).root;
+    const local = tryReadRunResult(dir);
+    if (hasFinalResult(dir) && local!.status !== 'failed') {
       plan.skipped.push(run.id);
       continue;
     }
@@ -43,7 +43,7 @@ export async function enqueueRuns(
       plan.failedNotRetried.push(run.id);
       continue;
     }
-    prepareRunDir(dir, run, failedHere);
+    prepareRunDir(outDir, run, failedHere);
     if (state === 'failed') await job!.retry('failed');
     else if (!LIVE_STATES.has(state)) {
       const data: RunJob = { id: run.id, label: run.label, seed: run.seed, config: { ...run.config } };

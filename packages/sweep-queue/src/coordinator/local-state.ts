@@ -1,31 +1,14 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { RunResult } from '@rankbias/core';
-import type { QueueRun } from './types.js';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { sweepRunPaths, tryReadRunResult, wasInterrupted, type SweepRun } from '@rankbias/core';
 
-/** The run directory of run `id` under a sweep's output directory (the layout of a local sweep). */
-export function sweepRunDir(outDir: string, id: string): string {
-  return join(outDir, 'runs', id);
+/** True when the run directory holds a result that ends the run (not one of an interrupted attempt). */
+export function hasFinalResult(dir: string): boolean {
+  const result = tryReadRunResult(dir);
+  return result !== undefined && !wasInterrupted(result);
 }
 
-/** A run directory's `result.json`, or undefined when it has none (yet) or it is unreadable. */
-export function localResult(dir: string): (RunResult & { stopReason?: string }) | undefined {
-  const file = join(dir, 'result.json');
-  if (!existsSync(file)) return undefined;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as RunResult & { stopReason?: string };
-  } catch {
-    return undefined;
-  }
-}
-
-/** True for a result that ends the run: completed, failed, or stopped by a callback (not by an interrupt). */
-export function isFinal(result: (RunResult & { stopReason?: string }) | undefined): boolean {
-  return result !== undefined && !(result.status === 'stopped' && (result.stopReason ?? '').startsWith('interrupted'));
-}
-
-/** JSON with sorted keys, two-space indented: the files a local sweep writes, byte for byte. */
-function stableJson(value: unknown): string {
+/** JSON with sorted keys, two-space indented: `sweep-run.json` as a local sweep writes it, byte for byte. */
+function sortedJson(value: unknown): string {
   const sort = (v: unknown): unknown =>
     Array.isArray(v)
       ? v.map(sort)
@@ -35,10 +18,11 @@ function stableJson(value: unknown): string {
   return JSON.stringify(sort(value), null, 2) + '\n';
 }
 
-/** Creates the run directory with the sweep's files (`sweep-run.json`, `train-config.json`), as a local sweep does. */
-export function prepareRunDir(dir: string, run: QueueRun, forgetFailure: boolean): void {
-  mkdirSync(dir, { recursive: true });
-  if (forgetFailure) rmSync(join(dir, 'result.json'), { force: true });
-  writeFileSync(join(dir, 'sweep-run.json'), stableJson({ id: run.id, group: run.group, label: run.label, seed: run.seed, params: run.params }));
-  writeFileSync(join(dir, 'train-config.json'), JSON.stringify(run.config, null, 2) + '\n');
+/** Creates run `run`'s directory with the sweep's files (`sweep-run.json`, `train-config.json`), as a local sweep does. */
+export function prepareRunDir(outDir: string, run: SweepRun, forgetFailure: boolean): void {
+  const paths = sweepRunPaths(outDir, run.id);
+  mkdirSync(paths.root, { recursive: true });
+  if (forgetFailure) rmSync(paths.result, { force: true });
+  writeFileSync(paths.sweepRun, sortedJson({ id: run.id, group: run.group, label: run.label, seed: run.seed, params: run.params }));
+  writeFileSync(paths.trainConfig, JSON.stringify(run.config, null, 2) + '\n');
 }

@@ -5,8 +5,8 @@ import type { RunJob, RunJobProgress, RunJobResult } from '../job.js';
 import { QUEUE_NAME } from '../names.js';
 import { collectRunDir } from './collect-result.js';
 import { enqueueRuns } from './enqueue.js';
-import { localResult, sweepRunDir } from './local-state.js';
-import type { QueueRun, QueueSweepOptions, QueueSweepOutcome } from './types.js';
+import { sweepRunPaths, tryReadRunResult, type SweepOutcome, type SweepRun } from '@rankbias/core';
+import type { QueueSweepOptions } from './types.js';
 
 /**
  * Runs a sweep on the queue: one job per run not done yet (job id = config hash, so
@@ -15,7 +15,7 @@ import type { QueueRun, QueueSweepOptions, QueueSweepOutcome } from './types.js'
  * restarted mid-sweep re-attaches to the jobs already queued. Events are the fast
  * path; a poll of every pending job also catches what was missed while Redis was away.
  */
-export async function runSweepOnQueue(runs: readonly QueueRun[], options: QueueSweepOptions): Promise<QueueSweepOutcome> {
+export async function runSweepOnQueue(runs: readonly SweepRun[], options: QueueSweepOptions): Promise<SweepOutcome> {
   const connection = parseQueueUrl(options.url);
   const reporter = options.reporter ?? {};
   const say = (line: string) => reporter.line?.(scrubSecret(line, connection));
@@ -50,20 +50,21 @@ export async function runSweepOnQueue(runs: readonly QueueRun[], options: QueueS
         const job = (await queue.getJob(id)) as Job<RunJob, RunJobResult> | undefined;
         const state = job ? await job.getState() : 'unknown';
         if (state !== 'completed' && state !== 'failed') return;
-        const dir = sweepRunDir(options.outDir, id);
+        const paths = sweepRunPaths(options.outDir, id);
+        const dir = paths.root;
         const collected = await collectRunDir(redis, id, dir);
         pending.delete(id);
         const seconds = (Date.now() - (started.get(id) ?? Date.now())) / 1000;
-        const result = localResult(dir);
+        const result = tryReadRunResult(dir);
         if (state === 'completed' && collected) {
           completed.push(id);
           const r = job!.returnvalue;
           say(`${run.label} seed ${run.seed}: completed on ${r?.worker ?? 'a worker'}${r?.resumedFromStep ? ` (resumed from step ${r.resumedFromStep})` : ''}`);
-          reporter.finished?.(run, { status: 'completed', seconds, result, log: `${dir}/train.log` });
+          reporter.finished?.(run, { status: 'completed', seconds, result, log: paths.log });
         } else {
           failed.push(id);
           const message = collected ? (job?.failedReason ?? 'failed') : 'its run directory was written where this coordinator cannot see it: give both the same shared --out';
-          reporter.finished?.(run, { status: 'failed', seconds, result, message: scrubSecret(message, connection), log: `${dir}/train.log` });
+          reporter.finished?.(run, { status: 'failed', seconds, result, message: scrubSecret(message, connection), log: paths.log });
         }
       } finally {
         settling.delete(id);

@@ -2,14 +2,14 @@ import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { ConfigError, PluginRegistry, resolveConfig, type BackendChoice, type RunResult } from '@rankbias/core';
+import { ConfigError, PluginRegistry, resolveConfig, type BackendChoice, type TrainedRun } from '@rankbias/core';
 import type { DependencyContainer } from 'tsyringe';
 import { runJobSchema, type RunJob, type RunJobProgress, type RunJobResult } from '../job.js';
 import { TransferTooLargeError, unpackBundle } from '../transfer/bundle.js';
 import { deleteBundle, downloadBundle, uploadBundle } from '../transfer/redis-files.js';
 import { missingJobPlugins, installedPackages } from './job-plugins.js';
-import { checkpointBundle, forgetResult, resultBundle, resumableStep } from './run-files.js';
-import { trainRun } from './train-run.js';
+import { checkpointBundle, resultBundle } from './run-files.js';
+import { resumableStep, trainRun } from './train-run.js';
 
 /** What a worker process brings to every job. */
 export interface JobSettings {
@@ -24,7 +24,8 @@ export interface JobSettings {
   readonly workDir: string;
   readonly capBytes: number;
   readonly backend?: BackendChoice;
-  readonly stopping: () => boolean;
+  /** Aborted when the worker stops: the run in progress checkpoints and goes back to the queue. */
+  readonly stopSignal: AbortSignal;
   readonly say: (line: string) => void;
 }
 
@@ -34,7 +35,7 @@ function refuse(message: string): never {
 }
 
 /** Validates a job as data: shape, plugins this worker has, and train's config schema. */
-function validateJob(job: Job, settings: JobSettings, installed: ReadonlySet<string>): { run: RunJob; config: Record<string, unknown> } {
+function validateJob(job: Job, settings: JobSettings, installed: ReadonlySet<string>): RunJob {
   const parsed = runJobSchema.safeParse(job.data);
   if (!parsed.success) refuse(`refused job ${job.id}: not a rankbias run (${parsed.error.issues[0]?.message ?? 'bad shape'})`);
   const run = parsed.data;
@@ -48,7 +49,7 @@ function validateJob(job: Job, settings: JobSettings, installed: ReadonlySet<str
     const issues = e instanceof ConfigError ? e.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : (e as Error).message;
     refuse(`invalid config in job ${run.id}: ${issues}`);
   }
-  return { run, config };
+  return run;
 }
 
 /**
@@ -60,7 +61,7 @@ function validateJob(job: Job, settings: JobSettings, installed: ReadonlySet<str
 export function createJobProcessor(settings: JobSettings): (job: Job, token?: string) => Promise<RunJobResult> {
   const installed = installedPackages(settings.container);
   return async (job, token) => {
-    const { run, config } = validateJob(job, settings, installed);
+    const run = validateJob(job, settings, installed);
     const inPlace = settings.sharedOut !== undefined;
     const runDir = inPlace ? join(settings.sharedOut!, 'runs', run.id) : join(settings.workDir, run.id);
     if (!inPlace) rmSync(runDir, { recursive: true, force: true });
@@ -72,19 +73,19 @@ export function createJobProcessor(settings: JobSettings): (job: Job, token?: st
     if (!inPlace) {
       const bundle = await downloadBundle(settings.redis, run.id, 'checkpoint');
       if (bundle) unpackBundle(bundle, runDir);
-    } else forgetResult(runDir); // a failed or interrupted attempt's result.json; completed runs never reach a worker
+    }
     const resumedFromStep = resumableStep(runDir);
     log(`worker ${settings.identity}: ${run.label} seed ${run.seed}${resumedFromStep ? `, resuming from the checkpoint at step ${resumedFromStep}` : ''}`);
 
     let lastProgress = 0;
-    let result: RunResult;
+    let trained: TrainedRun;
     try {
-      result = await trainRun(config, {
+      trained = await trainRun(run.config, runDir, {
         container: settings.container,
-        runDir,
-        resume: resumedFromStep > 0,
+        backend: settings.backend,
+        signal: settings.stopSignal,
         say: log,
-        shouldStop: settings.stopping,
+        source: `job ${run.id}`,
         onStep: (step, steps) => {
           if (Date.now() - lastProgress < 1000) return;
           lastProgress = Date.now();
@@ -101,9 +102,10 @@ export function createJobProcessor(settings: JobSettings): (job: Job, token?: st
       if (!inPlace && !(e instanceof TransferTooLargeError)) await uploadResults(settings, run.id, runDir).catch(() => undefined);
       refuse(message);
     }
+    const { result } = trained;
     log(`run ${result.status} after ${result.steps} steps (${result.wallSeconds.toFixed(1)} s)${result.error ? `: ${result.error.message}` : ''}`);
-    if (result.status === 'stopped' && settings.stopping()) {
-      forgetResult(runDir);
+    if (trained.interrupted) {
+      // The checkpoint is uploaded (or in place); another worker resumes from it.
       await job.moveToWait(token);
       throw new WaitingError();
     }

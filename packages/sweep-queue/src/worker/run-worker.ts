@@ -32,7 +32,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
   const identity = `${hostname()}:${process.pid}`;
   const say = (line: string) => options.say(`rankbias worker ${identity}: ${scrubSecret(line, connection)}`);
   const redis = new Redis({ ...connection.options, lazyConnect: false });
-  let stopping = false;
+  const stop = new AbortController();
   let lastError = '';
   redis.on('error', () => undefined); // reported through the worker's own error events
   const processor = createJobProcessor({
@@ -43,7 +43,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     workDir: resolve(options.workDir ?? join(tmpdir(), `rankbias-worker-${process.pid}`)),
     capBytes: options.transferCapMb * 2 ** 20,
     backend: options.backend,
-    stopping: () => stopping,
+    stopSignal: stop.signal,
     say,
   });
   const lockDuration = options.lockSeconds * 1000;
@@ -73,7 +73,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     let signals = 0;
     const onSignal = (signal: NodeJS.Signals) => {
       if (signals++) process.exit(130);
-      stopping = true;
+      stop.abort(`worker ${signal}`);
       say(`${signal}: checkpointing the run in progress and returning it to the queue (again to quit at once)`);
       void worker.close().finally(resolveClosed);
     };

@@ -1,46 +1,44 @@
-import { describeBackend, resolveConfig, runTraining, selectBackend, PluginRegistry, type RunResult } from '@rankbias/core';
+import { readCheckpointState, runDirPaths, runDirState, trainRunInDir, type BackendChoice, type TrainedRun } from '@rankbias/core';
 import type { DependencyContainer } from 'tsyringe';
 
 /** How a worker trains one run in its own process. */
 export interface TrainRunOptions {
   readonly container: DependencyContainer;
-  readonly runDir: string;
-  readonly resume: boolean;
+  readonly backend?: BackendChoice;
   /** Called after each periodic checkpoint is committed (not the final one of a finished run). */
-  readonly onCheckpoint: (step: number) => Promise<void>;
+  readonly onCheckpoint: () => Promise<void>;
   readonly onStep: (step: number, steps: number) => void;
-  /** Polled after every step: true ends the run at the next checkpoint (status `stopped`). */
-  readonly shouldStop: () => boolean;
+  /** Aborting it ends the run after the step in progress, with a checkpoint (the worker is stopping). */
+  readonly signal: AbortSignal;
   readonly say: (line: string) => void;
+  readonly source: string;
+}
+
+/** The step of the run directory's checkpoint when it holds a resumable run, else 0 (train from scratch). */
+export function resumableStep(runDir: string): number {
+  if (runDirState(runDir) !== 'resumable') return 0;
+  return readCheckpointState(runDirPaths(runDir).latestCheckpoint)?.step ?? 0;
 }
 
 /**
- * Trains `config` (already validated) into `runDir` in this process. The callback
- * lets the event loop turn every 50 ms: BullMQ renews the job's lock on a timer, and
- * a training loop that only awaits resolved promises would starve it into a stall.
+ * Trains the job's config into `runDir` in this process (core's `trainRunInDir`, as
+ * `rankbias train` does), resuming from the directory's checkpoint when it has one.
+ * The abort signal's callback also yields to the event loop, which BullMQ's lock
+ * renewal timer needs while a run trains.
  */
-export async function trainRun(config: Record<string, unknown>, options: TrainRunOptions): Promise<RunResult> {
-  const resolved = resolveConfig(config, new PluginRegistry(options.container), 'job config');
-  const backend = await selectBackend(resolved.backend);
-  options.say(describeBackend(backend));
-  let lastYield = performance.now();
-  return runTraining(resolved, {
+export function trainRun(config: Readonly<Record<string, unknown>>, runDir: string, options: TrainRunOptions): Promise<TrainedRun> {
+  return trainRunInDir(config, runDir, {
     container: options.container,
-    outDir: options.runDir,
-    resume: options.resume,
-    backend: backend.name,
+    backend: options.backend,
+    resume: resumableStep(runDir) > 0,
+    signal: options.signal,
+    say: options.say,
+    source: options.source,
+    onProgress: options.onStep,
     callbacks: [
       {
-        async onStepEnd(ctx) {
-          if (performance.now() - lastYield > 50) {
-            await new Promise<void>((resolve) => setImmediate(resolve));
-            lastYield = performance.now();
-          }
-          options.onStep(ctx.step, ctx.totalSteps);
-          if (options.shouldStop()) ctx.requestStop('interrupted (worker stopping on SIGINT/SIGTERM)');
-        },
         async onCheckpoint(ctx) {
-          if (ctx.step < ctx.totalSteps) await options.onCheckpoint(ctx.step);
+          if (ctx.step < ctx.totalSteps) await options.onCheckpoint();
         },
       },
     ],

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { container as root } from 'tsyringe';
-import { PluginRegistry, register as registerCore } from '@rankbias/core';
+import { PluginRegistry, register as registerCore, type SweepOutcome } from '@rankbias/core';
 import { register as registerSynthetic } from '@rankbias/data-synthetic';
 import { expandSweep, register as registerEval, writeReport, writeSweepMeta } from '@rankbias/eval';
 import { runSweepOnQueue } from '../../src/coordinator/run-on-queue.js';
-import type { QueueSweepOptions, QueueSweepOutcome } from '../../src/coordinator/types.js';
+import type { QueueSweepOptions } from '../../src/coordinator/types.js';
 
 /** The runs of a sweep file, expanded against the real plugins (as `compare` does). */
 export function sweepRuns(file: string) {
@@ -19,7 +19,7 @@ export async function coordinate(
   file: string,
   outDir: string,
   options: Omit<QueueSweepOptions, 'outDir'>,
-): Promise<QueueSweepOutcome & { lines: string[] }> {
+): Promise<SweepOutcome & { lines: string[] }> {
   const sweep = sweepRuns(file);
   writeSweepMeta(outDir, {
     title: sweep.spec.name ?? basename(file, extname(file)),
