@@ -73,8 +73,9 @@ describe('a job is data, never code', () => {
     expect(await failureOf('badconfig', badConfig)).toMatch(/invalid config in job badconfig: .*unknown model "no-such-model"/);
 
     expect(await failureOf('notarun', { command: 'rm -rf /' })).toMatch(/refused job notarun: not a rankbias run/);
-    expect(await failureOf('mismatch', { ...run, id: 'other' })).toMatch(/its id differs from the run id other/);
-    expect(await failureOf('..', { ...run, id: '..' })).toMatch(/not a rankbias run/);
+    const job = { label: run.label, seed: run.seed, config: run.config };
+    expect(await failureOf('mismatch', { ...job, id: 'other' })).toMatch(/its id differs from the run id other/);
+    expect(await failureOf('..', { ...job, id: '..' })).toMatch(/not a rankbias run/);
 
     expect(existsSync(marker)).toBe(false);
     expect(readdirSync(workDir)).toEqual([]); // nothing was trained or written
