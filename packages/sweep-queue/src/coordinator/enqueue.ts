@@ -43,7 +43,7 @@ export async function enqueueRuns(
       plan.failedNotRetried.push(run.id);
       continue;
     }
-    prepareRunDir(outDir, run, failedHere);
+    prepareRunDir(outDir, run);
     if (state === 'failed') await job!.retry('failed');
     else if (!LIVE_STATES.has(state)) {
       const data: RunJob = { id: run.id, label: run.label, seed: run.seed, config: { ...run.config } };

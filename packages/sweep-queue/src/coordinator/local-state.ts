@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { sweepRunPaths, tryReadRunResult, wasInterrupted, type SweepRun } from '@rankbias/core';
 
 /** True when the run directory holds a result that ends the run (not one of an interrupted attempt). */
@@ -18,11 +18,14 @@ function sortedJson(value: unknown): string {
   return JSON.stringify(sort(value), null, 2) + '\n';
 }
 
-/** Creates run `run`'s directory with the sweep's files (`sweep-run.json`, `train-config.json`), as a local sweep does. */
-export function prepareRunDir(outDir: string, run: SweepRun, forgetFailure: boolean): void {
+/**
+ * Creates run `run`'s directory with the sweep's files (`sweep-run.json`, `train-config.json`), as a
+ * local sweep does. A failed attempt's result.json stays until the new one replaces it: it is what
+ * tells a worker writing in place to start a retried run afresh rather than resume it.
+ */
+export function prepareRunDir(outDir: string, run: SweepRun): void {
   const paths = sweepRunPaths(outDir, run.id);
   mkdirSync(paths.root, { recursive: true });
-  if (forgetFailure) rmSync(paths.result, { force: true });
   writeFileSync(paths.sweepRun, sortedJson({ id: run.id, group: run.group, label: run.label, seed: run.seed, params: run.params }));
   writeFileSync(paths.trainConfig, JSON.stringify(run.config, null, 2) + '\n');
 }
