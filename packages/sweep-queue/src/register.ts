@@ -1,5 +1,4 @@
-import type { DependencyContainer } from 'tsyringe';
-import { registerPlugin, type AnyPluginFactory } from '@rankbias/core';
+import { definePluginPackage, type AnyPluginFactory } from '@rankbias/core';
 import { queueCommand } from './commands/queue.js';
 import { workerCommand } from './commands/worker.js';
 import { queueSweepExecutor } from './executor.js';
@@ -8,6 +7,4 @@ import { queueSweepExecutor } from './executor.js';
 export const sweepQueuePlugins: readonly AnyPluginFactory[] = [workerCommand, queueCommand, queueSweepExecutor];
 
 /** Registers `rankbias worker`, `rankbias queue` and the `queue` sweep executor in `container`. */
-export function register(container: DependencyContainer): void {
-  for (const factory of sweepQueuePlugins) registerPlugin(container, factory);
-}
+export const { register } = definePluginPackage(new URL('../package.json', import.meta.url), sweepQueuePlugins);

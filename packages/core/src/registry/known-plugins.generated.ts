@@ -5,8 +5,10 @@
 export const GENERATED_PLUGIN_PACKAGES: Readonly<Record<string, string>> = {
   'command:compare': '@rankbias/eval',
   'command:inspect': '@rankbias/eval',
+  'command:queue': '@rankbias/sweep-queue',
   'command:report': '@rankbias/eval',
   'command:reproduce': '@rankbias/reproduce',
+  'command:worker': '@rankbias/sweep-queue',
   'dataset:cifar10': '@rankbias/data-cifar',
   'dataset:cifar100': '@rankbias/data-cifar',
   'dataset:fashion-mnist': '@rankbias/data-cifar',
@@ -32,4 +34,5 @@ export const GENERATED_PLUGIN_PACKAGES: Readonly<Record<string, string>> = {
   'penalty:l2': '@rankbias/reg-depth-mirror',
   'penalty:nuclear': '@rankbias/reg-depth-mirror',
   'sweep-executor:local': '@rankbias/eval',
+  'sweep-executor:queue': '@rankbias/sweep-queue',
 };
