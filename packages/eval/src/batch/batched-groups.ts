@@ -36,7 +36,7 @@ export async function trainGroupsBatched(
     const backend = await selectBackend(probe.backend);
     const paths = group.map((r) => prepareSweepRunDir(outDir, r));
     const dirs = paths.map((p) => p.root);
-    let results;
+    let results: Awaited<ReturnType<typeof trainBatched>>;
     try {
       results = await trainBatched(configs, { container, backend: backend.name, outDirs: dirs });
     } catch (e) {

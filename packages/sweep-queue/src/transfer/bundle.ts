@@ -28,7 +28,7 @@ export function listFiles(root: string, only?: readonly string[]): string[] {
   const out: string[] = [];
   const walk = (rel: string) => {
     const abs = join(root, rel);
-    let st;
+    let st: ReturnType<typeof statSync>;
     try {
       st = statSync(abs);
     } catch {
