@@ -92,7 +92,7 @@ describe('fashion-mnist / idx plugins', () => {
 
   it('explains where fashion-mnist is looked for when it is missing', async () => {
     const { registry, ctx } = setup();
-    await expect(registry.create('dataset', 'fashion-mnist', { dir: tempDir() }, ctx)).rejects.toThrow(/apt-get install dataset-fashion-mnist/);
+    await expect(registry.create('dataset', 'fashion-mnist', { dir: tempDir() }, ctx)).rejects.toThrow(/npx rankbias data fetch fashion-mnist.*apt-get install dataset-fashion-mnist/);
   });
 });
 

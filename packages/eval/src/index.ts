@@ -62,3 +62,4 @@ export { aggregate, curvePoints, type GroupSummary } from './report/aggregate.js
 export { stat, type Stat } from './report/stats.js';
 export { writeReport, readSweepMeta, writeSweepMeta, type SweepMeta, type ReportFiles } from './report/write-report.js';
 export { renderSvg, svgToPng } from './report/render.js';
+export { sweepJsonSchema } from './schema/sweep-json-schema.js';

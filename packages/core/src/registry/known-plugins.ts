@@ -33,6 +33,7 @@ export const KNOWN_PLUGIN_PACKAGES: Readonly<Record<string, string>> = {
   'command:inspect': '@rankbias/eval',
   'command:report': '@rankbias/eval',
   'sweep-executor:local': '@rankbias/eval',
+  'command:data': '@rankbias/data-cifar',
 };
 
 export function knownPackageFor(kind: PluginKind, name: string): string | undefined {
