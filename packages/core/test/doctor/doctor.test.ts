@@ -57,6 +57,8 @@ describe('rankbias doctor --json on this machine', () => {
       fix: 'npx rankbias data fetch mnist',
     });
     expect(find(checks, 'datasets', 'cifar10')).toMatchObject({ ok: false, looked: [join(dataDir, 'cifar-10-batches-bin'), join(dataDir, 'cifar-10-binary.tar.gz')] });
+    // tools come from plugins too: @rankbias/eval's report command checks the Chromium of its browser test
+    expect(find(checks, 'tools', 'chromium (report check)')).toMatchObject({ ok: true, detail: expect.stringMatching(/^Chromium \d+/) });
     expect(checks.some((c) => c.topic === 'services')).toBe(false); // no queue asked for
     expect(ok).toBe(false);
   }, 120_000);

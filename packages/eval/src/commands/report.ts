@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { definePlugin, z, type CliEnv, type Command } from '@rankbias/core';
 import { writeReport } from '../report/write-report.js';
 import { EVAL_PACKAGE } from '../plugins/common.js';
+import { chromiumCheck } from '../doctor/chromium-check.js';
 
 /** Adds `report` to the program. */
 export function registerReportCommand(program: Command, env: CliEnv): void {
@@ -22,5 +23,6 @@ export const reportCommand = definePlugin({
   description: 'rankbias report <dir>: regenerate the summary tables, plots and report.html of a sweep',
   package: EVAL_PACKAGE,
   options: z.strictObject({}),
+  doctor: chromiumCheck,
   create: () => ({ register: registerReportCommand }),
 });
