@@ -40,12 +40,15 @@ export async function fetchIdx(source: IdxSource, from: SourceLocation | undefin
   if (from?.kind === 'file') {
     throw new DataFileError(from.path, 'is a file, but this dataset is four files', `Give --from the folder holding them. ${manualStep}`);
   }
+  const local = from?.kind === 'folder' ? localFiles(from.path, source) : undefined;
   return withStagingDir(options.dataDir, async (stage) => {
     const staged: StagedFile[] = [];
     for (const [key, name] of Object.entries(STANDARD_IDX_NAMES) as [keyof IdxFiles, string][]) {
       const expected = source.checksums[key];
-      if (from?.kind === 'folder') {
-        const file = localFiles(from.path, source)[key];
+      // the loader takes a plain file before a .gz: whichever this fetch writes, the other goes
+      const replaces = [join(folder, name), join(folder, `${name}.gz`)];
+      if (local) {
+        const file = local[key];
         const copy = join(stage, basename(file));
         options.log(`${source.dataset}: copying ${file}`);
         await copyFile(file, copy);
@@ -53,13 +56,13 @@ export async function fetchIdx(source: IdxSource, from: SourceLocation | undefin
         if (md5 !== expected.md5) {
           throw new DataFileError(file, `content has md5 ${md5}, expected ${expected.md5} (the official ${name}); refused, nothing was written to ${folder}`, manualStep);
         }
-        staged.push({ staged: copy, target: join(folder, basename(file)) });
+        staged.push({ staged: copy, target: join(folder, basename(file)), replaces });
       } else {
         const base = from?.kind === 'url' ? from.url.replace(/\/?$/, '/') : source.baseUrl;
         const url = `${base}${name}.gz`;
         options.log(`${source.dataset}: downloading ${url}`);
         const copy = await downloadVerified({ url, target: join(stage, `${name}.gz`), md5: expected.gzMd5, manualStep, fetchImpl: options.fetchImpl });
-        staged.push({ staged: copy, target: join(folder, `${name}.gz`) });
+        staged.push({ staged: copy, target: join(folder, `${name}.gz`), replaces });
       }
     }
     return staged;

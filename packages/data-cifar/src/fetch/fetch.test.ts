@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -43,9 +43,13 @@ describe('data fetch for IDX datasets', () => {
     // level 1 gives other .gz bytes than the official files: only the content md5 can verify them
     for (const k of keys) writeFileSync(join(from, `${STANDARD_IDX_NAMES[k]}.gz`), gzipSync(plain[k], { level: 1 }));
     const dataDir = join(tempDir(), 'cache');
+    // a stale plain copy from earlier would win over the new .gz in the loader's lookup: it must go
+    mkdirSync(join(dataDir, 'fashion-mnist'), { recursive: true });
+    writeFileSync(join(dataDir, 'fashion-mnist', STANDARD_IDX_NAMES.trainImages), 'stale');
     const written = await fetchIdx(source, { kind: 'folder', path: from }, { dataDir, ...quiet });
     expect(written.sort()).toEqual(keys.map((k) => join(dataDir, 'fashion-mnist', `${STANDARD_IDX_NAMES[k]}.gz`)).sort());
     expect(listing(dataDir)).toEqual(['fashion-mnist']); // no staging folder left
+    expect(listing(join(dataDir, 'fashion-mnist')).sort()).toEqual(keys.map((k) => `${STANDARD_IDX_NAMES[k]}.gz`).sort());
     const found = findIdxFiles(idxSearchDirs(source, dataDir), 'fix');
     expect(readFileSync(found.trainImages)).toEqual(readFileSync(join(from, `${STANDARD_IDX_NAMES.trainImages}.gz`)));
   });

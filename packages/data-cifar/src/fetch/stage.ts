@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path';
 export interface StagedFile {
   readonly staged: string;
   readonly target: string;
+  /** Older copies the target supersedes (e.g. a plain file beside a new `.gz`), removed once it is in place. */
+  readonly replaces?: readonly string[];
 }
 
 /**
@@ -21,6 +23,7 @@ export async function withStagingDir(dataDir: string, fill: (stage: string) => P
     for (const f of files) {
       await mkdir(dirname(f.target), { recursive: true });
       await rename(f.staged, f.target);
+      for (const old of f.replaces ?? []) if (old !== f.target) await rm(old, { force: true });
     }
     return files.map((f) => f.target);
   } finally {
