@@ -51,7 +51,7 @@ export { ConfigError, formatPath, type ConfigIssue } from './config/errors.js';
 export { InputError, isInputError } from './errors/input-error.js';
 export { FileSystemInputError, fileSystemInputError } from './errors/file-system-error.js';
 export { readConfigFile } from './config/load.js';
-export { configJsonSchema, pluginSectionSchema, type JsonSchema } from './config/json-schema.js';
+export { allowExtends, configJsonSchema, pluginSectionSchema, type JsonSchema } from './config/json-schema.js';
 export { applyOverrides, parseKeyPath, setConfigPath } from './config/overrides.js';
 export { CONFIG_LIMITS } from './config/limits.js';
 export {

@@ -76,6 +76,18 @@ describe('rankbias schema', () => {
     expect(errors).toContainEqual(expect.objectContaining({ instancePath: '/base/model', params: { additionalProperty: 'dpeth' } }));
     expect(errors).toContainEqual(expect.objectContaining({ instancePath: '', params: { additionalProperty: 'seed' } }));
   });
+
+  it('a file with extends may be partial; without extends the same file is incomplete', () => {
+    const partial = { extends: ['./base.yaml'], model: { hidden: [4] }, seed: 9 };
+    expect(errorsOf(validateConfig, partial)).toEqual([]);
+    const { extends: _bases, ...alone } = partial;
+    const errors = leafErrors(errorsOf(validateConfig, alone));
+    expect(errors).toContainEqual(expect.objectContaining({ instancePath: '', params: { missingProperty: 'data' } }));
+    expect(errors).toContainEqual(expect.objectContaining({ instancePath: '/model', params: { missingProperty: 'use' } }));
+    expect(leafErrors(errorsOf(validateConfig, { ...partial, extends: 3 })).map((e) => e.instancePath)).toContain('/extends');
+    expect(errorsOf(validateSweep, { extends: './other.sweep.yaml', seeds: 5 })).toEqual([]);
+    expect(leafErrors(errorsOf(validateSweep, { seeds: 5 }))).toContainEqual(expect.objectContaining({ params: { missingProperty: 'base' } }));
+  });
 });
 
 describe('rankbias init starters', () => {

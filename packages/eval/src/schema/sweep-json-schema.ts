@@ -1,4 +1,4 @@
-import { z, type JsonSchema } from '@rankbias/core';
+import { allowExtends, z, type JsonSchema } from '@rankbias/core';
 import { sweepSchema } from '../sweep/schema.js';
 
 /**
@@ -18,8 +18,7 @@ export function sweepJsonSchema(config: JsonSchema): JsonSchema {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'rankbias sweep (rankbias compare)',
     description: configDescription,
-    ...sweep,
-    properties,
+    ...allowExtends({ ...sweep, properties }),
     definitions: { ...(sweep.definitions as object | undefined), config: configBody },
   };
 }
