@@ -42,6 +42,7 @@ export {
   type SweepRunReport,
 } from './contracts/sweep-executor.js';
 export { RunBoard, type BoardItem, type BoardState } from './sweep/run-board.js';
+export type { DoctorCheck, DoctorContext, DoctorProbe } from './contracts/doctor.js';
 
 export { createRng, hashSeed, shuffledIndices, type Rng, type RngState } from './rng/rng.js';
 export { withSeededMathRandom } from './rng/seeded-math.js';
@@ -66,6 +67,7 @@ export { ConfigError, formatPath, type ConfigIssue } from './config/errors.js';
 export { InputError, isInputError } from './errors/input-error.js';
 export { FileSystemInputError, fileSystemInputError } from './errors/file-system-error.js';
 export { readConfigFile } from './config/load.js';
+export { allowExtends, configJsonSchema, pluginSectionSchema, type JsonSchema } from './config/json-schema.js';
 export { applyOverrides, parseKeyPath, setConfigPath } from './config/overrides.js';
 export { CONFIG_LIMITS } from './config/limits.js';
 export {
@@ -95,4 +97,5 @@ export * from './models/index.js';
 export * from './data/index.js';
 export * from './cli/index.js';
 export * from './linalg/index.js';
+export * from './doctor/index.js';
 export { corePlugins, createPluginContainer, register } from './register.js';

@@ -34,3 +34,7 @@ export { DataFileError } from './store/data-file-error.js';
 export { downloadVerified, DownloadError, type DownloadRequest } from './store/download.js';
 export { extractTarGz, safeEntryPath } from './store/extract-archive.js';
 export { defaultDataDir } from './store/data-dir.js';
+export { FASHION_MNIST_SOURCE, MNIST_SOURCE, idxSearchDirs, type IdxSource, type IdxFileChecksums } from './idx/sources.js';
+export { cifarCandidates } from './cifar/locate.js';
+export { dataCommand, registerDataCommand } from './commands/data-command.js';
+export { fetchDataset, FETCHABLE_DATASETS, type FetchableDataset, type FetchDatasetRequest } from './fetch/fetch-dataset.js';

@@ -92,7 +92,7 @@ describe('fashion-mnist / idx plugins', () => {
 
   it('explains where fashion-mnist is looked for when it is missing', async () => {
     const { registry, ctx } = setup();
-    await expect(registry.create('dataset', 'fashion-mnist', { dir: tempDir() }, ctx)).rejects.toThrow(/apt-get install dataset-fashion-mnist/);
+    await expect(registry.create('dataset', 'fashion-mnist', { dir: tempDir() }, ctx)).rejects.toThrow(/npx rankbias data fetch fashion-mnist.*apt-get install dataset-fashion-mnist/);
   });
 });
 
@@ -130,11 +130,12 @@ describe('cifar10 plugin', () => {
     const err = await registry.create('dataset', 'cifar10', { dataDir }, ctx).catch((e: Error) => e);
     expect(String(err)).toContain(`${dataDir}: holds neither cifar-10-batches-bin/ nor cifar-10-binary.tar.gz`);
     expect(String(err)).toContain('https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz (md5 c32a1d4ab5d03f1284b67883e8d87530)');
+    expect(String(err)).toContain('Run "npx rankbias data fetch cifar10"');
     const offline = (async () => {
       throw new TypeError('fetch failed', { cause: new Error('getaddrinfo EAI_AGAIN www.cs.toronto.edu') });
     }) as typeof fetch;
     await expect(locateCifar(CIFAR10_FORMAT, { download: true, dataDir, fetchImpl: offline })).rejects.toThrow(
-      /network looks unreachable\. Download https:\/\/www\.cs\.toronto\.edu\/~kriz\/cifar-10-binary\.tar\.gz .*curl -o/,
+      /network looks unreachable\. Run "npx rankbias data fetch cifar10" .*download https:\/\/www\.cs\.toronto\.edu\/~kriz\/cifar-10-binary\.tar\.gz .*curl -o/,
     );
   });
 

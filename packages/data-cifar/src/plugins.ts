@@ -1,6 +1,7 @@
 import type { AnyPluginFactory } from '@rankbias/core';
 import { cifar100Dataset, cifar10Dataset } from './cifar/plugins.js';
+import { dataCommand } from './commands/data-command.js';
 import { fashionMnistDataset, idxDataset, mnistDataset } from './idx/plugins.js';
 
-/** Every dataset plugin of this package. */
-export const dataCifarPlugins: AnyPluginFactory[] = [cifar10Dataset, cifar100Dataset, idxDataset, fashionMnistDataset, mnistDataset];
+/** Every plugin of this package: five datasets and the `data` command. */
+export const dataCifarPlugins: AnyPluginFactory[] = [cifar10Dataset, cifar100Dataset, idxDataset, fashionMnistDataset, mnistDataset, dataCommand];

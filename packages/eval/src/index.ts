@@ -69,6 +69,7 @@ export { expandSweep, readSweepFile, gridPoints, setKeyPath, type ExpandedSweep,
 export { stableHash, canonicalJson } from './sweep/hash.js';
 export { executeRuns, type RunnerOptions, type RunnerOutcome } from './sweep/runner.js';
 export { runState, runDirOf, planAction, type RunState } from './sweep/run-dir.js';
+export { trainGroupsBatched } from './batch/batched-groups.js';
 export { localSweepExecutor } from './sweep/local-executor.js';
 export { defaultTrainCommand, coreCliEntry, type TrainCommand } from './sweep/train-command.js';
 export { collectRuns, type CollectedRun } from './report/collect.js';
@@ -78,3 +79,4 @@ export { studentTQuantile, studentTCdf } from './stats/student-t.js';
 export { formatStat, formatNumber } from './stats/format.js';
 export { writeReport, readSweepMeta, writeSweepMeta, type SweepMeta, type ReportFiles } from './report/write-report.js';
 export { renderSvg, svgToPng } from './report/render.js';
+export { sweepJsonSchema } from './schema/sweep-json-schema.js';

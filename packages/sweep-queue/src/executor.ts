@@ -1,5 +1,4 @@
 import { definePlugin, SWEEP_EXECUTORS, z, type SweepExecutor } from '@rankbias/core';
-import { SWEEP_QUEUE_PACKAGE } from './commands/options.js';
 import { queueUrlFrom } from './connection.js';
 import { lineReporter } from './coordinator/line-reporter.js';
 import { runSweepOnQueue } from './coordinator/run-on-queue.js';
@@ -9,7 +8,6 @@ export const queueSweepExecutor = definePlugin({
   kind: 'sweep-executor',
   name: SWEEP_EXECUTORS.queue,
   description: 'train the runs of a sweep on `rankbias worker` processes anywhere, through a Redis queue (BullMQ)',
-  package: SWEEP_QUEUE_PACKAGE,
   options: z.looseObject({ url: z.string().optional() }),
   create: (options): SweepExecutor => ({
     execute: (runs, { outDir, retry, signal, reporter }) =>

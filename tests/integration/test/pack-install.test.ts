@@ -21,7 +21,13 @@ function installedVersion(name: string): string {
 }
 
 function run(cmd: string, args: string[], cwd: string): string {
-  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 170_000 });
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 200_000 });
+}
+
+/** Packs the package in `dir` into the scratch folder; returns the tarball's path. */
+function pack(dir: string): string {
+  const out = run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], dir);
+  return join(scratch, (JSON.parse(out) as Array<{ filename: string }>)[0]!.filename);
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'rankbias-pack-'));
@@ -34,17 +40,17 @@ describe('packing a plugin and installing it outside the workspace', () => {
       run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', join(dir, 'tsconfig.lib.json')], ROOT);
     }
 
-    const tarballs = WORKSPACE_TARBALLS.map((dir) => {
-      const out = run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], join(ROOT, dir));
-      return join(scratch, (JSON.parse(out) as Array<{ filename: string }>)[0]!.filename);
-    });
+    const tarballs = WORKSPACE_TARBALLS.map((dir) => pack(join(ROOT, dir)));
     const project = join(scratch, 'project');
     run('mkdir', ['-p', project], scratch);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
     const peers = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', 'tsyringe', 'reflect-metadata'].map(
       (name) => `${name}@${installedVersion(name)}`,
     );
-    run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--omit=optional', '--ignore-scripts', ...tarballs, ...peers], project);
+    run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs, ...peers], project);
+    // the native bindings are optional peers of core: never installed unless the user asks
+    expect(existsSync(join(project, 'node_modules/@tensorflow/tfjs-node'))).toBe(false);
+    expect(existsSync(join(project, 'node_modules/@tensorflow/tfjs-node-gpu'))).toBe(false);
 
     // one copy of tfjs and of core: plugins must share the user's engine and container tokens
     const nested = readdirSync(join(project, 'node_modules/@rankbias')).filter((p) =>
@@ -74,5 +80,20 @@ describe('packing a plugin and installing it outside the workspace', () => {
     const listed = JSON.parse(run(cli, ['plugins', '--json'], project)) as Array<Record<string, string>>;
     expect(listed).toContainEqual(expect.objectContaining({ kind: 'overparam', package: PLUGIN_PACKAGE.name }));
     expect(listed).toContainEqual(expect.objectContaining({ kind: 'model', name: 'mlp', package: '@rankbias/core' }));
-  }, 300_000);
+
+    // a user adds @tensorflow/tfjs-node beside rankbias (here a stand-in that registers the same backend):
+    // `backend: auto` finds it from core's place in node_modules and uses it
+    copyFileSync(fileURLToPath(new URL('./pick-backend.mjs', import.meta.url)), join(project, 'pick-backend.mjs'));
+    expect(JSON.parse(run(process.execPath, ['pick-backend.mjs'], project).trim())).toMatchObject({ name: 'wasm' });
+    const standIn = pack(fileURLToPath(new URL('./tfjs-node-stand-in', import.meta.url)));
+    run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', standIn], project);
+    expect(JSON.parse(run(process.execPath, ['pick-backend.mjs'], project).trim())).toEqual({
+      name: 'tensorflow',
+      reason: 'auto: @tensorflow/tfjs-node is installed',
+      active: 'tensorflow',
+      product: [17, 39],
+    });
+    const doctor = JSON.parse(run(cli, ['doctor', '--json'], project)) as { checks: Array<Record<string, unknown>> };
+    expect(doctor.checks).toContainEqual(expect.objectContaining({ name: 'tensorflow (@tensorflow/tfjs-node)', ok: true }));
+  }, 420_000);
 });

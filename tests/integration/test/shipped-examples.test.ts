@@ -6,15 +6,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { container as root } from 'tsyringe';
 import { describe, expect, it } from 'vitest';
-import { PluginRegistry, readConfigFile, register as registerCore, resolveConfig } from '@rankbias/core';
-import { register as registerCifar } from '@rankbias/data-cifar';
-import { register as registerSynthetic } from '@rankbias/data-synthetic';
-import { register as registerOverparam } from '@rankbias/linear-overparam';
-import { register as registerAdam } from '@rankbias/optim-adam-rank';
-import { register as registerDepthMirror } from '@rankbias/reg-depth-mirror';
-import { expandSweep, register as registerEval } from '@rankbias/eval';
+import { readConfigFile, resolveConfig } from '@rankbias/core';
+import { expandSweep } from '@rankbias/eval';
+import { workspaceRegistry } from './support/workspace-registry.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const yamlIn = (dir: string) =>
@@ -23,16 +18,8 @@ const yamlIn = (dir: string) =>
     .map((f) => join(dir, f));
 const files = [...yamlIn('examples'), ...yamlIn('packages/reg-depth-mirror/examples')];
 
-function registry(): PluginRegistry {
-  const c = root.createChildContainer();
-  for (const register of [registerCore, registerCifar, registerSynthetic, registerOverparam, registerAdam, registerDepthMirror, registerEval]) {
-    register(c);
-  }
-  return new PluginRegistry(c);
-}
-
 describe('shipped example configs', () => {
-  const reg = registry();
+  const reg = workspaceRegistry();
 
   it('there are examples to check', () => {
     expect(files.length).toBeGreaterThan(20);

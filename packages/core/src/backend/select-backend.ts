@@ -35,7 +35,7 @@ async function wasmOrNull(): Promise<string | null> {
 /**
  * Activates a tfjs backend.
  *
- * - `auto`: `@tensorflow/tfjs-node-gpu`, then `@tensorflow/tfjs-node` (optional
+ * - `auto`: `@tensorflow/tfjs-node-gpu`, then `@tensorflow/tfjs-node` (optional peer
  *   dependencies, often not installed), then wasm, then the pure-JS cpu backend.
  * - `tensorflow`: a native package or a `BackendUnavailableError` saying what to install.
  * - `wasm`, `cpu`: that backend.

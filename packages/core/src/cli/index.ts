@@ -6,3 +6,4 @@ export { describePlugins, optionsJsonSchema, type PluginDescription } from './co
 export { defaultRunDir } from './run-dir.js';
 export { summarizeResult } from './commands/train.js';
 export { createCliContainer, type CliContainerOptions } from './container.js';
+export { SWEEP_STARTER, TRAIN_STARTER } from './init/templates.js';

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { Command, CommanderError } from 'commander';
 import { collect, pluginPathsFromArgs } from './argv.js';
+import { registerDoctorCommand } from './commands/doctor.js';
+import { registerInitCommand } from './commands/init.js';
 import { registerPluginsCommand } from './commands/plugins.js';
+import { registerSchemaCommand } from './commands/schema.js';
 import { registerTrainCommand } from './commands/train.js';
 import { createCliContainer } from './container.js';
 import { createCliEnv, processIo, type CliIo } from './env.js';
@@ -58,7 +61,10 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     const loadedPackages = loaded.filter((p) => p.source !== 'path').map((p) => p.name);
     registerTrainCommand(program, env, { cwd: io.cwd, loadedPackages });
     registerPluginsCommand(program, env);
-    await addPluginCommands(program, env);
+    registerDoctorCommand(program, env, { cwd: io.cwd });
+    registerInitCommand(program, env, { cwd: io.cwd });
+    const pluginCommands = await addPluginCommands(program, env);
+    registerSchemaCommand(program, env, pluginCommands);
     await program.parseAsync([...args], { from: 'user' });
     return exitCode;
   } catch (e) {

@@ -23,4 +23,9 @@ export interface CliEnv {
  */
 export interface CliCommand {
   register(program: Command, env: CliEnv): void;
+  /**
+   * JSON schemas of the files this command reads, by name (e.g. `sweep` for
+   * `compare`), built around the whole-config schema; `rankbias schema --<name>` prints them.
+   */
+  fileSchemas?(config: Record<string, unknown>): Record<string, Record<string, unknown>>;
 }

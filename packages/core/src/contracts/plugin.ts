@@ -2,6 +2,7 @@ import type { DependencyContainer } from 'tsyringe';
 import type { z } from 'zod';
 import type { PluginKind } from '../tokens.js';
 import type { Rng } from '../rng/rng.js';
+import type { DoctorProbe } from './doctor.js';
 import type { PluginInstanceMap } from './instances.js';
 
 /** What every factory receives besides its validated options. */
@@ -33,6 +34,8 @@ export interface PluginFactory<K extends PluginKind = PluginKind, O = any> {
    */
   readonly package: string;
   readonly options: z.ZodType<O>;
+  /** What `rankbias doctor` reports for this plugin (e.g. whether a dataset's files are found, and where it looked). */
+  readonly doctor?: DoctorProbe;
   create(options: O, ctx: PluginContext): PluginInstanceMap[K] | Promise<PluginInstanceMap[K]>;
 }
 
@@ -44,6 +47,7 @@ export function definePlugin<K extends PluginKind, S extends z.ZodType>(factory:
   /** Leave out: `definePluginPackage` stamps the package name from package.json. */
   package?: string;
   options: S;
+  doctor?: DoctorProbe;
   create(options: z.output<S>, ctx: PluginContext): PluginInstanceMap[K] | Promise<PluginInstanceMap[K]>;
 }): PluginFactory<K, z.output<S>> {
   return { ...factory, package: factory.package ?? '' } as PluginFactory<K, z.output<S>>;

@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { LogRecord, Logger } from '../contracts/logger.js';
-import { formatDuration, formatValues } from './format.js';
+import { EtaClock, formatEta } from './eta.js';
+import { formatValues } from './format.js';
 
 export interface ConsoleLoggerOptions {
   /** Where to write (default `process.stderr`). */
@@ -18,51 +19,40 @@ export interface ConsoleLoggerOptions {
  */
 export class ConsoleProgressLogger implements Logger {
   private bar?: cliProgress.SingleBar;
-  private firstStep?: number;
-  private firstTime = 0;
+  private readonly clock: EtaClock;
   private lastEval = '';
   private readonly stream: NonNullable<ConsoleLoggerOptions['stream']>;
   private readonly every: number;
-  private readonly now: () => number;
 
   constructor(options: ConsoleLoggerOptions = {}) {
     this.stream = options.stream ?? process.stderr;
     this.every = options.every ?? 100;
-    this.now = options.now ?? Date.now;
+    this.clock = new EtaClock(options.now ?? Date.now);
   }
 
   private get tty(): boolean {
     return Boolean(this.stream.isTTY);
   }
 
-  private eta(step: number, total: number): number {
-    if (this.firstStep === undefined || step <= this.firstStep) return NaN;
-    const perStep = (this.now() - this.firstTime) / 1000 / (step - this.firstStep);
-    return perStep * (total - step);
-  }
-
   progress(step: number, totalSteps: number, values: Readonly<Record<string, number>>): void {
-    if (this.firstStep === undefined) {
-      this.firstStep = step;
-      this.firstTime = this.now();
-    }
+    const eta = formatEta(this.clock.secondsLeft(step, totalSteps));
     const terms = formatValues(values);
     if (this.tty) {
       if (!this.bar) {
         this.bar = new cliProgress.SingleBar(
           {
             stream: this.stream as NodeJS.WriteStream,
-            format: '{bar} {value}/{total} | {terms}{evals} | ETA {etaText}',
+            format: '{bar} {value}/{total} | {terms}{evals}{remaining}',
             hideCursor: true,
             etaBuffer: 50,
           },
           cliProgress.Presets.shades_classic,
         );
-        this.bar.start(totalSteps, step, { terms, evals: '', etaText: '?' });
+        this.bar.start(totalSteps, step, { terms, evals: '', remaining: '' });
       }
-      this.bar.update(step, { terms, evals: this.lastEval ? ` | ${this.lastEval}` : '', etaText: formatDuration(this.eta(step, totalSteps)) });
+      this.bar.update(step, { terms, evals: this.lastEval ? ` | ${this.lastEval}` : '', remaining: eta && ` | ${eta}` });
     } else if (step % this.every === 0 || step === totalSteps) {
-      this.stream.write(`step ${step}/${totalSteps} ${terms} eta ${formatDuration(this.eta(step, totalSteps))}\n`);
+      this.stream.write(`step ${step}/${totalSteps} ${terms}${eta && ` ${eta}`}\n`);
     }
   }
 

@@ -4,6 +4,7 @@
 /** Plugins shipped by the rankbias packages other than core: `kind:name` → package. */
 export const GENERATED_PLUGIN_PACKAGES: Readonly<Record<string, string>> = {
   'command:compare': '@rankbias/eval',
+  'command:data': '@rankbias/data-cifar',
   'command:inspect': '@rankbias/eval',
   'command:queue': '@rankbias/sweep-queue',
   'command:report': '@rankbias/eval',

@@ -15,7 +15,7 @@ export interface LocateCifarOptions {
 /** The manual step printed whenever CIFAR cannot be found or fetched. */
 export function cifarManualStep(format: CifarFormat, dataDir: string): string {
   return (
-    `Download ${format.url} (md5 ${format.md5}) by hand, e.g. ` +
+    `Run "npx rankbias data fetch ${format.variant}" (add --from FILE for a copy you already have), or download ${format.url} (md5 ${format.md5}) by hand, e.g. ` +
     `"mkdir -p ${dataDir} && curl -o ${join(dataDir, format.archive)} ${format.url}", ` +
     `then either leave it there or pass its path (the .tar.gz, or the folder it unpacks to) as data.path`
   );
@@ -26,6 +26,11 @@ export function cifarManualStep(format: CifarFormat, dataDir: string): string {
  * archive in the data directory; downloads the archive (verified) when asked
  * and nothing is found.
  */
+/** The places `locateCifar` looks in when no path is given, in order. */
+export function cifarCandidates(format: CifarFormat, dataDir: string): string[] {
+  return [join(dataDir, format.folder), join(dataDir, format.archive)];
+}
+
 export async function locateCifar(format: CifarFormat, options: LocateCifarOptions): Promise<string> {
   const dataDir = options.dataDir ?? defaultDataDir();
   const manual = cifarManualStep(format, dataDir);
@@ -36,7 +41,7 @@ export async function locateCifar(format: CifarFormat, options: LocateCifarOptio
     }
     throw new DataFileError(options.path, 'does not exist', options.download ? `${manual} (download: true only writes to a path ending in .tar.gz)` : `${manual}, or set download: true`);
   }
-  for (const candidate of [join(dataDir, format.folder), join(dataDir, format.archive)]) {
+  for (const candidate of cifarCandidates(format, dataDir)) {
     if (existsSync(candidate)) return candidate;
   }
   if (options.download) {

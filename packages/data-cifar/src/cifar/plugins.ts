@@ -2,6 +2,7 @@ import { definePlugin, z } from '@rankbias/core';
 import { buildImageDataset, imageOptionsShape } from '../dataset/image-options.js';
 import { CIFAR10_CLASSES, CIFAR100_FORMAT, CIFAR10_FORMAT } from './format.js';
 import { loadCifar } from './load.js';
+import { cifarDoctor } from './doctor.js';
 import { locateCifar } from './locate.js';
 
 const sourceShape = {
@@ -17,6 +18,7 @@ export const cifar10Dataset = definePlugin({
   name: 'cifar10',
   description: 'CIFAR-10 (binary distribution: folder of batches or the .tar.gz), 32x32x3, 10 classes; normalised, seeded crop/flip augmentation, label noise, balanced subsets',
   options: z.strictObject({ ...sourceShape, ...imageOptionsShape(augmentDefaults) }),
+  doctor: cifarDoctor(CIFAR10_FORMAT),
   async create(options, ctx) {
     const path = await locateCifar(CIFAR10_FORMAT, options);
     const stores = await loadCifar({ path, format: CIFAR10_FORMAT });
@@ -34,6 +36,7 @@ export const cifar100Dataset = definePlugin({
     labels: z.enum(['fine', 'coarse']).default('fine').describe('fine (100 classes) or coarse (20 superclasses) labels'),
     ...imageOptionsShape(augmentDefaults),
   }),
+  doctor: cifarDoctor(CIFAR100_FORMAT),
   async create(options, ctx) {
     const path = await locateCifar(CIFAR100_FORMAT, options);
     const stores = await loadCifar({ path, format: CIFAR100_FORMAT, label: options.labels });

@@ -1,8 +1,9 @@
-import { join } from 'node:path';
 import { definePlugin, z, type PluginContext } from '@rankbias/core';
 import { buildImageDataset, imageOptionsShape, type ImageOptions } from '../dataset/image-options.js';
 import { defaultDataDir } from '../store/data-dir.js';
 import { findIdxFiles, loadIdxPair, type IdxFiles } from './load-idx.js';
+import { FASHION_MNIST_SOURCE, idxFetchHint, idxSearchDirs, MNIST_SOURCE } from './sources.js';
+import { idxDoctor } from './doctor.js';
 
 const noAugment = { cropPadding: 0, flip: false };
 
@@ -12,7 +13,7 @@ export const FASHION_MNIST_CLASSES = [
 ] as const;
 
 /** Where Debian's `dataset-fashion-mnist` package puts its files. */
-export const DEBIAN_FASHION_MNIST_DIR = '/usr/share/datasets/fashion-mnist';
+export const DEBIAN_FASHION_MNIST_DIR = FASHION_MNIST_SOURCE.systemDirs[0]!;
 
 async function build(name: string, files: IdxFiles, classes: number, classNames: readonly string[] | undefined, options: ImageOptions, ctx: PluginContext, fix: string) {
   const train = await loadIdxPair(files.trainImages, files.trainLabels, classes, fix);
@@ -54,9 +55,10 @@ export const fashionMnistDataset = definePlugin({
   name: 'fashion-mnist',
   description: `Fashion-MNIST (IDX files), 28x28x1, 10 classes; found in ${DEBIAN_FASHION_MNIST_DIR} (Debian dataset-fashion-mnist) or $RANKBIAS_DATA_DIR/fashion-mnist unless "dir" is given`,
   options: folderOptions('Fashion-MNIST'),
+  doctor: idxDoctor(FASHION_MNIST_SOURCE),
   create(options, ctx) {
-    const dirs = options.dir ? [options.dir] : [DEBIAN_FASHION_MNIST_DIR, join(defaultDataDir(), 'fashion-mnist')];
-    const fix = 'Install it with "apt-get install dataset-fashion-mnist" (Debian/Ubuntu) or download the four files from https://github.com/zalandoresearch/fashion-mnist and set "dir"';
+    const dirs = options.dir ? [options.dir] : idxSearchDirs(FASHION_MNIST_SOURCE, defaultDataDir());
+    const fix = idxFetchHint(FASHION_MNIST_SOURCE);
     return build('fashion-mnist', findIdxFiles(dirs, fix), 10, FASHION_MNIST_CLASSES, options, ctx, fix);
   },
 });
@@ -67,9 +69,10 @@ export const mnistDataset = definePlugin({
   name: 'mnist',
   description: 'MNIST digits (IDX files), 28x28x1, 10 classes; found in $RANKBIAS_DATA_DIR/mnist or /usr/share/datasets/mnist unless "dir" is given',
   options: folderOptions('MNIST'),
+  doctor: idxDoctor(MNIST_SOURCE),
   create(options, ctx) {
-    const dirs = options.dir ? [options.dir] : [join(defaultDataDir(), 'mnist'), '/usr/share/datasets/mnist'];
-    const fix = 'Download the four MNIST IDX files (train-images-idx3-ubyte.gz, ...) into one folder and set "dir"';
+    const dirs = options.dir ? [options.dir] : idxSearchDirs(MNIST_SOURCE, defaultDataDir());
+    const fix = idxFetchHint(MNIST_SOURCE);
     return build('mnist', findIdxFiles(dirs, fix), 10, Array.from({ length: 10 }, (_, i) => String(i)), options, ctx, fix);
   },
 });

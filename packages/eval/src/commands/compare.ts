@@ -23,6 +23,7 @@ import { progressReporter } from '../sweep/progress.js';
 import { createSweepExecutor, queueUrlOf } from '../sweep/choose-executor.js';
 import { abortOnSignals } from '../sweep/abort-on-signals.js';
 import { trainGroupsBatched } from '../batch/batched-groups.js';
+import { sweepJsonSchema } from '../schema/sweep-json-schema.js';
 
 /** Options of `rankbias compare`. */
 export interface CompareOptions {
@@ -174,5 +175,5 @@ export const compareCommand = definePlugin({
   name: 'compare',
   description: 'rankbias compare <sweep.yaml>: run a grid of configs × seeds resumably and report mean ± std',
   options: z.strictObject({}),
-  create: () => ({ register: registerCompareCommand }),
+  create: () => ({ register: registerCompareCommand, fileSchemas: (config) => ({ sweep: sweepJsonSchema(config) }) }),
 });

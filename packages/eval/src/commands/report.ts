@@ -9,6 +9,7 @@ interface ReportOptions {
   metric?: string;
   use?: string;
 }
+import { chromiumCheck } from '../doctor/chromium-check.js';
 
 /** Adds `report` to the program. */
 export function registerReportCommand(program: Command, env: CliEnv): void {
@@ -44,5 +45,6 @@ export const reportCommand = definePlugin({
   name: 'report',
   description: 'rankbias report <dir> [--compare A B]: regenerate the summary tables, plots and report.html of a sweep, or compare two groups',
   options: z.strictObject({}),
+  doctor: chromiumCheck,
   create: () => ({ register: registerReportCommand }),
 });

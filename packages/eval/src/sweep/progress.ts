@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { EtaClock, formatEta } from '@rankbias/core';
 import cliProgress from 'cli-progress';
 import type { SweepReporter, SweepRun } from '@rankbias/core';
 
@@ -51,15 +52,20 @@ export function createProgress(totalSteps: number, runs: number, stream: NodeJS.
   const multi = new cliProgress.MultiBar(
     {
       stream,
-      format: 'compare {bar} {percentage}% | runs {done}/{runs} done, {running} running, {failed} failed | ETA {eta_formatted}',
+      format: 'compare {bar} {percentage}% | runs {done}/{runs} done, {running} running, {failed} failed{remaining}',
       hideCursor: true,
       etaBuffer: 50,
     },
     cliProgress.Presets.shades_classic,
   );
-  const bar = multi.create(Math.max(1, totalSteps), 0, { runs, done: 0, running: 0, failed: 0 });
+  const bar = multi.create(Math.max(1, totalSteps), 0, { runs, done: 0, running: 0, failed: 0, remaining: '' });
+  // cli-progress' own {eta_formatted} prints "2m60s" and "NFs"; core's clock prints "3m05s", or nothing while unknown
+  const clock = new EtaClock();
   return {
-    update: (steps, counts) => bar.update(Math.min(steps, totalSteps), { ...counts }),
+    update: (steps, counts) => {
+      const eta = formatEta(clock.secondsLeft(Math.min(steps, totalSteps), totalSteps));
+      bar.update(Math.min(steps, totalSteps), { ...counts, remaining: eta && ` | ${eta}` });
+    },
     line: (t) => multi.log(t + '\n'),
     stop: () => multi.stop(),
   };

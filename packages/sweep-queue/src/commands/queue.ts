@@ -1,7 +1,7 @@
 import { CliUsageError, definePlugin, z, type CliEnv, type Command } from '@rankbias/core';
 import { queueUrlFrom } from '../connection.js';
 import { drainQueue, queueStatus, retryFailed } from '../coordinator/admin.js';
-import { QUEUE_OPTION_HELP, SWEEP_QUEUE_PACKAGE } from './options.js';
+import { QUEUE_OPTION_HELP } from './options.js';
 
 const ACTIONS = ['status', 'drain', 'retry-failed'] as const;
 
@@ -27,7 +27,6 @@ export const queueCommand = definePlugin({
   kind: 'command',
   name: 'queue',
   description: 'rankbias queue status|drain|retry-failed: operate the Redis sweep queue',
-  package: SWEEP_QUEUE_PACKAGE,
   options: z.strictObject({}),
   create: () => ({ register: registerQueueCommand }),
 });

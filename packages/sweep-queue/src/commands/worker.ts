@@ -2,7 +2,7 @@ import { BACKENDS, CliUsageError, definePlugin, z, type BackendChoice, type CliE
 import { queueUrlFrom } from '../connection.js';
 import { runWorker } from '../worker/run-worker.js';
 import { superviseWorkers } from '../worker/supervise.js';
-import { positiveInt, positiveNumber, QUEUE_OPTION_HELP, SWEEP_QUEUE_PACKAGE } from './options.js';
+import { positiveInt, positiveNumber, QUEUE_OPTION_HELP } from './options.js';
 
 interface WorkerCommandOptions {
   readonly queue?: string;
@@ -62,7 +62,6 @@ export const workerCommand = definePlugin({
   kind: 'command',
   name: 'worker',
   description: 'rankbias worker --queue URL: train sweep runs taken from a Redis queue',
-  package: SWEEP_QUEUE_PACKAGE,
   options: z.strictObject({}),
   create: () => ({ register: registerWorkerCommand }),
 });

@@ -21,8 +21,11 @@ const COMMON_OPTIONS: Partial<Record<PluginKind, z.ZodObject>> = {
   metric: metricCommonSchema,
 };
 
-function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const out = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+/** JSON-schema dialects the generated schemas can use (editors' YAML servers and ajv default to draft-07). */
+export type JsonSchemaTarget = 'draft-2020-12' | 'draft-7';
+
+function toJsonSchema(schema: z.ZodType, target: JsonSchemaTarget): Record<string, unknown> {
+  const out = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target }) as Record<string, unknown>;
   delete out.$schema;
   return out;
 }
@@ -31,13 +34,13 @@ function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
  * JSON schema (input side: defaults are optional) of the options a config
  * may give a plugin: its own, plus those common to its kind.
  */
-export function optionsJsonSchema(factory: AnyPluginFactory): Record<string, unknown> {
+export function optionsJsonSchema(factory: AnyPluginFactory, target: JsonSchemaTarget = 'draft-2020-12'): Record<string, unknown> {
   if (!(factory.options instanceof z.ZodType)) return {};
   try {
-    const own = toJsonSchema(factory.options);
+    const own = toJsonSchema(factory.options, target);
     const common = COMMON_OPTIONS[factory.kind];
     if (!common || own.type !== 'object') return own;
-    const shared = toJsonSchema(common);
+    const shared = toJsonSchema(common, target);
     return {
       ...own,
       properties: { ...(shared.properties as object), ...(own.properties as object) },

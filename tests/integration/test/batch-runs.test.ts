@@ -7,9 +7,7 @@ import { container as root } from 'tsyringe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PluginRegistry, register as registerCore, resolveConfig, runTraining } from '@rankbias/core';
 import { register as registerSynthetic } from '@rankbias/data-synthetic';
-import { trainGroupsBatched } from '../src/batch/batched-groups.js';
-import { expandSweep } from '../src/sweep/expand.js';
-import { runDirOf, runState } from '../src/sweep/run-dir.js';
+import { expandSweep, runDirOf, runState, trainGroupsBatched } from '@rankbias/eval';
 
 const dir = mkdtempSync(join(tmpdir(), 'rankbias-batch-runs-'));
 const c = root.createChildContainer();
