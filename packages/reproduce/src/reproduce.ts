@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CliEnv } from '@rankbias/core';
 import { collectRuns, compare } from '@rankbias/eval';
 import { loadDefinitions, selectClaims, type Definitions } from './definitions/load.js';
+import { inSweep, sweepAxes } from './definitions/groups.js';
 import { scaledSweep } from './definitions/scaled-sweep.js';
 import type { Scale } from './definitions/schema.js';
 import { addWallSeconds, readWallSeconds } from './experiment-timing.js';
@@ -59,7 +60,9 @@ export async function reproduce(options: ReproduceOptions, env: CliEnv): Promise
   }
   const rows = claims.map((c) => {
     const dir = join(options.out, c.experiment);
-    const runs = collectRuns(dir);
+    // Only the runs of the sweep as it is now: a directory may keep runs of groups since removed from it.
+    const axes = sweepAxes(scaledSweep(defs.experiments.get(c.experiment)!, options.scale));
+    const runs = collectRuns(dir).filter((r) => inSweep(r.params, axes));
     const estimate = evaluateStatistic(c.statistic, runs);
     return claimRow(c, estimate, verdictOf(estimate, c.criterion), {
       runs: { finished: runs.filter((r) => r.status === 'completed' || r.status === 'stopped').length, total: runs.length },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CollectedRun } from '@rankbias/eval';
 import { evaluateStatistic, meanInterval, olsSlope, statisticSchema, verdictOf } from '../src/index.js';
+import { inSweep, sweepAxes } from '../src/definitions/groups.js';
 
 /** A finished run with the given params, seed, final metrics and curves. */
 function run(params: Record<string, unknown>, seed: number, final: Record<string, number>, curves: Record<string, [number, number][]> = {}): CollectedRun {
@@ -78,5 +79,14 @@ describe('claim statistics', () => {
     expect(verdictOf({ value: 3, low: 2.5, high: 3.5, n: 3 }, { below: 2 })).toBe('disagrees');
     expect(verdictOf({ value: 3, low: 2.5, high: 3.5, n: 3 }, { above: 2 })).toBe('agrees');
     expect(verdictOf({ value: NaN, low: NaN, high: NaN, n: 0 }, { above: 2 })).toBe('not run');
+  });
+});
+
+describe('runs of the current sweep', () => {
+  it('runs of a grid value the sweep no longer has are left out', () => {
+    const axes = sweepAxes({ grid: { lr: [0.1, 0.2] }, variants: [{ name: 'A' }] });
+    expect(inSweep({ lr: 0.1, variant: 'A' }, axes)).toBe(true);
+    expect(inSweep({ lr: 0.4, variant: 'A' }, axes)).toBe(false);
+    expect(inSweep({ lr: 0.1, variant: 'B' }, axes)).toBe(false);
   });
 });

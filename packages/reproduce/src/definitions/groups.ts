@@ -29,3 +29,8 @@ export function filterProblems(filter: GroupFilter, axes: Map<string, unknown[]>
   }
   return problems;
 }
+
+/** True when every axis value of a run's params is one the sweep still runs. */
+export function inSweep(params: Readonly<Record<string, unknown>>, axes: Map<string, unknown[]>): boolean {
+  return [...axes].every(([k, values]) => !(k in params) || values.some((v) => sameValue(v, params[k])));
+}
