@@ -75,7 +75,8 @@ describe('compare and its training processes (real processes, real signals)', ()
   }, 400_000);
 
   it('crash consistency: compare SIGKILLed at random points, then re-run, ends with the summary of an uninterrupted sweep', async () => {
-    const sweep = tinySweep(60, [0.1, 0.3]);
+    // runs long enough that a kill shortly after a worker starts training lands mid-run on a fast machine too
+    const sweep = tinySweep(300, [0.1, 0.3]);
     const dir = sweepDir(sweep);
     const reference = await startRankbias(['compare', 'sweep.yaml', '--out', 'ref', '--workers', '1'], dir).done;
     expect(reference.code).toBe(0);
@@ -96,7 +97,7 @@ describe('compare and its training processes (real processes, real signals)', ()
         if (over) break;
       }
       const killWorker = rand() < 0.5;
-      if (await Promise.race([ended, sleep((duringTraining ? 0 : 1000) + rand() * 3000).then(() => false)])) break;
+      if (await Promise.race([ended, sleep(duringTraining ? rand() * 400 : 1000 + rand() * 1500).then(() => false)])) break;
       const workers = trainers(join(dir, 'crash'));
       if (workers.length) midRun++;
       run.child.kill('SIGKILL');
