@@ -19,6 +19,7 @@ const packages = {
   '@rankbias/data-synthetic': () => import('@rankbias/data-synthetic'),
   '@rankbias/eval': () => import('@rankbias/eval'),
   '@rankbias/reproduce': () => import('@rankbias/reproduce'),
+  '@rankbias/sweep-queue': () => import('@rankbias/sweep-queue'),
 } as const;
 
 const dirOf = (pkg: string) => pkg.replace('@rankbias/', '');
