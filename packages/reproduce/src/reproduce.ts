@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliEnv } from '@rankbias/core';
 import { collectRuns, compare } from '@rankbias/eval';
@@ -12,6 +12,7 @@ import { claimsMarkdown } from './output/claims-markdown.js';
 import { claimsPage } from './output/claims-page.js';
 import { evaluateStatistic } from './statistics/evaluate.js';
 import { verdictOf } from './statistics/verdict.js';
+import { ensureDir } from '@rankbias/core';
 
 export interface ReproduceOptions {
   /** Claim ids or result numbers; empty = every claim. */
@@ -43,7 +44,7 @@ export async function reproduce(options: ReproduceOptions, env: CliEnv): Promise
   const defs = options.definitions ?? loadDefinitions();
   const claims = selectClaims(defs.claims, options.claims);
   const experiments = [...new Set(claims.map((c) => c.experiment))];
-  mkdirSync(join(options.out, 'sweeps'), { recursive: true });
+  ensureDir(join(options.out, 'sweeps'));
   let exitCode = 0;
   for (const [i, name] of experiments.entries()) {
     const sweepFile = join(options.out, 'sweeps', `${name}.json`);
@@ -53,7 +54,7 @@ export async function reproduce(options: ReproduceOptions, env: CliEnv): Promise
     const dir = join(options.out, name);
     const started = performance.now();
     const code = await compare(sweepFile, { out: dir, workers: options.workers, retry: options.retry, queue: options.queue }, env);
-    mkdirSync(dir, { recursive: true });
+    ensureDir(dir);
     addWallSeconds(dir, (performance.now() - started) / 1000);
     exitCode = Math.max(exitCode, code);
     if (code === 130) break;

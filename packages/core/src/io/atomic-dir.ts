@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fsyncDir } from './fs-sync.js';
+import { ensureDir } from './ensure-dir.js';
 
 const TMP_PREFIX = '.tmp-';
 
@@ -46,7 +47,7 @@ export function committedDir(target: string): string | undefined {
  */
 export function replaceDirAtomic(target: string, fill: (tmpDir: string) => void): void {
   const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
+  ensureDir(parent);
   recoverAtomicDir(target);
   const tmp = join(parent, `${TMP_PREFIX}${basename(target)}-${process.pid}-${Date.now().toString(36)}`);
   mkdirSync(tmp);

@@ -10,9 +10,11 @@ function errno(code: string, path: string, message: string): NodeJS.ErrnoExcepti
  * Unlike `mkdirSync(dir, { recursive: true })`, which loops forever where
  * the file system refuses new folders without saying why (/proc), it fails
  * with an errno error naming the path: ENOTDIR when a file is in the way,
- * EINVAL where a pseudo-file system refuses the folder.
+ * EINVAL where a pseudo-file system refuses the folder. Returns the first
+ * folder it created (like `mkdirSync`'s recursive mode), or undefined when
+ * `dir` already existed.
  */
-export function ensureDir(dir: string): void {
+export function ensureDir(dir: string): string | undefined {
   const missing: string[] = [];
   let at = resolve(dir);
   for (;;) {
@@ -29,9 +31,11 @@ export function ensureDir(dir: string): void {
     if (!isDir) throw errno(at === resolve(dir) ? 'EEXIST' : 'ENOTDIR', at, 'not a folder');
     break;
   }
+  let first: string | undefined;
   for (const folder of missing.reverse()) {
     try {
       mkdirSync(folder);
+      first ??= folder;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') continue;
@@ -40,4 +44,5 @@ export function ensureDir(dir: string): void {
       throw e;
     }
   }
+  return first;
 }

@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { writeFileDurable } from './fs-sync.js';
+import { ensureDir } from './ensure-dir.js';
 
 export const MODEL_JSON = 'model.json';
 export const WEIGHTS_BIN = 'weights.bin';
@@ -13,7 +14,7 @@ export const WEIGHTS_BIN = 'weights.bin';
  * Works without tfjs-node (through `tf.io.withSaveHandler`).
  */
 export async function saveModelToDir(model: tfl.LayersModel, dir: string): Promise<tf.io.SaveResult> {
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   return model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       const weights = artifacts.weightData ? tf.io.CompositeArrayBuffer.join(artifacts.weightData) : new ArrayBuffer(0);
@@ -51,7 +52,7 @@ export const WEIGHTS_ONLY_FORMAT = 'rankbias-weights';
  * inspect their spectra.
  */
 export async function saveWeightsToDir(weights: readonly { name: string; tensor: tf.Tensor }[], dir: string): Promise<void> {
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   const named: tf.NamedTensorMap = {};
   for (const w of weights) named[w.name] = w.tensor;
   const { data, specs } = await tf.io.encodeWeights(named);

@@ -1,6 +1,7 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LogRecord, Logger } from '../contracts/logger.js';
+import { ensureDir } from '../io/ensure-dir.js';
 
 /**
  * Appends one JSON `LogRecord` per line to a file. Each record is written
@@ -8,7 +9,7 @@ import type { LogRecord, Logger } from '../contracts/logger.js';
  */
 export class JsonlLogger implements Logger {
   constructor(readonly file: string) {
-    mkdirSync(dirname(file), { recursive: true });
+    ensureDir(dirname(file));
   }
 
   log(record: LogRecord): void {

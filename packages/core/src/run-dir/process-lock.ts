@@ -1,7 +1,8 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { RunDirError } from './run-dir.js';
+import { ensureDir } from '../io/ensure-dir.js';
 
 /** Who holds a lock file: a process, identified by pid plus start time (pids are reused). */
 export interface LockOwner {
@@ -66,7 +67,7 @@ export function liveLockOwner(file: string): LockOwner | undefined {
  * crashed) is stale and taken over.
  */
 export function acquireProcessLock(file: string, what: string): HeldLock {
-  mkdirSync(dirname(file), { recursive: true });
+  ensureDir(dirname(file));
   const me: LockOwner = { pid: process.pid, host: hostname(), startTicks: processStartTicks(process.pid), since: new Date().toISOString() };
   for (let attempt = 0; attempt < 3; attempt++) {
     let fd: number;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { CLI_MAIN, finished, runRankbiasInProcess, type CliRun } from './run-rankbias.js';
+import { CLI_MAIN, finished, runRankbiasInProcess, startRankbias, type CliRun } from './run-rankbias.js';
 
 let dir: string;
 let config: string;
@@ -47,9 +47,22 @@ describe('file-system errors at the CLI boundary: one line naming the path, exit
     expectOneLineNaming(await train(join(dir, 'afile', 'run')), /cannot use .*afile\/run: a part of the path is a file, not a folder/);
   });
 
+  // In a child process with a deadline: the failure this guards against is a synchronous
+  // endless mkdir loop, which would stop this test process (and its timeout) for good.
   it('--out in a pseudo-file system (/proc): refused, not a hang', async () => {
-    expectOneLineNaming(await train('/proc/rankbias-run'), /cannot use \/proc\/rankbias-run: not possible here \(a pseudo-file system/);
-    expectOneLineNaming(await train('/proc/self/status'), /cannot use \/proc\/self\/status/);
+    const trainInChild = async (out: string) => {
+      const child = startRankbias(['train', config, '--out', out, '--backend', 'cpu'], dir);
+      const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      try {
+        const run = await finished(child);
+        if (run.code === null) throw new Error(`rankbias train --out ${out} hung (killed after 30 s)`);
+        return run;
+      } finally {
+        clearTimeout(killer);
+      }
+    };
+    expectOneLineNaming(await trainInChild('/proc/rankbias-run'), /cannot use \/proc\/rankbias-run: not possible here \(a pseudo-file system/);
+    expectOneLineNaming(await trainInChild('/proc/self/status'), /cannot use \/proc\/self\/status/);
   });
 
   it('--out in a folder the user cannot write', async () => {

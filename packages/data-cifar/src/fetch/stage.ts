@@ -1,5 +1,6 @@
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { ensureDir } from '@rankbias/core';
 
 /** A staged file and where it goes once every file of the fetch is verified. */
 export interface StagedFile {
@@ -16,12 +17,12 @@ export interface StagedFile {
  * left as it was.
  */
 export async function withStagingDir(dataDir: string, fill: (stage: string) => Promise<StagedFile[]>): Promise<string[]> {
-  await mkdir(dataDir, { recursive: true });
+  ensureDir(dataDir);
   const stage = await mkdtemp(join(dataDir, '.fetch-'));
   try {
     const files = await fill(stage);
     for (const f of files) {
-      await mkdir(dirname(f.target), { recursive: true });
+      ensureDir(dirname(f.target));
       await rename(f.staged, f.target);
       for (const old of f.replaces ?? []) if (old !== f.target) await rm(old, { force: true });
     }

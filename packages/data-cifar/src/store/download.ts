@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { InputError } from '@rankbias/core';
+import { InputError, ensureDir } from '@rankbias/core';
 
 export interface DownloadRequest {
   readonly url: string;
@@ -33,7 +33,7 @@ export class DownloadError extends InputError {
  */
 export async function downloadVerified(request: DownloadRequest): Promise<string> {
   const part = `${request.target}.part`;
-  await mkdir(dirname(request.target), { recursive: true });
+  ensureDir(dirname(request.target));
   let response: Response;
   try {
     response = await (request.fetchImpl ?? fetch)(request.url);

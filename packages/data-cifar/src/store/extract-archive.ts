@@ -1,9 +1,10 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract } from 'tar-stream';
+import { ensureDir } from '@rankbias/core';
 import { checkArchiveEntry } from './archive-entry.js';
 import { DataFileError } from './data-file-error.js';
 
@@ -23,7 +24,7 @@ class CreatedPaths {
   private readonly folders: string[] = [];
 
   async folder(path: string): Promise<void> {
-    const first = await mkdir(path, { recursive: true });
+    const first = ensureDir(path);
     if (first) this.folders.push(first);
   }
 

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson } from '../sweep/hash.js';
 import { reportSchema, targetSchema, type SweepReportOptions, type SweepTarget } from '../sweep/schema.js';
 import { aggregate, curvePoints, summaryMetrics } from './aggregate.js';
-import { CliUsageError, globMatch } from '@rankbias/core';
+import { CliUsageError, globMatch, ensureDir } from '@rankbias/core';
 import { collectRuns, type CollectedRun } from './collect.js';
 import { reportHtml, type RenderedPlot } from './html.js';
 import { sweepEncoding } from './encoding.js';
@@ -26,7 +26,7 @@ export const SWEEP_META_FILE = 'sweep.json';
 
 /** Writes `sweep.json` (sorted keys, no timestamps). */
 export function writeSweepMeta(outDir: string, meta: SweepMeta): void {
-  mkdirSync(outDir, { recursive: true });
+  ensureDir(outDir);
   writeFileSync(join(outDir, SWEEP_META_FILE), JSON.stringify(JSON.parse(canonicalJson(meta)), null, 2) + '\n');
 }
 
@@ -108,7 +108,7 @@ export async function writeReport(outDir: string, metaIn?: SweepMeta): Promise<R
 
   const plotDir = join(outDir, 'plots');
   rmSync(plotDir, { recursive: true, force: true });
-  mkdirSync(plotDir, { recursive: true });
+  ensureDir(plotDir);
   const save = async (name: string, title: string, spec: Parameters<typeof renderSvg>[0]): Promise<RenderedPlot> => {
     const svg = await renderSvg(spec);
     writeFileSync(join(plotDir, `${name}.svg`), svg);

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import {
   planRunAction,
   runDirState,
@@ -7,6 +6,7 @@ import {
   type RunDirState,
   type SweepRun,
   type SweepRunPaths,
+  ensureDir,
 } from '@rankbias/core';
 import { canonicalJson } from './hash.js';
 
@@ -37,7 +37,7 @@ export function runDirOf(outDir: string, run: { id: string }): string {
  */
 export function prepareSweepRunDir(outDir: string, run: SweepRun): SweepRunPaths {
   const paths = sweepRunPaths(outDir, run.id);
-  mkdirSync(paths.root, { recursive: true });
+  ensureDir(paths.root);
   const meta = { id: run.id, group: run.group, label: run.label, seed: run.seed, params: run.params };
   writeTextAtomic(paths.sweepRun, JSON.stringify(JSON.parse(canonicalJson(meta)), null, 2) + '\n');
   writeTextAtomic(paths.trainConfig, JSON.stringify(run.config, null, 2) + '\n');

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import { unpackBundle } from '../transfer/bundle.js';
 import { downloadBundle } from '../transfer/redis-files.js';
-import { tryReadRunResult } from '@rankbias/core';
+import { tryReadRunResult, ensureDir } from '@rankbias/core';
 
 /**
  * Brings a settled run's directory to the coordinator: the uploaded bundle when the
@@ -12,7 +11,7 @@ import { tryReadRunResult } from '@rankbias/core';
 export async function collectRunDir(redis: Redis, runId: string, dir: string): Promise<boolean> {
   const bundle = await downloadBundle(redis, runId, 'result');
   if (bundle) {
-    mkdirSync(dir, { recursive: true });
+    ensureDir(dir);
     unpackBundle(bundle, dir);
     return true;
   }

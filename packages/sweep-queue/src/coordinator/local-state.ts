@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { sweepRunPaths, tryReadRunResult, wasInterrupted, type SweepRun } from '@rankbias/core';
+import { writeFileSync } from 'node:fs';
+import { sweepRunPaths, tryReadRunResult, wasInterrupted, type SweepRun, ensureDir } from '@rankbias/core';
 
 /** True when the run directory holds a result that ends the run (not one of an interrupted attempt). */
 export function hasFinalResult(dir: string): boolean {
@@ -25,7 +25,7 @@ function sortedJson(value: unknown): string {
  */
 export function prepareRunDir(outDir: string, run: SweepRun): void {
   const paths = sweepRunPaths(outDir, run.id);
-  mkdirSync(paths.root, { recursive: true });
+  ensureDir(paths.root);
   writeFileSync(paths.sweepRun, sortedJson({ id: run.id, group: run.group, label: run.label, seed: run.seed, params: run.params }));
   writeFileSync(paths.trainConfig, JSON.stringify(run.config, null, 2) + '\n');
 }

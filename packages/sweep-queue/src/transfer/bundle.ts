@@ -1,6 +1,6 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
-import { InputError } from '@rankbias/core';
+import { InputError, ensureDir } from '@rankbias/core';
 
 /** A bundle is a JSON index (length-prefixed) followed by the files' bytes: a tiny tar without links or modes. */
 interface BundleEntry {
@@ -78,7 +78,7 @@ export function unpackBundle(bundle: Buffer, root: string): string[] {
   let offset = 4 + indexLength;
   entries.forEach((entry, i) => {
     const target = targets[i]!;
-    mkdirSync(dirname(target), { recursive: true });
+    ensureDir(dirname(target));
     const fd = openSync(target, 'w');
     try {
       writeSync(fd, bundle, offset, entry.size);

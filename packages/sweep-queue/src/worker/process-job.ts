@@ -1,8 +1,8 @@
-import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { ConfigError, PluginRegistry, resolveConfig, type BackendChoice, type TrainedRun } from '@rankbias/core';
+import { ConfigError, PluginRegistry, resolveConfig, type BackendChoice, type TrainedRun, ensureDir } from '@rankbias/core';
 import type { DependencyContainer } from 'tsyringe';
 import { runJobSchema, type RunJob, type RunJobProgress, type RunJobResult } from '../job.js';
 import { TransferTooLargeError, unpackBundle } from '../transfer/bundle.js';
@@ -65,7 +65,7 @@ export function createJobProcessor(settings: JobSettings): (job: Job, token?: st
     const inPlace = settings.sharedOut !== undefined;
     const runDir = inPlace ? join(settings.sharedOut!, 'runs', run.id) : join(settings.workDir, run.id);
     if (!inPlace) rmSync(runDir, { recursive: true, force: true });
-    mkdirSync(runDir, { recursive: true });
+    ensureDir(runDir);
     const log = (line: string) => {
       appendFileSync(join(runDir, 'train.log'), `${line}\n`);
       settings.say(`${run.id}: ${line}`);
