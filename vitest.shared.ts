@@ -35,7 +35,7 @@ export function packageConfig(options: { testTimeout?: number } = {}) {
       pool: 'forks',
       testTimeout: options.testTimeout ?? 60_000,
       hookTimeout: 120_000,
-      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      include: ['test/**/*.test.ts'],
       watch: false,
     },
   });

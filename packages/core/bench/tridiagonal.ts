@@ -6,8 +6,8 @@
  *   npx tsx bench/tridiagonal.ts                 # sizes 128,256,512,1024, 5 rounds
  *   npx tsx bench/tridiagonal.ts 256,512 9
  */
-import { gaussian } from '../src/linalg/test-support/test-matrices.js';
-import { plainTridiagonal } from '../src/linalg/test-support/plain-tridiagonal.js';
+import { gaussian } from '../test/support/test-matrices.js';
+import { plainTridiagonal } from '../test/support/plain-tridiagonal.js';
 import { householderTridiagonal } from '../src/linalg/tridiagonal.js';
 import { gramMatrix } from '../src/linalg/products.js';
 

@@ -81,7 +81,7 @@ describe('sweep runner', () => {
 
     const second = await executeRuns(sweep.runs, { outDir: out, workers: 1, retry: false, trainCommand: fake, progress });
     expect(second.skipped).toEqual([sweep.runs[0]!.id]);
-    expect(second.completed.sort()).toEqual([sweep.runs[1]!.id, sweep.runs[2]!.id].sort());
+    expect([...second.completed].sort()).toEqual([sweep.runs[1]!.id, sweep.runs[2]!.id].sort());
     expect(invocations(out, sweep.runs[0]!.id)).toEqual(['fresh']);
     expect(invocations(out, sweep.runs[1]!.id)).toEqual(['fresh', 'resume']);
     expect(invocations(out, sweep.runs[2]!.id)).toEqual(['fresh']);

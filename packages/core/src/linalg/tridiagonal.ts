@@ -5,7 +5,7 @@
  * back-accumulation of the reflectors go through four rows at once, so
  * each load of a shared vector entry serves several rows. Every entry sees the
  * same operations in the same order as in plain tred2, so the result is
- * bit-identical to it (test-support/plain-tridiagonal.ts) at a fraction of the
+ * bit-identical to it (test/support/plain-tridiagonal.ts) at a fraction of the
  * loads and stores, which is what bounds these loops in JS.
  *
  * Layout: V[r*n + c] holds the logical matrix entry (c, r) (each eigenvector

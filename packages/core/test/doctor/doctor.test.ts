@@ -25,7 +25,7 @@ afterAll(() => {
   else process.env.RANKBIAS_DATA_DIR = savedDataDir;
 });
 
-async function doctorJson(args: string[] = []): Promise<{ code: number; ok: boolean; checks: DoctorCheck[] }> {
+async function doctorJson(args: string[] = []): Promise<{ code: number | null; ok: boolean; checks: DoctorCheck[] }> {
   const run = await runRankbiasInProcess(['doctor', '--json', ...args]);
   const parsed = JSON.parse(run.stdout) as { ok: boolean; checks: DoctorCheck[] };
   return { code: run.code, ...parsed };

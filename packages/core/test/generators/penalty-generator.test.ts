@@ -32,7 +32,7 @@ describe('generator @rankbias/core:penalty (in memory)', () => {
     const tree = monorepoTree();
     await generator(tree, { name: 'sparse-rows' });
     const root = 'packages/penalty-sparse-rows';
-    for (const f of ['README.md', 'tsconfig.json', 'tsconfig.lib.json', 'vitest.config.ts', 'src/index.ts', 'src/register.ts', 'src/sparse-rows.ts', 'src/sparse-rows.test.ts']) {
+    for (const f of ['README.md', 'tsconfig.json', 'tsconfig.lib.json', 'vitest.config.ts', 'src/index.ts', 'src/register.ts', 'src/sparse-rows.ts', 'test/sparse-rows.test.ts']) {
       expect(tree.exists(`${root}/${f}`), f).toBe(true);
     }
     const pkg = readJson(tree, `${root}/package.json`);
@@ -43,7 +43,7 @@ describe('generator @rankbias/core:penalty (in memory)', () => {
     const source = tree.read(`${root}/src/sparse-rows.ts`, 'utf-8')!;
     expect(source).toContain("name: 'sparse-rows'");
     expect(source).toContain('export const sparseRowsOptions = z.strictObject(');
-    expect(tree.read(`${root}/src/sparse-rows.test.ts`, 'utf-8')).toContain('describePenaltyConformance({ factory: sparseRowsPenalty');
+    expect(tree.read(`${root}/test/sparse-rows.test.ts`, 'utf-8')).toContain('describePenaltyConformance({ factory: sparseRowsPenalty');
     expect(readJson(tree, 'tsconfig.build.json').references).toContainEqual({ path: `${root}/tsconfig.lib.json` });
   });
 

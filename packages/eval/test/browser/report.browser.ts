@@ -70,7 +70,7 @@ describe('report.html in headless Chromium', () => {
       const texts = await page.$$eval('figure svg', (svgs) =>
         svgs.map((svg) => {
           const frame = svg.getBoundingClientRect();
-          const boxes = [...svg.querySelectorAll('text')]
+          const boxes = Array.from(svg.querySelectorAll('text'))
             .filter((t) => t.textContent!.trim() && getComputedStyle(t).opacity !== '0' && t.getAttribute('opacity') !== '0')
             .map((t) => {
               const r = t.getBoundingClientRect();
