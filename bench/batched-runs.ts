@@ -13,7 +13,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { applyOverrides, PluginRegistry, readConfigFile, resolveConfig, runTraining, trainBatched, type ResolvedConfig } from '@rankbias/core';
+import {
+  applyOverrides,
+  PluginRegistry,
+  readConfigFile,
+  resolveConfig,
+  runTraining,
+  trainBatched,
+  type ResolvedConfig,
+} from '@rankbias/core';
 import { initWasmBackend } from '../packages/wasm-train/src/index.js';
 import { pluginContainer } from './seed-workloads.js';
 
@@ -47,7 +55,13 @@ async function main(): Promise<void> {
             metrics: [{ use: 'matrix-completion-error', topK: 4 }],
           }
         : readConfigFile(join(examples, file));
-    const set = applyOverrides(raw, [`seed=${seed}`, `train.steps=${steps}`, 'train.evalEvery=100', 'train.logEvery=100', `train.checkpointEvery=${steps}`]);
+    const set = applyOverrides(raw, [
+      `seed=${seed}`,
+      `train.steps=${steps}`,
+      'train.evalEvery=100',
+      'train.logEvery=100',
+      `train.checkpointEvery=${steps}`,
+    ]);
     if (file === 'default-sweep-group') (set.model as Record<string, unknown>).depth = 2;
     return resolveConfig({ ...set, loggers: [{ use: 'jsonl' }] }, registry);
   };
@@ -64,18 +78,29 @@ async function main(): Promise<void> {
         return (used.user + used.system) / 1e6;
       };
       await runTraining(config(file, 99), { container, backend, outDir: join(root, `${c}-warmup`) });
-      const alone = await cpu(() => runTraining(config(file, 0), { container, backend, outDir: join(root, `${c}-alone`) }));
+      const alone = await cpu(() =>
+        runTraining(config(file, 0), { container, backend, outDir: join(root, `${c}-alone`) }),
+      );
       for (const k of ks) {
         const seeds = Array.from({ length: k }, (_, i) => i);
         const outDirs = seeds.map((s) => join(root, `${c}-batch-${k}-${s}`));
-        const batched = await cpu(() => trainBatched(seeds.map((s) => config(file, s)), { container, backend, outDirs }));
-        console.log(`| ${label} | ${k} | ${alone.toFixed(2)} | ${batched.toFixed(2)} | ${(batched / (k * alone)).toFixed(2)} |`);
+        const batched = await cpu(() =>
+          trainBatched(
+            seeds.map((s) => config(file, s)),
+            { container, backend, outDirs },
+          ),
+        );
+        console.log(
+          `| ${label} | ${k} | ${alone.toFixed(2)} | ${batched.toFixed(2)} | ${(batched / (k * alone)).toFixed(2)} |`,
+        );
       }
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
-  console.log(`load average at end ${os.loadavg()[0]!.toFixed(2)}; CPU time of this process (robust to a shared machine)`);
+  console.log(
+    `load average at end ${os.loadavg()[0]!.toFixed(2)}; CPU time of this process (robust to a shared machine)`,
+  );
 }
 
 await main();

@@ -20,7 +20,12 @@ interface Timed {
 
 /** Runs `command` under bash's `time` (user + system CPU of it and its children). */
 function timed(command: string, env: NodeJS.ProcessEnv = process.env): Timed & { stdout: string } {
-  const run = spawnSync('bash', ['-c', `TIMEFORMAT='%R %U %S'; time (${command})`], { cwd: repo, encoding: 'utf8', env, maxBuffer: 1 << 26 });
+  const run = spawnSync('bash', ['-c', `TIMEFORMAT='%R %U %S'; time (${command})`], {
+    cwd: repo,
+    encoding: 'utf8',
+    env,
+    maxBuffer: 1 << 26,
+  });
   const last = run.stderr.trim().split('\n').at(-1) ?? '';
   const [real, user, sys] = last.split(' ').map(Number) as [number, number, number];
   if (run.status !== 0 || !Number.isFinite(real)) throw new Error(`"${command}" failed: ${run.stderr.slice(-500)}`);
@@ -36,9 +41,13 @@ function summaryLine(dir: string): string {
 export async function benchDefaultSweep(withTorch: boolean, torchThreads: number): Promise<string> {
   const out = mkdtempSync(join(os.tmpdir(), 'rankbias-default-sweep-'));
   try {
-    const local = timed(`node packages/core/bin/rankbias.js compare examples/default-sweep.yaml --out ${out} --workers 1 > /dev/null`);
+    const local = timed(
+      `node packages/core/bin/rankbias.js compare examples/default-sweep.yaml --out ${out} --workers 1 > /dev/null`,
+    );
     const batchedOut = `${out}-batched`;
-    const batched = timed(`node packages/core/bin/rankbias.js compare examples/default-sweep.yaml --out ${batchedOut} --workers 1 --batch-runs > /dev/null`);
+    const batched = timed(
+      `node packages/core/bin/rankbias.js compare examples/default-sweep.yaml --out ${batchedOut} --workers 1 --batch-runs > /dev/null`,
+    );
     const lines = [
       'default sweep (examples/default-sweep.yaml, 27 runs x 1000 steps, one worker / one thread):',
       `  rankbias compare (wasm): ${local.wallS.toFixed(1)} s wall, ${local.cpuS.toFixed(1)} s CPU`,
@@ -52,7 +61,9 @@ export async function benchDefaultSweep(withTorch: boolean, torchThreads: number
       const env = { ...process.env, OMP_NUM_THREADS: n, OPENBLAS_NUM_THREADS: n, MKL_NUM_THREADS: n };
       const torch = timed(`${SYSTEM_PYTHON} bench/torch_default_sweep.py --threads ${n}`, env);
       lines.push(`  PyTorch, same runs:        ${torch.wallS.toFixed(1)} s wall, ${torch.cpuS.toFixed(1)} s CPU`);
-      lines.push(`  ratio rankbias/PyTorch:     ${(local.wallS / torch.wallS).toFixed(2)}x wall, ${(local.cpuS / torch.cpuS).toFixed(2)}x CPU`);
+      lines.push(
+        `  ratio rankbias/PyTorch:     ${(local.wallS / torch.wallS).toFixed(2)}x wall, ${(local.cpuS / torch.cpuS).toFixed(2)}x CPU`,
+      );
     }
     return lines.join('\n');
   } finally {

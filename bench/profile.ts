@@ -25,9 +25,7 @@ export async function profileWorkload(workload: Workload, warmup = 3, reps = 3):
       }
     }
     const sum = [...totals.values()].reduce((a, b) => a + b, 0);
-    return [...totals.entries()]
-      .map(([kernel, ms]) => ({ kernel, ms, share: ms / sum }))
-      .sort((a, b) => b.ms - a.ms);
+    return [...totals.entries()].map(([kernel, ms]) => ({ kernel, ms, share: ms / sum })).sort((a, b) => b.ms - a.ms);
   } finally {
     state.dispose();
   }
@@ -38,7 +36,9 @@ export function formatProfile(label: string, shares: readonly KernelShare[], top
   const lines = shares
     .slice(0, top)
     .map((s) => `  ${s.ms.toFixed(2).padStart(8)} ms ${(100 * s.share).toFixed(1).padStart(5)}%  ${s.kernel}`);
-  return [`${label}: kernel time ${total.toFixed(1)} ms/step, top ${Math.min(top, shares.length)}:`, ...lines].join('\n');
+  return [`${label}: kernel time ${total.toFixed(1)} ms/step, top ${Math.min(top, shares.length)}:`, ...lines].join(
+    '\n',
+  );
 }
 
 /** Kernels run and reads of tensor data back to JavaScript (dataSync/data) per training step. */

@@ -59,8 +59,17 @@ function parseFlags(argv: string[]): Flags {
     profile: argv.includes('--profile'),
     counts: argv.includes('--counts'),
     defaultSweep: argv.includes('--default-sweep'),
-    backends: listFlag(argv, '--backends', BACKEND_SETUPS.map((b) => b.id)),
-    workloads: listFlag(argv, '--workloads', ALL_WORKLOADS.map((w) => w.id), WORKLOADS.map((w) => w.id)),
+    backends: listFlag(
+      argv,
+      '--backends',
+      BACKEND_SETUPS.map((b) => b.id),
+    ),
+    workloads: listFlag(
+      argv,
+      '--workloads',
+      ALL_WORKLOADS.map((w) => w.id),
+      WORKLOADS.map((w) => w.id),
+    ),
     torchThreads: threads >= 0 ? Number(argv[threads + 1]) : 0,
   };
 }
@@ -68,7 +77,8 @@ function parseFlags(argv: string[]): Flags {
 /** Slow cases get fewer repetitions (seconds per step: the pure-JS backend, stock wasm's transposed matmul). */
 function timingFor(backend: string, workload: Workload, quick: boolean): TimingOptions {
   const slowStock = backend === 'wasm-stock' && /^matmul-(tn|nt|tt)$/.test(workload.id);
-  if (workload.stepsPerCall) return backend === 'cpu' ? { warmup: 1, reps: quick ? 2 : 3 } : { warmup: 1, reps: quick ? 3 : 7 };
+  if (workload.stepsPerCall)
+    return backend === 'cpu' ? { warmup: 1, reps: quick ? 2 : 3 } : { warmup: 1, reps: quick ? 3 : 7 };
   if (backend === 'cpu' || slowStock) return { warmup: 1, reps: quick ? 2 : 5 };
   return quick ? { warmup: 2, reps: 5 } : { warmup: 5, reps: 20 };
 }
@@ -86,7 +96,9 @@ async function measure(workload: Workload, options: TimingOptions): Promise<Cell
   } catch (e) {
     const message = String((e as Error)?.message ?? e).split('\n')[0]!;
     const missing = /kernel '(\w+)'|gradient function not found for (\w+)|'(\w+)' not registered/.exec(message);
-    return { skipped: missing ? `fails: no ${missing[1] ?? missing[2] ?? missing[3]}` : `fails: ${message.slice(0, 40)}` };
+    return {
+      skipped: missing ? `fails: no ${missing[1] ?? missing[2] ?? missing[3]}` : `fails: ${message.slice(0, 40)}`,
+    };
   } finally {
     state?.dispose();
   }
@@ -96,7 +108,9 @@ async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
   const workloads = ALL_WORKLOADS.filter((w) => flags.workloads.includes(w.id));
   const load = () => os.loadavg()[0]!.toFixed(2);
-  console.log(`rankbias bench: ${os.cpus().length} cores, Node ${process.version}, load average ${load()}${flags.quick ? ', --quick' : ''}`);
+  console.log(
+    `rankbias bench: ${os.cpus().length} cores, Node ${process.version}, load average ${load()}${flags.quick ? ', --quick' : ''}`,
+  );
   const setups: BackendSetup[] = [];
   for (const setup of BACKEND_SETUPS.filter((b) => flags.backends.includes(b.id))) {
     if (await setup.activate()) setups.push(setup);
@@ -147,7 +161,9 @@ async function main(): Promise<void> {
     await BACKEND_SETUPS[0]!.activate();
     console.log(`${await benchDefaultSweep(noTorch == null, flags.torchThreads)}\n`);
   }
-  console.log('CPU time = wall time on an idle core for these single-threaded runs; it is the figure to trust when the');
+  console.log(
+    'CPU time = wall time on an idle core for these single-threaded runs; it is the figure to trust when the',
+  );
   console.log('machine is shared (wall medians then include waiting for a core).');
   console.log(`load average at end ${load()} (figures are noisy when it exceeds the core count)`);
 }

@@ -10,7 +10,16 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyOverrides, buildComponents, createPluginContainer, PluginRegistry, readConfigFile, resolveConfig, Trainer, type RunComponents } from '@rankbias/core';
+import {
+  applyOverrides,
+  buildComponents,
+  createPluginContainer,
+  PluginRegistry,
+  readConfigFile,
+  resolveConfig,
+  Trainer,
+  type RunComponents,
+} from '@rankbias/core';
 import { register as registerData } from '@rankbias/data-synthetic';
 import { register as registerOptim } from '@rankbias/optim-adam-rank';
 import { register as registerPenalties } from '@rankbias/reg-depth-mirror';
@@ -69,7 +78,11 @@ function seedWorkload(id: string, label: string, file: string, overrides: readon
 }
 
 export const SEED_WORKLOADS: readonly Workload[] = [
-  seedWorkload('mc-d1-penalty', 'MC 100x100 depth 1 + depth-mirror + Adam step', 'matrix-completion-depth1-penalty-adam.yaml'),
+  seedWorkload(
+    'mc-d1-penalty',
+    'MC 100x100 depth 1 + depth-mirror + Adam step',
+    'matrix-completion-depth1-penalty-adam.yaml',
+  ),
   seedWorkload('mc-d3-gd', 'MC 100x100 depth 3 + GD step', 'matrix-completion-depth3-gd.yaml'),
   seedWorkload('leaky-relu-step', 'leaky-ReLU 2-layer n40 d2000 m50 GD step', 'leaky-relu-rank.yaml'),
   seedWorkload('teacher-student-step', 'teacher-student ReLU m300 d5 n50 GD step', 'optimization-threshold.yaml'),

@@ -45,7 +45,9 @@ function formatCell(cell: Cell | undefined, flops: number | undefined, stat: Sta
 
 function pad(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join(' | ')).join('\n');
+  return rows
+    .map((r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join(' | '))
+    .join('\n');
 }
 
 /**

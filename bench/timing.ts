@@ -29,7 +29,11 @@ export function median(values: readonly number[]): number {
  * Runs `step` (done once it returns or its promise resolves) and reports the
  * median wall and CPU time per step, `stepsPerCall` steps making one call.
  */
-export async function timeSteps(step: () => void | Promise<void>, options: TimingOptions, stepsPerCall = 1): Promise<Timing> {
+export async function timeSteps(
+  step: () => void | Promise<void>,
+  options: TimingOptions,
+  stepsPerCall = 1,
+): Promise<Timing> {
   for (let i = 0; i < options.warmup; i++) await step();
   const times: number[] = [];
   const cpu: number[] = [];

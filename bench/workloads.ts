@@ -27,7 +27,8 @@ export interface Workload {
 
 function classifierStep(model: tfl.Sequential, x: tf.Tensor, labels: tf.Tensor): WorkloadState {
   const optimizer = tf.train.adam(1e-3);
-  const lossOf = () => tf.losses.softmaxCrossEntropy(labels, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar;
+  const lossOf = () =>
+    tf.losses.softmaxCrossEntropy(labels, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar;
   return {
     step: () => {
       const loss = optimizer.minimize(lossOf, true);

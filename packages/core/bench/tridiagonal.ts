@@ -48,5 +48,7 @@ for (const n of sizes) {
     blocked.push(b);
     ratios.push(p / b);
   }
-  console.log(`${String(n).padEnd(6)} ${median(plain).toFixed(1).padStart(14)} ${median(blocked).toFixed(1).padStart(12)} ${median(ratios).toFixed(2).padStart(8)}×`);
+  console.log(
+    `${String(n).padEnd(6)} ${median(plain).toFixed(1).padStart(14)} ${median(blocked).toFixed(1).padStart(12)} ${median(ratios).toFixed(2).padStart(8)}×`,
+  );
 }

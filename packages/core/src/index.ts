@@ -23,7 +23,12 @@ export type {
   MetricKeyInfo,
   MetricReference,
 } from './contracts/metric.js';
-export { metricDescriptionProblems, metricInfoOf, resolveMetricInfo, TRAINER_METRIC_KEYS } from './metrics/metric-info.js';
+export {
+  metricDescriptionProblems,
+  metricInfoOf,
+  resolveMetricInfo,
+  TRAINER_METRIC_KEYS,
+} from './metrics/metric-info.js';
 export type { Callback, StepRecord, TrainContext } from './contracts/callback.js';
 export type { LogRecord, Logger } from './contracts/logger.js';
 export type { RunResult, RunStatus } from './contracts/result.js';

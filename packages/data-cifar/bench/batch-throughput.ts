@@ -21,8 +21,16 @@ let t = performance.now();
 const normalization = channelStatistics(train, splits.train);
 console.log(`train-split channel statistics over 50000 images: ${(performance.now() - t).toFixed(0)} ms`);
 const ds = new ImageDataset({
-  name: 'bench', train, test, classes: 10, splits, normalization,
-  augmentation: { cropPadding: 4, flip: true }, labelNoise: 0.1, flatten: false, fallbackRng: rng,
+  name: 'bench',
+  train,
+  test,
+  classes: 10,
+  splits,
+  normalization,
+  augmentation: { cropPadding: 4, flip: true },
+  labelNoise: 0.1,
+  flatten: false,
+  fallbackRng: rng,
 });
 for (const augment of [false, true]) {
   for (const size of [128, 512]) {
@@ -34,6 +42,8 @@ for (const augment of [false, true]) {
       tf.dispose([b.x, b.y]);
     }
     const ms = (performance.now() - t) / rounds;
-    console.log(`batch ${size}, augment ${augment}: ${ms.toFixed(1)} ms/batch (${((size / ms) * 1000).toFixed(0)} images/s)`);
+    console.log(
+      `batch ${size}, augment ${augment}: ${ms.toFixed(1)} ms/batch (${((size / ms) * 1000).toFixed(0)} images/s)`,
+    );
   }
 }

@@ -5,7 +5,13 @@
 export { register } from './register.js';
 export { dataCifarPlugins } from './plugins.js';
 export { cifar10Dataset, cifar100Dataset } from './cifar/plugins.js';
-export { idxDataset, fashionMnistDataset, mnistDataset, FASHION_MNIST_CLASSES, DEBIAN_FASHION_MNIST_DIR } from './idx/plugins.js';
+export {
+  idxDataset,
+  fashionMnistDataset,
+  mnistDataset,
+  FASHION_MNIST_CLASSES,
+  DEBIAN_FASHION_MNIST_DIR,
+} from './idx/plugins.js';
 export {
   CIFAR10_FORMAT,
   CIFAR100_FORMAT,
@@ -34,7 +40,18 @@ export { DataFileError } from './store/data-file-error.js';
 export { downloadVerified, DownloadError, type DownloadRequest } from './store/download.js';
 export { extractTarGz, safeEntryPath } from './store/extract-archive.js';
 export { defaultDataDir } from './store/data-dir.js';
-export { FASHION_MNIST_SOURCE, MNIST_SOURCE, idxSearchDirs, type IdxSource, type IdxFileChecksums } from './idx/sources.js';
+export {
+  FASHION_MNIST_SOURCE,
+  MNIST_SOURCE,
+  idxSearchDirs,
+  type IdxSource,
+  type IdxFileChecksums,
+} from './idx/sources.js';
 export { cifarCandidates } from './cifar/locate.js';
 export { dataCommand, registerDataCommand } from './commands/data-command.js';
-export { fetchDataset, FETCHABLE_DATASETS, type FetchableDataset, type FetchDatasetRequest } from './fetch/fetch-dataset.js';
+export {
+  fetchDataset,
+  FETCHABLE_DATASETS,
+  type FetchableDataset,
+  type FetchDatasetRequest,
+} from './fetch/fetch-dataset.js';

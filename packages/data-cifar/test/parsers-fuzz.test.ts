@@ -14,7 +14,9 @@ import { cifarFileBytes, idxBytes, tarGz, tempDir, type TarEntry } from './suppo
 
 const SEED = 20261202;
 const stats = { cases: 0, started: performance.now() };
-afterAll(() => console.log(`parser fuzz: ${stats.cases} cases in ${((performance.now() - stats.started) / 1000).toFixed(1)} s`));
+afterAll(() =>
+  console.log(`parser fuzz: ${stats.cases} cases in ${((performance.now() - stats.started) / 1000).toFixed(1)} s`),
+);
 
 /** Awaits `run`: it must resolve, or reject with a one-line InputError; prototypes stay untouched. */
 async function resolvesOrRefuses(run: () => Promise<unknown> | unknown): Promise<boolean> {
@@ -34,10 +36,17 @@ async function resolvesOrRefuses(run: () => Promise<unknown> | unknown): Promise
 
 /** IDX-like bytes: a valid file, then a few bytes overwritten or the end cut. */
 const idxLike = fc
-  .tuple(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(fc.nat(40), fc.integer({ min: 0, max: 255 })), { maxLength: 3 }), fc.nat(60))
+  .tuple(
+    fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 3 }),
+    fc.array(fc.tuple(fc.nat(40), fc.integer({ min: 0, max: 255 })), { maxLength: 3 }),
+    fc.nat(60),
+  )
   .map(([dims, edits, cut]) => {
     const size = dims.reduce((a, b) => a * b, 1);
-    const bytes = idxBytes(dims, Uint8Array.from({ length: size }, (_, i) => i & 0xff));
+    const bytes = idxBytes(
+      dims,
+      Uint8Array.from({ length: size }, (_, i) => i & 0xff),
+    );
     for (const [at, v] of edits) if (at < bytes.length) bytes[at] = v;
     return bytes.subarray(0, Math.max(0, bytes.length - (cut % 5 === 0 ? cut % bytes.length : 0)));
   });
@@ -65,16 +74,31 @@ describe('fuzz: IDX parser', () => {
 const small = withRecordCounts(CIFAR10_FORMAT, () => 1);
 const entryName = fc.oneof(
   fc.constantFrom(...small.files.map((f) => `${small.folder}/${f.name}`)),
-  fc.constantFrom(`${small.folder}/`, './', `${small.folder}/../x.bin`, '/tmp/x.bin', '../../x.bin', 'elsewhere/data_batch_1.bin', `./${small.folder}/test_batch.bin`, `${small.folder}/batches.meta.txt`),
+  fc.constantFrom(
+    `${small.folder}/`,
+    './',
+    `${small.folder}/../x.bin`,
+    '/tmp/x.bin',
+    '../../x.bin',
+    'elsewhere/data_batch_1.bin',
+    `./${small.folder}/test_batch.bin`,
+    `${small.folder}/batches.meta.txt`,
+  ),
   fc.string({ minLength: 1, maxLength: 8 }),
 );
-const entry: fc.Arbitrary<TarEntry> = fc.tuple(entryName, fc.constantFrom('file', 'file', 'file', 'directory', 'symlink', 'link') as fc.Arbitrary<TarEntry['type']>, fc.nat(3)).map(([name, type, size]) =>
-  type === 'file'
-    ? { name, data: size === 0 ? cifarFileBytes(small, 0) : new Uint8Array(size * 1000) }
-    : type === 'directory'
-      ? { name, type }
-      : { name, type, linkname: size % 2 ? '/etc/passwd' : `${small.folder}/data_batch_1.bin` },
-);
+const entry: fc.Arbitrary<TarEntry> = fc
+  .tuple(
+    entryName,
+    fc.constantFrom('file', 'file', 'file', 'directory', 'symlink', 'link') as fc.Arbitrary<TarEntry['type']>,
+    fc.nat(3),
+  )
+  .map(([name, type, size]) =>
+    type === 'file'
+      ? { name, data: size === 0 ? cifarFileBytes(small, 0) : new Uint8Array(size * 1000) }
+      : type === 'directory'
+        ? { name, type }
+        : { name, type, linkname: size % 2 ? '/etc/passwd' : `${small.folder}/data_batch_1.bin` },
+  );
 const randomEntries = fc.array(entry, { minLength: 0, maxLength: 8 });
 
 describe('fuzz: CIFAR archives', () => {
@@ -83,14 +107,21 @@ describe('fuzz: CIFAR archives', () => {
       // about half the cases start from the complete official layout
       fc.asyncProperty(randomEntries, fc.boolean(), async (entries, official) => {
         const dir = tempDir();
-        const all = official ? [...small.files.map((f, i) => ({ name: `${small.folder}/${f.name}`, data: cifarFileBytes(small, i) })), ...entries] : entries;
+        const all = official
+          ? [
+              ...small.files.map((f, i) => ({ name: `${small.folder}/${f.name}`, data: cifarFileBytes(small, i) })),
+              ...entries,
+            ]
+          : entries;
         const path = join(dir, 'cifar-10-binary.tar.gz');
         writeFileSync(path, await tarGz(all));
         await resolvesOrRefuses(() => loadCifar({ path, format: small }));
         expect(readdirSync(dir)).toEqual(['cifar-10-binary.tar.gz']);
         const target = join(dir, 'out');
         const extracted = await resolvesOrRefuses(() => extractTarGz(path, target));
-        expect(readdirSync(dir).sort()).toEqual(extracted && existsSync(target) ? ['cifar-10-binary.tar.gz', 'out'] : ['cifar-10-binary.tar.gz']);
+        expect(readdirSync(dir).sort()).toEqual(
+          extracted && existsSync(target) ? ['cifar-10-binary.tar.gz', 'out'] : ['cifar-10-binary.tar.gz'],
+        );
       }),
       { seed: SEED, numRuns: 150 },
     );

@@ -50,13 +50,21 @@ describe('fashion-mnist / idx plugins', () => {
   it('loads a folder of IDX files as a normalised classification dataset', async () => {
     const { registry, ctx } = setup();
     const dir = writeIdxDir(60, 20);
-    const ds = (await registry.create('dataset', 'fashion-mnist', { dir, validation: 10, perClass: 3 }, ctx)) as Dataset;
+    const ds = (await registry.create(
+      'dataset',
+      'fashion-mnist',
+      { dir, validation: 10, perClass: 3 },
+      ctx,
+    )) as Dataset;
     expect(ds.task).toBe('classification');
     expect(ds.inputShape).toEqual([28, 28, 1]);
     expect(ds.outputSize).toBe(10);
     expect(ds.classNames?.[9]).toBe('Ankle boot');
     expect([ds.size('train'), ds.size('validation'), ds.size('test')]).toEqual([30, 10, 20]);
-    const { x, y } = ds.batch('train', Int32Array.from({ length: 30 }, (_, i) => i));
+    const { x, y } = ds.batch(
+      'train',
+      Int32Array.from({ length: 30 }, (_, i) => i),
+    );
     const mean = tf.mean(x).dataSync()[0]!;
     expect(Math.abs(mean)).toBeLessThan(1e-4);
     const counts = new Array(10).fill(0);
@@ -92,7 +100,9 @@ describe('fashion-mnist / idx plugins', () => {
 
   it('explains where fashion-mnist is looked for when it is missing', async () => {
     const { registry, ctx } = setup();
-    await expect(registry.create('dataset', 'fashion-mnist', { dir: tempDir() }, ctx)).rejects.toThrow(/npx rankbias data fetch fashion-mnist.*apt-get install dataset-fashion-mnist/);
+    await expect(registry.create('dataset', 'fashion-mnist', { dir: tempDir() }, ctx)).rejects.toThrow(
+      /npx rankbias data fetch fashion-mnist.*apt-get install dataset-fashion-mnist/,
+    );
   });
 });
 
@@ -129,7 +139,9 @@ describe('cifar10 plugin', () => {
     const dataDir = tempDir();
     const err = await registry.create('dataset', 'cifar10', { dataDir }, ctx).catch((e: Error) => e);
     expect(String(err)).toContain(`${dataDir}: holds neither cifar-10-batches-bin/ nor cifar-10-binary.tar.gz`);
-    expect(String(err)).toContain('https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz (md5 c32a1d4ab5d03f1284b67883e8d87530)');
+    expect(String(err)).toContain(
+      'https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz (md5 c32a1d4ab5d03f1284b67883e8d87530)',
+    );
     expect(String(err)).toContain('Run "npx rankbias data fetch cifar10"');
     const offline = (async () => {
       throw new TypeError('fetch failed', { cause: new Error('getaddrinfo EAI_AGAIN www.cs.toronto.edu') });

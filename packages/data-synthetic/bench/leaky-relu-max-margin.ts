@@ -12,7 +12,15 @@
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { applyOverrides, createPluginContainer, PluginRegistry, readConfigFile, resolveConfig, runTraining, type Callback } from '@rankbias/core';
+import {
+  applyOverrides,
+  createPluginContainer,
+  PluginRegistry,
+  readConfigFile,
+  resolveConfig,
+  runTraining,
+  type Callback,
+} from '@rankbias/core';
 import { register as registerEval } from '@rankbias/eval';
 import { register } from '../src/register.js';
 import type { InMemoryDataset } from '../src/tasks/in-memory-dataset.js';
@@ -51,7 +59,13 @@ for (const initScale of ['0.0001', '0.001', 'default']) {
   const container = createPluginContainer({ onOverwrite: () => {} });
   register(container);
   registerEval(container);
-  const raw = applyOverrides(readConfigFile(configFile), [`model.initScale=${initScale}`, 'data.meanNorm=3', 'train.steps=300', 'metrics[0].every=100', 'loggers=[]']);
+  const raw = applyOverrides(readConfigFile(configFile), [
+    `model.initScale=${initScale}`,
+    'data.meanNorm=3',
+    'train.steps=300',
+    'metrics[0].every=100',
+    'loggers=[]',
+  ]);
   const config = resolveConfig(raw, new PluginRegistry(container));
   let line = '';
   const compareWithSvm: Callback = {
@@ -80,5 +94,7 @@ for (const initScale of ['0.0001', '0.001', 'default']) {
     },
   };
   const result = await runTraining(config, { container, backend: 'cpu', loggers: [], callbacks: [compareWithSvm] });
-  console.log(`ω = ${initScale}: stable rank ${result.final['stable-rank/hidden/kernel']!.toFixed(2)}, train loss ${result.final['train/loss']!.toExponential(2)}; ${line}`);
+  console.log(
+    `ω = ${initScale}: stable rank ${result.final['stable-rank/hidden/kernel']!.toFixed(2)}, train loss ${result.final['train/loss']!.toExponential(2)}; ${line}`,
+  );
 }

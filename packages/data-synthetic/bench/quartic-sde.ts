@@ -44,9 +44,14 @@ for (const zeta of zetas) {
 }
 const seconds = (performance.now() - started) / 1000;
 
-console.log(`quartic SDE, μ = ${mu} (threshold √(2μ) = ${Math.sqrt(2 * mu).toFixed(3)}), ${paths} paths, T = ${T}, dt = ${dt}, ${seconds.toFixed(1)} s`);
+console.log(
+  `quartic SDE, μ = ${mu} (threshold √(2μ) = ${Math.sqrt(2 * mu).toFixed(3)}), ${paths} paths, T = ${T}, dt = ${dt}, ${seconds.toFixed(1)} s`,
+);
 console.log('zeta   collapsed(|θ_T|<1e-6)   median log10|θ_T|');
-for (const r of rows) console.log(`${r.zeta.toFixed(2).padStart(4)}   ${r.collapsed.toFixed(2).padStart(8)}               ${r.medianLog10.toFixed(1)}`);
+for (const r of rows)
+  console.log(
+    `${r.zeta.toFixed(2).padStart(4)}   ${r.collapsed.toFixed(2).padStart(8)}               ${r.medianLog10.toFixed(1)}`,
+  );
 
 const plotAt = process.argv.indexOf('--plot');
 if (plotAt > 0) {

@@ -56,7 +56,9 @@ for (const lr of [0.01, 0.05]) {
   const cells: string[] = [];
   for (const sigma of [0, 1, 2, 4]) {
     const out = Array.from({ length: seeds }, (_, s) => train(sigma, lr, steps, createRng(`toy:${s}`)));
-    cells.push(`σ=${sigma}: ${out.filter((o) => o.merged).length}/${seeds} merged, ${out.filter((o) => o.diverged).length} diverged`);
+    cells.push(
+      `σ=${sigma}: ${out.filter((o) => o.merged).length}/${seeds} merged, ${out.filter((o) => o.diverged).length} diverged`,
+    );
   }
   console.log(`lr ${lr}  ${cells.join('  |  ')}`);
 }

@@ -6,7 +6,15 @@ export { register, evalPlugins } from './register.js';
 
 // Spectral measures (@rankbias/core's float64 linear algebra, re-exported here).
 // Matrix helpers that moved to @rankbias/core, kept for one minor version (deprecated).
-export { matrix, fromRows, matrixShape, multiply, transpose, tensorToMatrix, type Matrix } from './linalg/deprecated-aliases.js';
+export {
+  matrix,
+  fromRows,
+  matrixShape,
+  multiply,
+  transpose,
+  tensorToMatrix,
+  type Matrix,
+} from './linalg/deprecated-aliases.js';
 export {
   singularValues,
   spectralEntropy,
@@ -44,7 +52,12 @@ export { collapseMetric } from './plugins/collapse.js';
 export { alignmentMetric } from './plugins/alignment.js';
 
 // A callback for your own tfjs model.fit.
-export { rankLoggingCallback, RankLoggingCallback, type RankLoggingOptions, type RankRecord } from './callbacks/rank-logger.js';
+export {
+  rankLoggingCallback,
+  RankLoggingCallback,
+  type RankLoggingOptions,
+  type RankRecord,
+} from './callbacks/rank-logger.js';
 
 // Commands.
 export {
@@ -65,7 +78,15 @@ export { loadSavedModel } from './io/load-model.js';
 
 // Sweeps and reports.
 export { sweepSchema, targetSchema, reportSchema, type SweepSpec, type SweepTarget } from './sweep/schema.js';
-export { expandSweep, readSweepFile, gridPoints, setKeyPath, type ExpandedSweep, type PlannedRun, type SweepReadOptions } from './sweep/expand.js';
+export {
+  expandSweep,
+  readSweepFile,
+  gridPoints,
+  setKeyPath,
+  type ExpandedSweep,
+  type PlannedRun,
+  type SweepReadOptions,
+} from './sweep/expand.js';
 export { stableHash, canonicalJson } from './sweep/hash.js';
 export { executeRuns, type RunnerOptions, type RunnerOutcome } from './sweep/runner.js';
 export { runState, runDirOf, planAction, type RunState } from './sweep/run-dir.js';

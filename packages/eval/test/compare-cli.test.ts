@@ -25,7 +25,9 @@ describe('rankbias compare (real CLI and trainer)', () => {
     const dry = await startRankbias(['compare', 'sweep.yaml', '--out', 'out', '--dry-run'], dir).done;
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/3 group\(s\) × seeds = 3 run\(s\)/);
-    expect(dry.stdout).toMatch(/1\. optimizer\.lr=0\.02 {2}\[group [0-9a-f]{12}\]\n {7}seed 0 {2}runs\/[0-9a-f]{12} {2}pending -> fresh/);
+    expect(dry.stdout).toMatch(
+      /1\. optimizer\.lr=0\.02 {2}\[group [0-9a-f]{12}\]\n {7}seed 0 {2}runs\/[0-9a-f]{12} {2}pending -> fresh/,
+    );
     expect(existsSync(out)).toBe(false);
 
     // one worker; interrupt once the second run has checkpointed
@@ -35,7 +37,9 @@ describe('rankbias compare (real CLI and trainer)', () => {
         if (!existsSync(join(out, 'runs'))) return;
         const ids = runIds(out);
         const done = ids.filter((id) => existsSync(join(out, 'runs', id, 'result.json')));
-        const started = ids.filter((id) => existsSync(join(out, 'runs', id, 'checkpoints', 'latest')) && !done.includes(id));
+        const started = ids.filter(
+          (id) => existsSync(join(out, 'runs', id, 'checkpoints', 'latest')) && !done.includes(id),
+        );
         if (done.length === 1 && started.length === 1) {
           clearInterval(timer);
           first.child.kill('SIGINT');
@@ -69,15 +73,29 @@ describe('rankbias compare (real CLI and trainer)', () => {
     expect(readFileSync(join(out, 'runs', resumed[0]!, 'train.log'), 'utf8')).toMatch(/^\$ .* train .*--resume$/m);
     // the resumed run's metrics hold each evaluation step exactly once
     const evalSteps = readFileSync(join(out, 'runs', resumed[0]!, 'metrics.jsonl'), 'utf8')
-      .trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.kind === 'eval').map((r) => r.step);
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((r) => r.kind === 'eval')
+      .map((r) => r.step);
     expect(evalSteps).toEqual([0, 10, 20, 30, 40]);
     for (const id of runIds(out)) {
-      expect(JSON.parse(readFileSync(join(out, 'runs', id, 'result.json'), 'utf8'))).toMatchObject({ status: 'completed', steps: 40 });
+      expect(JSON.parse(readFileSync(join(out, 'runs', id, 'result.json'), 'utf8'))).toMatchObject({
+        status: 'completed',
+        steps: 40,
+      });
     }
     const summary = readFileSync(join(out, 'summary.md'), 'utf8');
     expect(summary).toMatch(/Runs: 3 \(3 finished, 0 failed, 0 not finished\)/);
     expect(summary).toMatch(/\| 1 \| optimizer\.lr=0\.3 \| 1 \|/);
-    for (const f of ['summary.csv', 'report.html', 'plots/curve-test-loss.svg', 'plots/curve-test-loss.png', 'plots/curve-erank-hidden-0-kernel.svg', 'plots/vs-optimizer-lr-test-loss.png']) {
+    for (const f of [
+      'summary.csv',
+      'report.html',
+      'plots/curve-test-loss.svg',
+      'plots/curve-test-loss.png',
+      'plots/curve-erank-hidden-0-kernel.svg',
+      'plots/vs-optimizer-lr-test-loss.png',
+    ]) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
 

@@ -41,7 +41,10 @@ describe('compare and its training processes (real processes, real signals)', ()
   it('workers leave when compare dies (SIGHUP, SIGKILL); a second live compare is refused; the next one cleans stale locks and resumes', async () => {
     const dir = sweepDir(tinySweep(1500, [0.1, 0.3]));
     const out = join(dir, 'out');
-    for (const [signal, how] of [['SIGHUP', 'terminal closed: SIGHUP to compare'], ['SIGKILL', 'SIGKILL to compare and its worker']] as const) {
+    for (const [signal, how] of [
+      ['SIGHUP', 'terminal closed: SIGHUP to compare'],
+      ['SIGKILL', 'SIGKILL to compare and its worker'],
+    ] as const) {
       const first = startRankbias(['compare', 'sweep.yaml', '--out', 'out', '--workers', '1'], dir);
       const [worker] = await Promise.race([
         until(`a training worker (${how})`, () => trainers(out).length > 0 && trainers(out), 180_000),
@@ -49,12 +52,16 @@ describe('compare and its training processes (real processes, real signals)', ()
           throw new Error(`compare ended (${r.code}) before training: ${r.stderr}`);
         }),
       ]);
-      await until('a checkpoint', () => readdirSync(join(out, 'runs')).some((id) => existsSync(join(out, 'runs', id, 'checkpoints', 'latest'))));
+      await until('a checkpoint', () =>
+        readdirSync(join(out, 'runs')).some((id) => existsSync(join(out, 'runs', id, 'checkpoints', 'latest'))),
+      );
 
       const second = await startRankbias(['compare', 'sweep.yaml', '--out', 'out'], dir).done;
       expect(second.code).toBe(2);
       expect(second.stderr.trim().split('\n')).toEqual([
-        expect.stringMatching(new RegExp(`another rankbias compare \\(process ${first.child.pid}, since .*\\) is running on ${out}`)),
+        expect.stringMatching(
+          new RegExp(`another rankbias compare \\(process ${first.child.pid}, since .*\\) is running on ${out}`),
+        ),
       ]);
 
       expect(alive(worker!)).toBe(true); // still training: the kill lands mid-run
@@ -82,7 +89,7 @@ describe('compare and its training processes (real processes, real signals)', ()
     expect(reference.code).toBe(0);
     // a seeded sequence of kill delays (ms) and whether the worker dies too; bounded in count and time
     let seed = 12345;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const started = Date.now();
     let kills = 0;
     let midRun = 0;
@@ -97,7 +104,8 @@ describe('compare and its training processes (real processes, real signals)', ()
         if (over) break;
       }
       const killWorker = rand() < 0.5;
-      if (await Promise.race([ended, sleep(duringTraining ? rand() * 400 : 1000 + rand() * 1500).then(() => false)])) break;
+      if (await Promise.race([ended, sleep(duringTraining ? rand() * 400 : 1000 + rand() * 1500).then(() => false)]))
+        break;
       const workers = trainers(join(dir, 'crash'));
       if (workers.length) midRun++;
       run.child.kill('SIGKILL');
@@ -108,10 +116,14 @@ describe('compare and its training processes (real processes, real signals)', ()
     }
     expect(kills).toBeGreaterThan(0);
     expect(midRun).toBeGreaterThan(0);
-    console.log(`crash consistency: ${kills} SIGKILL(s) of compare, ${midRun} while a run trained, in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    console.log(
+      `crash consistency: ${kills} SIGKILL(s) of compare, ${midRun} while a run trained, in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
     const final = await startRankbias(['compare', 'sweep.yaml', '--out', 'crash', '--workers', '1'], dir).done;
     expect(final.code).toBe(0);
-    expect(readFileSync(join(dir, 'crash', 'summary.md'), 'utf8')).toBe(readFileSync(join(dir, 'ref', 'summary.md'), 'utf8'));
+    expect(readFileSync(join(dir, 'crash', 'summary.md'), 'utf8')).toBe(
+      readFileSync(join(dir, 'ref', 'summary.md'), 'utf8'),
+    );
     expect(runRecords(join(dir, 'crash'))).toEqual(runRecords(join(dir, 'ref')));
   }, 400_000);
 });

@@ -21,17 +21,40 @@ describe('rankbias inspect (CLI)', () => {
     buildForCli();
     await tf.setBackend('cpu');
     root = mkdtempSync(join(tmpdir(), 'rankbias-inspect-cli-'));
-    const model = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [4], units: 6, name: 'hidden' }), tfl.layers.dense({ units: 2, name: 'out' })] });
+    const model = tfl.sequential({
+      layers: [
+        tfl.layers.dense({ inputShape: [4], units: 6, name: 'hidden' }),
+        tfl.layers.dense({ units: 2, name: 'out' }),
+      ],
+    });
     await saveModelToDir(model, join(root, 'run', 'model'));
     writeFileSync(join(root, 'run', 'result.json'), '{}');
-    for (const [i, seed] of [[0, 0], [1, 1]] as const) {
+    for (const [i, seed] of [
+      [0, 0],
+      [1, 1],
+    ] as const) {
       const dir = join(root, 'sweep', 'runs', `r${i}`);
       cpSync(join(root, 'run'), dir, { recursive: true });
-      writeFileSync(join(dir, 'sweep-run.json'), JSON.stringify({ id: `r${i}`, group: 'g', label: 'adam · depth=2', seed }));
+      writeFileSync(
+        join(dir, 'sweep-run.json'),
+        JSON.stringify({ id: `r${i}`, group: 'g', label: 'adam · depth=2', seed }),
+      );
     }
     mkdirSync(join(root, 'sweep', 'runs', 'unfinished'));
     // a rank-1 3x3 matrix saved without topology, as the trainer saves non-layers models
-    await saveWeightsToDir([{ name: 'end-to-end', tensor: tf.tensor2d([[1, 2, 3], [2, 4, 6], [3, 6, 9]]) }], join(root, 'factors'));
+    await saveWeightsToDir(
+      [
+        {
+          name: 'end-to-end',
+          tensor: tf.tensor2d([
+            [1, 2, 3],
+            [2, 4, 6],
+            [3, 6, 9],
+          ]),
+        },
+      ],
+      join(root, 'factors'),
+    );
     mkdirSync(join(root, 'broken'));
     writeFileSync(join(root, 'broken', 'model.json'), '{"modelTopology": ');
     mkdirSync(join(root, 'empty'));
@@ -48,7 +71,10 @@ describe('rankbias inspect (CLI)', () => {
   it('a model directory and a weights-only model', async () => {
     const r = await run('run/model', '--json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).models[0].weights.map((w: { weight: string }) => w.weight)).toEqual(['hidden/kernel', 'out/kernel']);
+    expect(JSON.parse(r.stdout).models[0].weights.map((w: { weight: string }) => w.weight)).toEqual([
+      'hidden/kernel',
+      'out/kernel',
+    ]);
     const f = await run('factors', '--json');
     expect(f.code).toBe(0);
     const w = JSON.parse(f.stdout).models[0].weights[0];
@@ -60,7 +86,10 @@ describe('rankbias inspect (CLI)', () => {
     const r = await run('sweep', '--json');
     expect(r.code).toBe(0);
     const models = JSON.parse(r.stdout).models as { run: { label: string; seed: number } }[];
-    expect(models.map((m) => [m.run.label, m.run.seed])).toEqual([['adam · depth=2', 0], ['adam · depth=2', 1]]);
+    expect(models.map((m) => [m.run.label, m.run.seed])).toEqual([
+      ['adam · depth=2', 0],
+      ['adam · depth=2', 1],
+    ]);
     const t = await run('sweep');
     expect(t.stdout).toContain('== adam · depth=2, seed 1');
   });

@@ -9,11 +9,26 @@ const variants = ['GD', 'Adam', 'Adam + penalty'];
 const groups: GroupSummary[] = variants.flatMap((variant, v) =>
   [1, 2, 3].map((depth) => {
     const s = stat([0.01 * (v + 1) * depth, 0.012 * (v + 1) * depth, 0.011 * (v + 1) * depth]);
-    return { group: `${variant}-${depth}`, label: `${variant} · model.depth=${depth}`, params: { variant, 'model.depth': depth }, seeds: [0, 1, 2], n: 3, failed: 0, missing: 0, final: { 'test/rmse': s }, best: { 'test/rmse': s } };
+    return {
+      group: `${variant}-${depth}`,
+      label: `${variant} · model.depth=${depth}`,
+      params: { variant, 'model.depth': depth },
+      seeds: [0, 1, 2],
+      n: 3,
+      failed: 0,
+      missing: 0,
+      final: { 'test/rmse': s },
+      best: { 'test/rmse': s },
+    };
   }),
 );
 const rmse: MetricInfo = { direction: 'min', label: 'test RMSE', unit: '' };
-const erank: MetricInfo = { direction: 'none', label: 'effective rank', unit: '', reference: [{ value: 3, label: 'true rank' }] };
+const erank: MetricInfo = {
+  direction: 'none',
+  label: 'effective rank',
+  unit: '',
+  reference: [{ value: 3, label: 'true rank' }],
+};
 const enc = sweepEncoding(groups, ['model.depth', 'variant']);
 
 /** Every object in a spec (depth-first), to find channels and marks wherever layers put them. */
@@ -25,21 +40,50 @@ function walk(x: unknown, out: Record<string, any>[] = []): Record<string, any>[
   }
   return out;
 }
-const channel = (spec: unknown, name: string) => walk(spec).map((o) => o[name]).filter((c) => c && typeof c === 'object' && 'field' in c);
-const marks = (spec: unknown) => walk(spec).map((o) => (typeof o.mark === 'object' ? o.mark.type : o.mark)).filter(Boolean);
-const dataRows = (spec: unknown) => walk(spec).filter((o) => Array.isArray(o.values) && o.values[0]?.colour).flatMap((o) => o.values);
+const channel = (spec: unknown, name: string) =>
+  walk(spec)
+    .map((o) => o[name])
+    .filter((c) => c && typeof c === 'object' && 'field' in c);
+const marks = (spec: unknown) =>
+  walk(spec)
+    .map((o) => (typeof o.mark === 'object' ? o.mark.type : o.mark))
+    .filter(Boolean);
+const dataRows = (spec: unknown) =>
+  walk(spec)
+    .filter((o) => Array.isArray(o.values) && o.values[0]?.colour)
+    .flatMap((o) => o.values);
 
 describe('plot specs of a sweep', () => {
-  const points = groups.flatMap((g) => [0, 10, 20].map((step) => ({ label: g.label, step, mean: g.final['test/rmse']!.mean * (1 + 1 / (1 + step)), lo: 0, hi: 0, n: 3 }))).map((p) => ({ ...p, lo: p.mean * 0.9, hi: p.mean * 1.1 }));
+  const points = groups
+    .flatMap((g) =>
+      [0, 10, 20].map((step) => ({
+        label: g.label,
+        step,
+        mean: g.final['test/rmse']!.mean * (1 + 1 / (1 + step)),
+        lo: 0,
+        hi: 0,
+        n: 3,
+      })),
+    )
+    .map((p) => ({ ...p, lo: p.mean * 0.9, hi: p.mean * 1.1 }));
   const specs = [
     curveSpec(rmse, points, groups, enc),
-    curveSpec(erank, points.map((p) => ({ ...p, mean: p.mean * 100, lo: p.lo * 100, hi: p.hi * 100 })), groups, enc),
+    curveSpec(
+      erank,
+      points.map((p) => ({ ...p, mean: p.mean * 100, lo: p.lo * 100, hi: p.hi * 100 })),
+      groups,
+      enc,
+    ),
     versusSpec('model.depth', rmse, 'final', groups, enc, (g) => g.final['test/rmse']),
     versusSpec('variant', rmse, 'best', groups, enc, (g) => g.best['test/rmse']),
   ];
 
   it('colour = variant with one domain and palette in every plot; dash/shape = the grid value', () => {
-    expect(enc).toEqual({ colourKey: 'variant', colourDomain: ['Adam', 'Adam + penalty', 'GD'], dashKeys: ['model.depth'] });
+    expect(enc).toEqual({
+      colourKey: 'variant',
+      colourDomain: ['Adam', 'Adam + penalty', 'GD'],
+      dashKeys: ['model.depth'],
+    });
     for (const spec of specs) {
       const colours = channel(spec, 'color');
       expect(colours.length).toBeGreaterThan(0);
@@ -48,7 +92,8 @@ describe('plot specs of a sweep', () => {
         expect(c.scale.domain).toEqual(['Adam', 'Adam + penalty', 'GD']);
         expect(c.scale.range).toEqual(PALETTE.slice(0, 3));
       }
-      for (const row of dataRows(spec)) expect(row.colour).toBe(groups.find((g) => g.label === row.label)!.params.variant);
+      for (const row of dataRows(spec))
+        expect(row.colour).toBe(groups.find((g) => g.label === row.label)!.params.variant);
     }
     const dash = channel(specs[0], 'strokeDash')[0]!;
     expect(dash.title).toBe('model.depth');

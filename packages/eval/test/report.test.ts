@@ -38,7 +38,9 @@ describe('aggregation', () => {
     expect(failedGroup.failed).toBe(1);
     expect(failedGroup.final['test/loss']!.mean).toBeCloseTo((loss(3, 0.1, 0) + loss(3, 0.1, 1)) / 2, 12);
     // mode max reverses the order
-    expect(aggregate(runs, { metric: 'test/loss', mode: 'max', use: 'final' })[0]!.label).toBe('model.depth=3 · optimizer.lr=0.01');
+    expect(aggregate(runs, { metric: 'test/loss', mode: 'max', use: 'final' })[0]!.label).toBe(
+      'model.depth=3 · optimizer.lr=0.01',
+    );
   });
 
   it('learning curves: per-step mean and 95% CI over seeds', () => {
@@ -59,7 +61,11 @@ describe('aggregation', () => {
     const file = join(dir, 'metrics.jsonl');
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text + '{"step": 250, "kind": "ev');
-    expect(readCurves(file).get('test/loss')!.map(([s]) => s)).toEqual([0, 50, 100, 150, 200]);
+    expect(
+      readCurves(file)
+        .get('test/loss')!
+        .map(([s]) => s),
+    ).toEqual([0, 50, 100, 150, 200]);
   });
 });
 
@@ -90,9 +96,18 @@ describe('report files', () => {
 
     const plots = readdirSync(join(out, 'plots')).sort();
     expect(plots).toEqual([
-      'curve-erank-end-to-end.png', 'curve-erank-end-to-end.svg', 'curve-test-loss.png', 'curve-test-loss.svg',
-      'vs-model-depth-erank-end-to-end.png', 'vs-model-depth-erank-end-to-end.svg', 'vs-model-depth-test-loss.png', 'vs-model-depth-test-loss.svg',
-      'vs-optimizer-lr-erank-end-to-end.png', 'vs-optimizer-lr-erank-end-to-end.svg', 'vs-optimizer-lr-test-loss.png', 'vs-optimizer-lr-test-loss.svg',
+      'curve-erank-end-to-end.png',
+      'curve-erank-end-to-end.svg',
+      'curve-test-loss.png',
+      'curve-test-loss.svg',
+      'vs-model-depth-erank-end-to-end.png',
+      'vs-model-depth-erank-end-to-end.svg',
+      'vs-model-depth-test-loss.png',
+      'vs-model-depth-test-loss.svg',
+      'vs-optimizer-lr-erank-end-to-end.png',
+      'vs-optimizer-lr-erank-end-to-end.svg',
+      'vs-optimizer-lr-test-loss.png',
+      'vs-optimizer-lr-test-loss.svg',
     ]);
     const png = readFileSync(join(out, 'plots', 'curve-test-loss.png'));
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -131,9 +146,13 @@ describe('ranking and paired comparison', () => {
 
   it('the ranking note names the groups whose intervals overlap the leader', () => {
     const runs = collectRuns(writeFixtureSweep({ failSeed2Depth3: true }));
-    expect(rankingNote(aggregate(runs, { metric: 'test/loss', mode: 'min', use: 'final' }), { metric: 'test/loss', mode: 'min', use: 'final' })).toBe(
-      `#1 ${a}: its 95% interval on test/loss overlaps no other group's.`,
-    );
+    expect(
+      rankingNote(aggregate(runs, { metric: 'test/loss', mode: 'min', use: 'final' }), {
+        metric: 'test/loss',
+        mode: 'min',
+        use: 'final',
+      }),
+    ).toBe(`#1 ${a}: its 95% interval on test/loss overlaps no other group's.`);
     const max = { metric: 'test/loss', mode: 'max', use: 'final' } as const;
     expect(rankingNote(aggregate(runs, max), max)).toBe(
       `The 95% intervals on test/loss of #1 model.depth=3 · optimizer.lr=0.01 and #2 ${b} overlap: these seeds do not separate them.`,
@@ -143,7 +162,12 @@ describe('ranking and paired comparison', () => {
   it('report --compare prints the paired mean difference over shared seeds with its t-interval', async () => {
     const out = writeFixtureSweep({ failSeed2Depth3: true });
     const lines: string[] = [];
-    const env: CliEnv = { container, out: (l) => lines.push(l), err: (l) => lines.push(`ERR ${l}`), setExitCode: () => {} };
+    const env: CliEnv = {
+      container,
+      out: (l) => lines.push(l),
+      err: (l) => lines.push(`ERR ${l}`),
+      setExitCode: () => {},
+    };
     const program = new Command().exitOverride();
     registerReportCommand(program, env);
     await program.parseAsync(['report', out, '--compare', a, b], { from: 'user' });
@@ -158,6 +182,8 @@ describe('ranking and paired comparison', () => {
     const c = comparePaired(collectRuns(out), a, 'model.depth=3 · optimizer.lr=0.1', 'test/loss', 'final');
     expect(c.difference.seeds).toEqual([0, 1]);
     expect(c.difference.mean).toBeCloseTo(-0.1, 12);
-    await expect(program.parseAsync(['report', out, '--compare', a, 'nope'], { from: 'user' })).rejects.toThrow(/no group "nope" in this sweep; groups: /);
+    await expect(program.parseAsync(['report', out, '--compare', a, 'nope'], { from: 'user' })).rejects.toThrow(
+      /no group "nope" in this sweep; groups: /,
+    );
   });
 });

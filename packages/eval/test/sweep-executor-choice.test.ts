@@ -18,7 +18,12 @@ describe('choosing the sweep executor', () => {
     expect(typeof local.execute).toBe('function');
     await local.close?.();
     // (Through the CLI this cannot be shown inside the workspace, where @rankbias/sweep-queue is installed.)
-    const refusal = createSweepExecutor(container, { workers: 1, url: 'redis://:secret@127.0.0.1:1', cwd: process.cwd(), pluginPaths: [] });
+    const refusal = createSweepExecutor(container, {
+      workers: 1,
+      url: 'redis://:secret@127.0.0.1:1',
+      cwd: process.cwd(),
+      pluginPaths: [],
+    });
     await expect(refusal).rejects.toThrow(/npm install @rankbias\/sweep-queue$/);
     await expect(refusal).rejects.not.toThrow(/secret/);
   });

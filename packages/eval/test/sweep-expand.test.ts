@@ -19,8 +19,12 @@ function sweepFile(content: unknown, extra: Record<string, unknown> = {}): strin
 describe('sweep expansion', () => {
   it('grid points are the cartesian product, last key fastest', () => {
     expect(gridPoints({ a: [1, 2], b: ['x', 'y', 'z'] })).toEqual([
-      { a: 1, b: 'x' }, { a: 1, b: 'y' }, { a: 1, b: 'z' },
-      { a: 2, b: 'x' }, { a: 2, b: 'y' }, { a: 2, b: 'z' },
+      { a: 1, b: 'x' },
+      { a: 1, b: 'y' },
+      { a: 1, b: 'z' },
+      { a: 2, b: 'x' },
+      { a: 2, b: 'y' },
+      { a: 2, b: 'z' },
     ]);
     expect(gridPoints({})).toEqual([{}]);
   });
@@ -45,7 +49,10 @@ describe('sweep expansion', () => {
       {
         base: 'base.yaml',
         grid: { 'model.depth': [1, 3], 'penalties[0].weight': [0, 0.1] },
-        variants: [{ name: 'fast', set: { 'optimizer.lr': 0.5 } }, { name: 'slow', set: { 'optimizer.lr': 0.01 } }],
+        variants: [
+          { name: 'fast', set: { 'optimizer.lr': 0.5 } },
+          { name: 'slow', set: { 'optimizer.lr': 0.01 } },
+        ],
         seeds: 2,
       },
       { 'base.yaml': toyBase },
@@ -56,7 +63,12 @@ describe('sweep expansion', () => {
     const first = sweep.runs[0]!;
     expect(first.label).toBe('fast · model.depth=1 · penalties[0].weight=0');
     expect(first.params).toEqual({ variant: 'fast', 'model.depth': 1, 'penalties[0].weight': 0 });
-    expect(first.config).toMatchObject({ seed: 0, model: { use: 'toy-model', depth: 1 }, optimizer: { lr: 0.5 }, data: { n: 10 } });
+    expect(first.config).toMatchObject({
+      seed: 0,
+      model: { use: 'toy-model', depth: 1 },
+      optimizer: { lr: 0.5 },
+      data: { n: 10 },
+    });
     expect(sweep.runs[1]!.seed).toBe(1);
     expect(sweep.runs[1]!.group).toBe(first.group);
     expect(sweep.runs[1]!.id).not.toBe(first.id);
@@ -69,7 +81,8 @@ describe('sweep expansion', () => {
   it('a resolved default and an explicit equal value give the same run id', () => {
     const { registry } = toyRegistry();
     const a = expandSweep(sweepFile({ base: toyBase, seeds: [3] }), registry).runs[0]!;
-    const b = expandSweep(sweepFile({ base: { ...toyBase, data: { use: 'toy-data', n: 10 } }, seeds: [3] }), registry).runs[0]!;
+    const b = expandSweep(sweepFile({ base: { ...toyBase, data: { use: 'toy-data', n: 10 } }, seeds: [3] }), registry)
+      .runs[0]!;
     expect(a.id).toBe(b.id);
   });
 
@@ -85,19 +98,26 @@ describe('sweep expansion', () => {
       throw new Error('expected a ConfigError');
     };
     expect(err({ grid: {} })).toMatch(/base:/);
-    expect(err({ base: toyBase, grid: { 'optimizer.lr': [] } })).toMatch(/grid\.optimizer\.lr: give at least one value/);
+    expect(err({ base: toyBase, grid: { 'optimizer.lr': [] } })).toMatch(
+      /grid\.optimizer\.lr: give at least one value/,
+    );
     expect(err({ base: toyBase, seeds: [-1] })).toMatch(/seeds/);
     expect(err({ base: toyBase, target: { metric: 'x', mode: 'lowest' } })).toMatch(/target\.mode/);
     expect(err({ base: toyBase, gird: {} })).toMatch(/unknown key\(s\) "gird"/);
     expect(err({ base: 'missing.yaml' })).toMatch(/base.*file not found/s);
-    expect(err({ base: toyBase, grid: { 'optimizer[lr]': [1] } })).toMatch(/grid\.optimizer\[lr\]: not a valid key path/);
+    expect(err({ base: toyBase, grid: { 'optimizer[lr]': [1] } })).toMatch(
+      /grid\.optimizer\[lr\]: not a valid key path/,
+    );
   });
 
   it('validates every expanded config and names the group, seed and config path', () => {
     const { registry } = toyRegistry();
     let message = '';
     try {
-      expandSweep(sweepFile({ base: toyBase, grid: { 'optimizer.lr': [0.1, -1], 'model.widht': [2] }, seeds: [0, 1] }), registry);
+      expandSweep(
+        sweepFile({ base: toyBase, grid: { 'optimizer.lr': [0.1, -1], 'model.widht': [2] }, seeds: [0, 1] }),
+        registry,
+      );
     } catch (e) {
       message = (e as Error).message;
     }

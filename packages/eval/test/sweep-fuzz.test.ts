@@ -11,11 +11,14 @@ import { toyBase, toyRegistry } from './support/toy-plugins.js';
 
 const SEED = 20261202;
 const stats = { cases: 0, started: performance.now() };
-afterAll(() => console.log(`sweep fuzz: ${stats.cases} cases in ${((performance.now() - stats.started) / 1000).toFixed(1)} s`));
+afterAll(() =>
+  console.log(`sweep fuzz: ${stats.cases} cases in ${((performance.now() - stats.started) / 1000).toFixed(1)} s`),
+);
 
 function sweepDir(files: Record<string, unknown>): string {
   const dir = mkdtempSync(join(tmpdir(), 'rankbias-sweep-fuzz-'));
-  for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), typeof data === 'string' ? data : stringify(data));
+  for (const [name, data] of Object.entries(files))
+    writeFileSync(join(dir, name), typeof data === 'string' ? data : stringify(data));
   return dir;
 }
 
@@ -28,16 +31,20 @@ function expectLineShaped(e: unknown): void {
 }
 
 describe('sweeps: hostile grid keys and extends', () => {
-  it.each(['__proto__.polluted', 'model.__proto__.polluted', 'constructor.prototype.polluted', 'penalties[0].__proto__.polluted'])(
-    'a grid key %s is refused and pollutes nothing',
-    (key) => {
-      const guard = watchPrototypes();
-      const dir = sweepDir({ 'sweep.yaml': { base: toyBase, grid: { [key]: [1, 2] }, seeds: 1 } });
-      expect(() => expandSweep(join(dir, 'sweep.yaml'), toyRegistry().registry)).toThrow(/"(__proto__|constructor)" is not allowed as a key/);
-      expect(guard.changes()).toEqual([]);
-      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    },
-  );
+  it.each([
+    '__proto__.polluted',
+    'model.__proto__.polluted',
+    'constructor.prototype.polluted',
+    'penalties[0].__proto__.polluted',
+  ])('a grid key %s is refused and pollutes nothing', (key) => {
+    const guard = watchPrototypes();
+    const dir = sweepDir({ 'sweep.yaml': { base: toyBase, grid: { [key]: [1, 2] }, seeds: 1 } });
+    expect(() => expandSweep(join(dir, 'sweep.yaml'), toyRegistry().registry)).toThrow(
+      /"(__proto__|constructor)" is not allowed as a key/,
+    );
+    expect(guard.changes()).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 
   it('a sweep extends a shared sweep file; its base extends a base config', () => {
     const dir = sweepDir({
@@ -52,10 +59,22 @@ describe('sweeps: hostile grid keys and extends', () => {
   });
 });
 
-const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'model', 'depth', 'optimizer', 'lr', 'penalties', 'weight'), fc.string({ maxLength: 5 }));
+const key = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'model', 'depth', 'optimizer', 'lr', 'penalties', 'weight'),
+  fc.string({ maxLength: 5 }),
+);
 const index = fc.oneof(fc.nat(3), fc.constantFrom(10_000, 1_000_000)).map((n) => `[${n}]`);
-const keyPath = fc.array(fc.tuple(key, fc.option(index, { nil: '' })), { minLength: 1, maxLength: 4 }).map((parts) => parts.map(([k, i]) => k + i).join('.'));
-const value = fc.oneof(fc.integer({ min: -2, max: 5 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), fc.string({ maxLength: 4 }), fc.constant(null), fc.array(fc.nat(3), { maxLength: 3 }));
+const keyPath = fc
+  .array(fc.tuple(key, fc.option(index, { nil: '' })), { minLength: 1, maxLength: 4 })
+  .map((parts) => parts.map(([k, i]) => k + i).join('.'));
+const value = fc.oneof(
+  fc.integer({ min: -2, max: 5 }),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+  fc.boolean(),
+  fc.string({ maxLength: 4 }),
+  fc.constant(null),
+  fc.array(fc.nat(3), { maxLength: 3 }),
+);
 
 describe('fuzz: sweep expansion', () => {
   it('expands or refuses with line-shaped input errors; prototypes untouched; nothing written', () => {
@@ -65,7 +84,16 @@ describe('fuzz: sweep expansion', () => {
     fc.assert(
       fc.property(
         fc.dictionary(keyPath, fc.array(value, { minLength: 1, maxLength: 3 }), { minKeys: 1, maxKeys: 3 }),
-        fc.option(fc.array(fc.record({ name: fc.string({ minLength: 1, maxLength: 4 }), set: fc.dictionary(keyPath, value, { maxKeys: 2 }) }), { minLength: 1, maxLength: 2 }), { nil: undefined }),
+        fc.option(
+          fc.array(
+            fc.record({
+              name: fc.string({ minLength: 1, maxLength: 4 }),
+              set: fc.dictionary(keyPath, value, { maxKeys: 2 }),
+            }),
+            { minLength: 1, maxLength: 2 },
+          ),
+          { nil: undefined },
+        ),
         fc.integer({ min: 1, max: 2 }),
         (grid, variants, seeds) => {
           stats.cases++;

@@ -26,7 +26,9 @@ function setup(sweep: Record<string, unknown>) {
 }
 
 const invocations = (out: string, id: string) =>
-  readFileSync(join(out, 'runs', id, 'invocations.log'), 'utf8').trim().split('\n');
+  readFileSync(join(out, 'runs', id, 'invocations.log'), 'utf8')
+    .trim()
+    .split('\n');
 
 describe('sweep runner', () => {
   it('plans: completed/stopped skip, failed only with retry, checkpointed runs resume', () => {
@@ -39,8 +41,18 @@ describe('sweep runner', () => {
   });
 
   it('runs everything once with N workers; a second call trains nothing and the summary is byte-identical', async () => {
-    const { out, sweep } = setup({ base: toyBase, grid: { 'optimizer.lr': [0.1, 0.3], 'model.depth': [1, 2] }, seeds: [0, 1] });
-    const first = await executeRuns(sweep.runs, { outDir: out, workers: 3, retry: false, trainCommand: fake, progress: quiet });
+    const { out, sweep } = setup({
+      base: toyBase,
+      grid: { 'optimizer.lr': [0.1, 0.3], 'model.depth': [1, 2] },
+      seeds: [0, 1],
+    });
+    const first = await executeRuns(sweep.runs, {
+      outDir: out,
+      workers: 3,
+      retry: false,
+      trainCommand: fake,
+      progress: quiet,
+    });
     expect(first.completed).toHaveLength(8);
     expect(first.failed).toEqual([]);
     for (const r of sweep.runs) expect(runState(runDirOf(out, r))).toBe('completed');
@@ -49,7 +61,13 @@ describe('sweep runner', () => {
     const csv = readFileSync(join(out, 'summary.csv'), 'utf8');
     const html = readFileSync(join(out, 'report.html'), 'utf8');
 
-    const second = await executeRuns(sweep.runs, { outDir: out, workers: 3, retry: false, trainCommand: fake, progress: quiet });
+    const second = await executeRuns(sweep.runs, {
+      outDir: out,
+      workers: 3,
+      retry: false,
+      trainCommand: fake,
+      progress: quiet,
+    });
     expect(second.completed).toEqual([]);
     expect(second.skipped).toHaveLength(8);
     for (const r of sweep.runs) expect(invocations(out, r.id)).toEqual(['fresh']);
@@ -61,7 +79,11 @@ describe('sweep runner', () => {
 
   it('an interrupted sweep resumes the interrupted runs from their checkpoints and finishes only what is missing', async () => {
     process.env.FAKE_STEP_MS = '30';
-    const { out, sweep } = setup({ base: { ...toyBase, train: { steps: 30 } }, grid: { 'optimizer.lr': [0.1, 0.2, 0.3] }, seeds: [0] });
+    const { out, sweep } = setup({
+      base: { ...toyBase, train: { steps: 30 } },
+      grid: { 'optimizer.lr': [0.1, 0.2, 0.3] },
+      seeds: [0],
+    });
     const abort = new AbortController();
     const lines: string[] = [];
     const progress = { update: () => {}, line: (t: string) => lines.push(t), stop: () => {} };
@@ -71,7 +93,14 @@ describe('sweep runner', () => {
       const m = join(runDirOf(out, second), 'metrics.jsonl');
       if (existsSync(m) && readFileSync(m, 'utf8').split('\n').length > 8) abort.abort();
     }, 10);
-    const first = await executeRuns(sweep.runs, { outDir: out, workers: 1, retry: false, trainCommand: fake, progress, signal: abort.signal });
+    const first = await executeRuns(sweep.runs, {
+      outDir: out,
+      workers: 1,
+      retry: false,
+      trainCommand: fake,
+      progress,
+      signal: abort.signal,
+    });
     clearInterval(timer);
     expect(first.interrupted).toBe(true);
     expect(first.completed).toEqual([sweep.runs[0]!.id]);
@@ -79,7 +108,13 @@ describe('sweep runner', () => {
     expect(runState(runDirOf(out, sweep.runs[1]!))).toBe('resumable');
     expect(runState(runDirOf(out, sweep.runs[2]!))).toBe('pending');
 
-    const second = await executeRuns(sweep.runs, { outDir: out, workers: 1, retry: false, trainCommand: fake, progress });
+    const second = await executeRuns(sweep.runs, {
+      outDir: out,
+      workers: 1,
+      retry: false,
+      trainCommand: fake,
+      progress,
+    });
     expect(second.skipped).toEqual([sweep.runs[0]!.id]);
     expect([...second.completed].sort()).toEqual([sweep.runs[1]!.id, sweep.runs[2]!.id].sort());
     expect(invocations(out, sweep.runs[0]!.id)).toEqual(['fresh']);
@@ -87,7 +122,9 @@ describe('sweep runner', () => {
     expect(invocations(out, sweep.runs[2]!.id)).toEqual(['fresh']);
     // the resumed run's metrics hold each step exactly once
     const steps = readFileSync(join(runDirOf(out, sweep.runs[1]!), 'metrics.jsonl'), 'utf8')
-      .trim().split('\n').map((l) => JSON.parse(l).step);
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).step);
     expect(steps).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     delete process.env.FAKE_STEP_MS;
   });
@@ -96,14 +133,32 @@ describe('sweep runner', () => {
     const { out, sweep } = setup({ base: toyBase, grid: { 'data.fail': [false, true] }, seeds: [0] });
     const lines: string[] = [];
     const progress = { update: () => {}, line: (t: string) => lines.push(t), stop: () => {} };
-    const first = await executeRuns(sweep.runs, { outDir: out, workers: 2, retry: false, trainCommand: fake, progress });
+    const first = await executeRuns(sweep.runs, {
+      outDir: out,
+      workers: 2,
+      retry: false,
+      trainCommand: fake,
+      progress,
+    });
     const bad = sweep.runs.find((r) => r.params['data.fail'] === true)!;
     expect(first.failed).toEqual([bad.id]);
     expect(lines.join('\n')).toMatch(/FAILED data\.fail=true seed 0: loss is NaN \(log: .*train\.log\)/);
-    const again = await executeRuns(sweep.runs, { outDir: out, workers: 2, retry: false, trainCommand: fake, progress });
+    const again = await executeRuns(sweep.runs, {
+      outDir: out,
+      workers: 2,
+      retry: false,
+      trainCommand: fake,
+      progress,
+    });
     expect(again.failedNotRetried).toEqual([bad.id]);
     expect(invocations(out, bad.id)).toEqual(['fresh']);
-    const retried = await executeRuns(sweep.runs, { outDir: out, workers: 2, retry: true, trainCommand: fake, progress });
+    const retried = await executeRuns(sweep.runs, {
+      outDir: out,
+      workers: 2,
+      retry: true,
+      trainCommand: fake,
+      progress,
+    });
     expect(retried.failed).toEqual([bad.id]);
     expect(invocations(out, bad.id)).toEqual(['fresh', 'fresh']);
     await writeReport(out);

@@ -25,7 +25,13 @@ describe('long-lived local workers', () => {
     const perProcess = join(dir, 'per-process');
     const workers = join(dir, 'workers');
     let slots = 0;
-    const a = await executeRuns(sweep.runs, { outDir: perProcess, workers: 2, retry: false, trainCommand: defaultTrainCommand(RANKBIAS_BIN), progress: quiet });
+    const a = await executeRuns(sweep.runs, {
+      outDir: perProcess,
+      workers: 2,
+      retry: false,
+      trainCommand: defaultTrainCommand(RANKBIAS_BIN),
+      progress: quiet,
+    });
     const b = await executeLocally(sweep.runs, {
       outDir: workers,
       retry: false,
@@ -36,14 +42,20 @@ describe('long-lived local workers', () => {
     expect(b.completed).toHaveLength(4);
     expect(slots).toBe(1); // one worker process trained all four runs, each once
     for (const r of sweep.runs) {
-      expect(readFileSync(join(workers, 'runs', r.id, 'train.log'), 'utf8').match(/^\$ rankbias train /gm)).toHaveLength(1);
-      expect(tryReadRunResult(join(workers, 'runs', r.id))?.final).toEqual(tryReadRunResult(join(perProcess, 'runs', r.id))?.final);
+      expect(
+        readFileSync(join(workers, 'runs', r.id, 'train.log'), 'utf8').match(/^\$ rankbias train /gm),
+      ).toHaveLength(1);
+      expect(tryReadRunResult(join(workers, 'runs', r.id))?.final).toEqual(
+        tryReadRunResult(join(perProcess, 'runs', r.id))?.final,
+      );
       expect(existsSync(join(workers, 'runs', r.id, 'run.lock'))).toBe(false);
     }
     expect(runRecords(workers)).toEqual(runRecords(perProcess));
     await writeReport(perProcess);
     await writeReport(workers);
-    expect(readFileSync(join(workers, 'summary.md'), 'utf8')).toBe(readFileSync(join(perProcess, 'summary.md'), 'utf8'));
+    expect(readFileSync(join(workers, 'summary.md'), 'utf8')).toBe(
+      readFileSync(join(perProcess, 'summary.md'), 'utf8'),
+    );
   }, 300_000);
 
   it('a sweep naming a local-path plugin fails --dry-run and the real run up front: exit 2, one line, nothing written', async () => {
@@ -62,7 +74,10 @@ describe('long-lived local workers', () => {
   it('compare key=value overrides the base; --dry-run lists hashes, states and what is done', async () => {
     const dir = sweepDir(tinySweep(10, [0.1, 0.3]));
     const plain = await startRankbias(['compare', 'sweep.yaml', '--out', 'out', '--dry-run'], dir).done;
-    const overridden = await startRankbias(['compare', 'sweep.yaml', '--out', 'out', '--dry-run', 'train.steps=6', 'model.hidden[0]=5'], dir).done;
+    const overridden = await startRankbias(
+      ['compare', 'sweep.yaml', '--out', 'out', '--dry-run', 'train.steps=6', 'model.hidden[0]=5'],
+      dir,
+    ).done;
     expect(plain.code).toBe(0);
     expect(overridden.code).toBe(0);
     const hashes = (s: string) => [...s.matchAll(/runs\/([0-9a-f]{12})/g)].map((m) => m[1]);
@@ -71,11 +86,19 @@ describe('long-lived local workers', () => {
     expect(hashes(overridden.stdout).some((h) => hashes(plain.stdout).includes(h))).toBe(false);
     expect(plain.stdout).toMatch(/^0 done, 2 to train \(0 resuming\)$/m);
 
-    const trained = await startRankbias(['compare', 'sweep.yaml', '--out', 'out', '--workers', '1', 'train.steps=6', 'model.hidden[0]=5'], dir).done;
+    const trained = await startRankbias(
+      ['compare', 'sweep.yaml', '--out', 'out', '--workers', '1', 'train.steps=6', 'model.hidden[0]=5'],
+      dir,
+    ).done;
     expect(trained.code).toBe(0);
-    const config = JSON.parse(readFileSync(join(dir, 'out', 'runs', hashes(overridden.stdout)[0]!, 'config.json'), 'utf8'));
+    const config = JSON.parse(
+      readFileSync(join(dir, 'out', 'runs', hashes(overridden.stdout)[0]!, 'config.json'), 'utf8'),
+    );
     expect([config.train.steps, config.model.hidden]).toEqual([6, [5]]);
-    const after = await startRankbias(['compare', 'sweep.yaml', '--out', 'out', '--dry-run', 'train.steps=6', 'model.hidden[0]=5'], dir).done;
+    const after = await startRankbias(
+      ['compare', 'sweep.yaml', '--out', 'out', '--dry-run', 'train.steps=6', 'model.hidden[0]=5'],
+      dir,
+    ).done;
     expect(after.stdout).toMatch(/^2 done, 0 to train \(0 resuming\)$/m);
     expect(after.stdout.match(/ completed$/gm)).toHaveLength(2);
     const bad = await startRankbias(['compare', 'sweep.yaml', '--dry-run', 'train.steps'], dir).done;

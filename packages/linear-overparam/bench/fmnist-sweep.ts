@@ -3,7 +3,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { container } from 'tsyringe';
-import { PluginRegistry, readConfigFile, register as registerCore, resolveConfig, runTraining, type RunResult } from '@rankbias/core';
+import {
+  PluginRegistry,
+  readConfigFile,
+  register as registerCore,
+  resolveConfig,
+  runTraining,
+  type RunResult,
+} from '@rankbias/core';
 import { register as registerData } from '@rankbias/data-cifar';
 import { register as registerEval } from '@rankbias/eval';
 import { register as registerLinear } from '../src/index.js';

@@ -18,7 +18,11 @@ import {
 } from '@rankbias/core';
 
 function gaussian(rows: number, cols: number, std: number, rng: Rng): Matrix {
-  return matrix(rows, cols, Float64Array.from({ length: rows * cols }, () => rng.normal() * std));
+  return matrix(
+    rows,
+    cols,
+    Float64Array.from({ length: rows * cols }, () => rng.normal() * std),
+  );
 }
 
 function identity(n: number): Matrix {
@@ -32,7 +36,11 @@ function product(ms: readonly Matrix[], n: number): Matrix {
 }
 
 function relu(m: Matrix): Matrix {
-  return matrix(m.rows, m.cols, m.data.map((v) => Math.max(v, 0)));
+  return matrix(
+    m.rows,
+    m.cols,
+    m.data.map((v) => Math.max(v, 0)),
+  );
 }
 
 function mean(xs: number[]): number {
@@ -97,7 +105,11 @@ function frob(m: Matrix): number {
 }
 
 function sub(a: Matrix, b: Matrix): Matrix {
-  return matrix(a.rows, a.cols, a.data.map((v, i) => v - b.data[i]!));
+  return matrix(
+    a.rows,
+    a.cols,
+    a.data.map((v, i) => v - b.data[i]!),
+  );
 }
 
 /**
@@ -121,10 +133,18 @@ export function regressionVsDepth(
         const r = target === 'full-rank' ? d : 2;
         let wStar = multiply(gaussian(d, r, 1, rng), gaussian(r, d, 1, rng));
         const scale = 2 / frob(wStar); // ‖W*‖_F = 2 for both targets
-        wStar = matrix(d, d, wStar.data.map((v) => v * scale));
+        wStar = matrix(
+          d,
+          d,
+          wStar.data.map((v) => v * scale),
+        );
         const x = gaussian(n, d, 1, rng);
         const clean = multiply(x, wStar);
-        const y = matrix(n, d, clean.data.map((v) => v + noise * rng.normal()));
+        const y = matrix(
+          n,
+          d,
+          clean.data.map((v) => v + noise * rng.normal()),
+        );
         const netRng = createRng(`regression-net-${depth}-${s}`);
         // factors N(0, (s^(1/L)/sqrt d)²): the end-to-end product starts at scale s at every depth
         const ws = Array.from({ length: depth }, () => gaussian(d, d, initScale ** (1 / depth) / Math.sqrt(d), netRng));
@@ -136,13 +156,22 @@ export function regressionVsDepth(
           const we = prefixes[depth]!;
           const resid = sub(multiply(x, we), y);
           loss = frob(resid) ** 2 / (2 * n);
-          if (!Number.isFinite(loss)) throw new Error(`regression: GD diverged (depth ${depth}, lr ${lr}); lower --reg-lr`);
-          const g = matrix(d, d, multiply(xt, resid).data.map((v) => v / n));
+          if (!Number.isFinite(loss))
+            throw new Error(`regression: GD diverged (depth ${depth}, lr ${lr}); lower --reg-lr`);
+          const g = matrix(
+            d,
+            d,
+            multiply(xt, resid).data.map((v) => v / n),
+          );
           let suffix = identity(d);
           for (let i = depth - 1; i >= 0; i--) {
             const grad = multiply(multiply(transpose(prefixes[i]!), g), transpose(suffix));
             suffix = multiply(ws[i]!, suffix);
-            ws[i] = matrix(d, d, ws[i]!.data.map((v, k) => v - lr * grad.data[k]!));
+            ws[i] = matrix(
+              d,
+              d,
+              ws[i]!.data.map((v, k) => v - lr * grad.data[k]!),
+            );
           }
         }
         const we = product(ws, d);

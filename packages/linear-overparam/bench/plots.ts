@@ -35,15 +35,45 @@ export function fmnistSpec(rows: FmnistRow[]): TopLevelSpec {
       {
         ...size,
         layer: [
-          { mark: { type: 'line', point: true }, encoding: { x, y: { field: 'testAccuracy', type: 'quantitative', scale: { zero: false }, title: 'test accuracy' }, color } },
-          { mark: 'errorbar', encoding: { x, y: { field: 'accLo', type: 'quantitative', title: 'test accuracy' }, y2: { field: 'accHi' }, color } },
+          {
+            mark: { type: 'line', point: true },
+            encoding: {
+              x,
+              y: { field: 'testAccuracy', type: 'quantitative', scale: { zero: false }, title: 'test accuracy' },
+              color,
+            },
+          },
+          {
+            mark: 'errorbar',
+            encoding: {
+              x,
+              y: { field: 'accLo', type: 'quantitative', title: 'test accuracy' },
+              y2: { field: 'accHi' },
+              color,
+            },
+          },
         ],
       },
       {
         ...size,
         layer: [
-          { mark: { type: 'line', point: true }, encoding: { x, y: { field: 'entropy', type: 'quantitative', scale: { zero: false }, title: 'entropy H of embeddings' }, color } },
-          { mark: 'errorbar', encoding: { x, y: { field: 'hLo', type: 'quantitative', title: 'entropy H of embeddings' }, y2: { field: 'hHi' }, color } },
+          {
+            mark: { type: 'line', point: true },
+            encoding: {
+              x,
+              y: { field: 'entropy', type: 'quantitative', scale: { zero: false }, title: 'entropy H of embeddings' },
+              color,
+            },
+          },
+          {
+            mark: 'errorbar',
+            encoding: {
+              x,
+              y: { field: 'hLo', type: 'quantitative', title: 'entropy H of embeddings' },
+              y2: { field: 'hHi' },
+              color,
+            },
+          },
         ],
       },
     ],

@@ -61,8 +61,17 @@ if (parts.includes('fmnist')) {
       for (let seed = 0; seed < seeds; seed++) {
         const point: SweepPoint = { model, depth, seed };
         const t0 = Date.now();
-        const r = await runPoint(point, { steps: settings[model].steps, perClass: settings.perClass, testPerClass: settings.testPerClass, lr: settings.lr, backend, outRoot });
-        console.log(`${model} depth ${depth} seed ${seed}: ${r.status} in ${((Date.now() - t0) / 1000).toFixed(1)}s test acc ${r.final['test/accuracy']}`);
+        const r = await runPoint(point, {
+          steps: settings[model].steps,
+          perClass: settings.perClass,
+          testPerClass: settings.testPerClass,
+          lr: settings.lr,
+          backend,
+          outRoot,
+        });
+        console.log(
+          `${model} depth ${depth} seed ${seed}: ${r.status} in ${((Date.now() - t0) / 1000).toFixed(1)}s test acc ${r.final['test/accuracy']}`,
+        );
         finals.push(r.final);
       }
       const layer = model === 'cnn' ? 'act_0' : 'act_1';
@@ -83,16 +92,21 @@ if (parts.includes('fmnist')) {
   const labels = new Set(rows.map((r) => r.model));
   results.fmnist = [...(results.fmnist ?? []).filter((r) => !labels.has(r.model)), ...rows];
   results.settings = { ...results.settings, [`fmnist lr ${settings.lr}`]: { ...settings, models, seeds, backend } };
-  console.log('\n| model | depth | test accuracy | train accuracy | H (embeddings) | erank = exp H |\n|---|---|---|---|---|---|');
+  console.log(
+    '\n| model | depth | test accuracy | train accuracy | H (embeddings) | erank = exp H |\n|---|---|---|---|---|---|',
+  );
   for (const r of results.fmnist) {
-    console.log(`| ${r.model} | ${r.depth === 1 ? '1 (base)' : r.depth} | ${pm(r.testAccuracy, r.testAccuracyStd)} | ${r.trainAccuracy.toFixed(3)} | ${pm(r.entropy, r.entropyStd)} | ${r.erank.toFixed(2)} |`);
+    console.log(
+      `| ${r.model} | ${r.depth === 1 ? '1 (base)' : r.depth} | ${pm(r.testAccuracy, r.testAccuracyStd)} | ${r.trainAccuracy.toFixed(3)} | ${pm(r.entropy, r.entropyStd)} | ${r.erank.toFixed(2)} |`,
+    );
   }
 }
 
 if (parts.includes('init')) {
   results.init = initRankVsDepth([1, 2, 4, 8, 16]);
   console.log('\n| depth | kind | H (mean ± std, 5 nets) | erank |\n|---|---|---|---|');
-  for (const r of results.init) console.log(`| ${r.depth} | ${r.kind} | ${pm(r.entropy, r.entropyStd)} | ${r.erank.toFixed(2)} |`);
+  for (const r of results.init)
+    console.log(`| ${r.depth} | ${r.kind} | ${pm(r.entropy, r.entropyStd)} | ${r.erank.toFixed(2)} |`);
 }
 
 if (parts.includes('regression')) {
@@ -106,9 +120,13 @@ if (parts.includes('regression')) {
   const rows = regressionVsDepth([1, 2, 4, 8], seeds, opts).map((r) => ({ ...r, initScale: opts.initScale }));
   results.regression = [...(results.regression ?? []).filter((r) => r.initScale !== opts.initScale), ...rows];
   results.settings = { ...results.settings, [`regression init ${opts.initScale}`]: { ...opts, seeds, d: 16 } };
-  console.log('\n| init scale | target | depth | relative test error | H(W_e) | erank(W_e) | final train loss |\n|---|---|---|---|---|---|---|');
+  console.log(
+    '\n| init scale | target | depth | relative test error | H(W_e) | erank(W_e) | final train loss |\n|---|---|---|---|---|---|---|',
+  );
   for (const r of results.regression) {
-    console.log(`| ${r.initScale} | ${r.target} | ${r.depth} | ${pm(r.testError, r.testErrorStd)} | ${r.entropy.toFixed(3)} | ${r.erank.toFixed(2)} | ${r.trainLoss.toExponential(1)} |`);
+    console.log(
+      `| ${r.initScale} | ${r.target} | ${r.depth} | ${pm(r.testError, r.testErrorStd)} | ${r.entropy.toFixed(3)} | ${r.erank.toFixed(2)} | ${r.trainLoss.toExponential(1)} |`,
+    );
   }
 }
 
@@ -122,7 +140,11 @@ if (parts.includes('weights')) {
     byGroup.set(group, acc);
   }
   // the same architectures before training (same build as the shipped configs)
-  const info = (flat: boolean) => ({ task: 'classification' as const, inputShape: flat ? [784] : [28, 28, 1], outputSize: 10 });
+  const info = (flat: boolean) => ({
+    task: 'classification' as const,
+    inputShape: flat ? [784] : [28, 28, 1],
+    outputSize: 10,
+  });
   const builders = {
     cnn: () => buildCnn(cnnOptionsSchema.parse({ filters: [8, 16], dense: [32] }), info(false)),
     mlp: () => buildMlp(mlpOptionsSchema.parse({ hidden: [128, 64] }), info(true)),
@@ -130,13 +152,22 @@ if (parts.includes('weights')) {
   const initial = (group: string, layer: string): number => {
     const [, model, depth] = /^(cnn|mlp).*-d(\d+)$/.exec(group) ?? [];
     if (!model) return NaN;
-    return mean([0, 1, 2].map((seed) => initialWeightRanks(builders[model as 'cnn' | 'mlp'], Number(depth), seed)[layer]!));
+    return mean(
+      [0, 1, 2].map((seed) => initialWeightRanks(builders[model as 'cnn' | 'mlp'], Number(depth), seed)[layer]!),
+    );
   };
   results.weights = [...byGroup].flatMap(([group, layers]) =>
-    Object.entries(layers).map(([layer, hs]) => ({ group, layer, entropy: mean(hs), entropyStd: std(hs), initEntropy: initial(group, layer) })),
+    Object.entries(layers).map(([layer, hs]) => ({
+      group,
+      layer,
+      entropy: mean(hs),
+      entropyStd: std(hs),
+      initEntropy: initial(group, layer),
+    })),
   );
   console.log('\n| runs | layer | H at init (3 draws) | H of the final (collapsed) kernel |\n|---|---|---|---|');
-  for (const r of results.weights) console.log(`| ${r.group} | ${r.layer} | ${r.initEntropy!.toFixed(3)} | ${pm(r.entropy, r.entropyStd)} |`);
+  for (const r of results.weights)
+    console.log(`| ${r.group} | ${r.layer} | ${r.initEntropy!.toFixed(3)} | ${pm(r.entropy, r.entropyStd)} |`);
 }
 
 mkdirSync(dirname(resultsFile), { recursive: true });
@@ -148,5 +179,6 @@ async function plot(name: string, spec: Parameters<typeof renderSvg>[0]): Promis
   writeFileSync(join(imgDir, `${name}.png`), svgToPng(svg));
 }
 if (results.fmnist) await plot('linear-overparam-fmnist', fmnistSpec(results.fmnist));
-if (results.init && results.regression) await plot('linear-overparam-observations', observationsSpec(results.init, results.regression));
+if (results.init && results.regression)
+  await plot('linear-overparam-observations', observationsSpec(results.init, results.regression));
 console.log(`\nresults: ${resultsFile}\nplots: ${imgDir}/linear-overparam-*.{svg,png}`);

@@ -81,20 +81,50 @@ for (const backend of backends) {
     const base = build();
     const x = tf.randomNormal([batch, 28, 28, 1]);
     const y = tf.oneHot(tf.randomUniform([batch], 0, 10, 'int32') as tf.Tensor1D, 10);
-    const variants = (['effective', 'auto', 'chain'] as const).map((mode) => overparameterize(base, { depth: 4, expansion: 1, mode }));
+    const variants = (['effective', 'auto', 'chain'] as const).map((mode) =>
+      overparameterize(base, { depth: 4, expansion: 1, mode }),
+    );
     const collapsed = collapse(variants[0]!);
-    const [tBase, tEff, tAuto, tChain] = timeAll([base, ...variants].map((m) => trainStepFn(m, x, y)), steps);
+    const [tBase, tEff, tAuto, tChain] = timeAll(
+      [base, ...variants].map((m) => trainStepFn(m, x, y)),
+      steps,
+    );
     const xi = tf.randomNormal([inferBatch, 28, 28, 1]);
-    const [iBase, iCol, iEff] = timeAll([base, collapsed, variants[0]!].map((m) => predictFn(m, xi)), steps);
-    rows.push([backend, label, tBase!.toFixed(1), ratio(tEff!, tBase!), ratio(tAuto!, tBase!), ratio(tChain!, tBase!), iBase!.toFixed(1), ratio(iCol!, iBase!), ratio(iEff!, iBase!)]);
+    const [iBase, iCol, iEff] = timeAll(
+      [base, collapsed, variants[0]!].map((m) => predictFn(m, xi)),
+      steps,
+    );
+    rows.push([
+      backend,
+      label,
+      tBase!.toFixed(1),
+      ratio(tEff!, tBase!),
+      ratio(tAuto!, tBase!),
+      ratio(tChain!, tBase!),
+      iBase!.toFixed(1),
+      ratio(iCol!, iBase!),
+      ratio(iEff!, iBase!),
+    ]);
     console.log(rows[rows.length - 1]!.join(' | '));
     tf.dispose([x, y, xi]);
     [base, ...variants, collapsed].forEach((m) => m.dispose());
   }
 }
 
-const header = ['backend', 'model', 'base step ms', 'depth-4 effective', 'depth-4 auto', 'depth-4 chain', 'base infer ms', 'collapsed infer', 'expanded infer (effective)'];
-console.log(`\nbatch ${batch} (train step: forward + backward + SGD update) / ${inferBatch} (inference); median of ${steps} round-robin repeats; expansion 1, depth 4\n`);
+const header = [
+  'backend',
+  'model',
+  'base step ms',
+  'depth-4 effective',
+  'depth-4 auto',
+  'depth-4 chain',
+  'base infer ms',
+  'collapsed infer',
+  'expanded infer (effective)',
+];
+console.log(
+  `\nbatch ${batch} (train step: forward + backward + SGD update) / ${inferBatch} (inference); median of ${steps} round-robin repeats; expansion 1, depth 4\n`,
+);
 console.log(`| ${header.join(' | ')} |`);
 console.log(`|${header.map(() => '---').join('|')}|`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);

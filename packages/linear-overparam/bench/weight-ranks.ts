@@ -21,7 +21,9 @@ export interface WeightRankRow {
 export async function weightRanks(root: string): Promise<WeightRankRow[]> {
   const rows: WeightRankRow[] = [];
   for (const run of readdirSync(root).sort()) {
-    const dir = existsSync(join(root, run, 'model-collapsed')) ? join(root, run, 'model-collapsed') : join(root, run, 'model');
+    const dir = existsSync(join(root, run, 'model-collapsed'))
+      ? join(root, run, 'model-collapsed')
+      : join(root, run, 'model');
     if (!existsSync(join(dir, 'model.json'))) continue;
     const model = await loadLayersModelFromDir(dir);
     const entropy: Record<string, number> = {};
@@ -43,14 +45,17 @@ export async function weightRanks(root: string): Promise<WeightRankRow[]> {
 /** Kernel entropies of a freshly built (and, for depth > 1, expanded then collapsed) model: the rank before training. */
 export function initialWeightRanks(build: () => tfl.LayersModel, depth: number, seed: number): Record<string, number> {
   const base = withSeededMathRandom(createRng(seed), build);
-  const model = depth > 1 ? collapse(withSeededMathRandom(createRng(seed + 1000), () => overparameterize(base, { depth }))) : base;
+  const model =
+    depth > 1 ? collapse(withSeededMathRandom(createRng(seed + 1000), () => overparameterize(base, { depth }))) : base;
   const entropy: Record<string, number> = {};
   for (const layer of model.layers) {
     const cls = layer.getClassName();
     if (cls !== 'Dense' && cls !== 'Conv2D') continue;
     const kernel = layer.getWeights()[0]!;
     const out = kernel.shape[kernel.rank - 1]!;
-    entropy[layer.name] = spectralEntropy(singularValues(matrix(kernel.size / out, out, Float64Array.from(kernel.dataSync()))));
+    entropy[layer.name] = spectralEntropy(
+      singularValues(matrix(kernel.size / out, out, Float64Array.from(kernel.dataSync()))),
+    );
   }
   return entropy;
 }

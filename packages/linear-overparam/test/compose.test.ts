@@ -36,7 +36,10 @@ describe('composeConvKernels', () => {
     const a = fill64(18 * 3, rand);
     const b = fill64(4 * 6, rand);
     const ref = fullConv64(a, aShape, b, bShape);
-    const k = composeConvKernels(tf.tensor4d(Float32Array.from(a), aShape as never), tf.tensor4d(Float32Array.from(b), bShape as never));
+    const k = composeConvKernels(
+      tf.tensor4d(Float32Array.from(a), aShape as never),
+      tf.tensor4d(Float32Array.from(b), bShape as never),
+    );
     expect(k.shape).toEqual([4, 4, 2, 2]);
     const got = k.dataSync();
     let maxErr = 0;
@@ -57,9 +60,15 @@ describe('composeConvKernels', () => {
 
   it('folds biases through the spatial sum of the following kernels', () => {
     const x = tf.randomNormal([2, 6, 6, 2], 0, 1, 'float32', 4) as tf.Tensor4D;
-    const ks = [tf.randomNormal([3, 3, 2, 3], 0, 1, 'float32', 5), tf.randomNormal([2, 2, 3, 3], 0, 1, 'float32', 6)] as tf.Tensor4D[];
+    const ks = [
+      tf.randomNormal([3, 3, 2, 3], 0, 1, 'float32', 5),
+      tf.randomNormal([2, 2, 3, 3], 0, 1, 'float32', 6),
+    ] as tf.Tensor4D[];
     const bs = [tf.randomNormal([3], 0, 1, 'float32', 7), tf.randomNormal([3], 0, 1, 'float32', 8)] as tf.Tensor1D[];
-    const chained = tf.add(tf.conv2d(tf.add(tf.conv2d(x, ks[0]!, 1, 'valid'), bs[0]!) as tf.Tensor4D, ks[1]!, 1, 'valid'), bs[1]!);
+    const chained = tf.add(
+      tf.conv2d(tf.add(tf.conv2d(x, ks[0]!, 1, 'valid'), bs[0]!) as tf.Tensor4D, ks[1]!, 1, 'valid'),
+      bs[1]!,
+    );
     const { kernel, bias } = composeConv(ks, bs);
     const once = tf.add(tf.conv2d(x, kernel, 1, 'valid'), bias!);
     expect(relativeError(once, chained)).toBeLessThan(1e-5);
@@ -68,7 +77,12 @@ describe('composeConvKernels', () => {
 
 describe('composeDense', () => {
   it('multiplies a chain in any order to the same product and folds biases', () => {
-    const ws = [[7, 2], [2, 9], [9, 3], [3, 4]].map(([r, c], i) => tf.randomNormal([r!, c!], 0, 1, 'float32', 10 + i)) as tf.Tensor2D[];
+    const ws = [
+      [7, 2],
+      [2, 9],
+      [9, 3],
+      [3, 4],
+    ].map(([r, c], i) => tf.randomNormal([r!, c!], 0, 1, 'float32', 10 + i)) as tf.Tensor2D[];
     const leftToRight = ws.slice(1).reduce((acc, w) => tf.matMul(acc, w), ws[0]!);
     expect(relativeError(multiplyChain(ws), leftToRight)).toBeLessThan(1e-5);
     const bs = ws.map((w, i) => tf.randomNormal([w.shape[1]], 0, 1, 'float32', 20 + i)) as tf.Tensor1D[];
@@ -76,7 +90,12 @@ describe('composeDense', () => {
     const chained = ws.reduce((y, w, i) => tf.add(tf.matMul(y, w), bs[i]!) as tf.Tensor2D, x);
     const { kernel, bias } = composeDense(ws, bs);
     expect(relativeError(tf.add(tf.matMul(x, kernel), bias!), chained)).toBeLessThan(1e-5);
-    expect(composeDense(ws, ws.map(() => null)).bias).toBeNull();
+    expect(
+      composeDense(
+        ws,
+        ws.map(() => null),
+      ).bias,
+    ).toBeNull();
   });
 });
 
@@ -87,7 +106,9 @@ describe('identityFactorMatrices', () => {
   ])('multiplies back to the base exactly (%s)', (_label, [inW, outW], widths) => {
     const base = tf.randomNormal([inW!, outW!], 0, 1, 'float32', 3) as tf.Tensor2D;
     const factors = identityFactorMatrices(base, widths);
-    expect(factors.map((f) => f.shape)).toEqual([inW!, ...widths, outW!].slice(0, -1).map((w, i) => [w, [...widths, outW!][i]]));
+    expect(factors.map((f) => f.shape)).toEqual(
+      [inW!, ...widths, outW!].slice(0, -1).map((w, i) => [w, [...widths, outW!][i]]),
+    );
     expect(relativeError(multiplyChain(factors), base)).toBeLessThan(1e-6);
     // every factor has non-zero entries outside the base block (no dead units)
     expect(factors.every((f) => tf.sum(tf.abs(f)).dataSync()[0]! > 0)).toBe(true);

@@ -17,7 +17,12 @@ interface Case {
 }
 
 function check(base: tfl.LayersModel, x: tf.Tensor, c: Case, kernelSizes?: number[]) {
-  const expanded = overparameterize(base, { depth: c.depth, expansion: c.expansion, batchNorm: c.batchNorm, kernelSizes });
+  const expanded = overparameterize(base, {
+    depth: c.depth,
+    expansion: c.expansion,
+    batchNorm: c.batchNorm,
+    kernelSizes,
+  });
   const layer = expanded.layers.find((l) => l instanceof ExpandedLayerBase) as ExpandedLayerBase;
   expect(layer.depth).toBe(c.depth);
   if (c.batchNorm) randomizeBatchNorm(layer, 11);
@@ -38,7 +43,11 @@ function check(base: tfl.LayersModel, x: tf.Tensor, c: Case, kernelSizes?: numbe
 const denseGrid: Case[] = [];
 for (const depth of [1, 2, 3, 4])
   for (const expansion of [0.5, 1, 4])
-    for (const [useBias, batchNorm] of [[true, false], [false, false], [true, true]] as const)
+    for (const [useBias, batchNorm] of [
+      [true, false],
+      [false, false],
+      [true, true],
+    ] as const)
       denseGrid.push({ depth, expansion, useBias, batchNorm });
 
 describe('ExpandedDense: effective kernel = explicit chain = collapsed Dense', () => {
@@ -71,15 +80,25 @@ for (const kernelSizes of kernelLists)
     }
 
 describe('ExpandedConv2D: effective kernel = explicit chain = collapsed Conv2D', () => {
-  it.each(convGrid)('kernels $kernelSizes, stride $strides, $padding, expansion $expansion, bias $useBias, bn $batchNorm', (c) => {
-    const k = c.kernelSizes.reduce((a, b) => a + b, 0) - c.kernelSizes.length + 1;
-    const base = singleLayerModel(
-      tfl.layers.conv2d({ filters: 3, kernelSize: k, strides: c.strides, padding: c.padding, useBias: c.useBias, activation: 'relu' }),
-      [9, 8, 2],
-    );
-    check(base, tf.randomNormal([2, 9, 8, 2], 0, 1, 'float32', 2), c, c.kernelSizes);
-    base.dispose();
-  });
+  it.each(convGrid)(
+    'kernels $kernelSizes, stride $strides, $padding, expansion $expansion, bias $useBias, bn $batchNorm',
+    (c) => {
+      const k = c.kernelSizes.reduce((a, b) => a + b, 0) - c.kernelSizes.length + 1;
+      const base = singleLayerModel(
+        tfl.layers.conv2d({
+          filters: 3,
+          kernelSize: k,
+          strides: c.strides,
+          padding: c.padding,
+          useBias: c.useBias,
+          activation: 'relu',
+        }),
+        [9, 8, 2],
+      );
+      check(base, tf.randomNormal([2, 9, 8, 2], 0, 1, 'float32', 2), c, c.kernelSizes);
+      base.dispose();
+    },
+  );
 });
 
 describe('modes in training', () => {
@@ -88,9 +107,16 @@ describe('modes in training', () => {
     const expanded = overparameterize(base, { depth: 2, expansion: 2, batchNorm: true });
     const layer = expanded.layers[0] as ExpandedLayerBase;
     const x = tf.add(tf.mul(tf.randomNormal([64, 3], 0, 1, 'float32', 5), 3), 2);
-    const meanBefore = layer.weights.find((w) => w.originalName.endsWith('moving_mean'))!.read().dataSync().slice();
+    const meanBefore = layer.weights
+      .find((w) => w.originalName.endsWith('moving_mean'))!
+      .read()
+      .dataSync()
+      .slice();
     const trainOut = forward(layer, x, 'effective', true);
-    const meanAfter = layer.weights.find((w) => w.originalName.endsWith('moving_mean'))!.read().dataSync();
+    const meanAfter = layer.weights
+      .find((w) => w.originalName.endsWith('moving_mean'))!
+      .read()
+      .dataSync();
     expect(Array.from(meanAfter)).not.toEqual(Array.from(meanBefore));
     // training output is batch-normalised: hidden mean 0 makes output mean equal the last bias plus beta folded
     const inferOut = forward(layer, x, 'effective', false);
@@ -100,16 +126,20 @@ describe('modes in training', () => {
 
 describe("mode 'auto'", () => {
   it('runs the chain for small dense batches with wide factors, the contracted kernel otherwise', () => {
-    const dense = overparameterize(tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [64], units: 64 })] }), { depth: 4 })
-      .layers[0] as ExpandedLayerBase;
+    const dense = overparameterize(tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [64], units: 64 })] }), {
+      depth: 4,
+    }).layers[0] as ExpandedLayerBase;
     expect(dense.mode).toBe('auto');
     // chain: 2·64·64·4 multiply-adds; contraction alone: 2·64³
     expect(dense.usesChain([2, 64], false)).toBe(true);
     expect(dense.usesChain([4096, 64], false)).toBe(false);
-    const conv = overparameterize(singleLayerModel(tfl.layers.conv2d({ filters: 16, kernelSize: 3, padding: 'same' }), [28, 28, 16]), {
-      depth: 4,
-      batchNorm: true,
-    }).layers[1] as ExpandedLayerBase;
+    const conv = overparameterize(
+      singleLayerModel(tfl.layers.conv2d({ filters: 16, kernelSize: 3, padding: 'same' }), [28, 28, 16]),
+      {
+        depth: 4,
+        batchNorm: true,
+      },
+    ).layers[1] as ExpandedLayerBase;
     expect(conv.usesChain([8, 28, 28, 16], false)).toBe(false);
     expect(conv.usesChain([8, 28, 28, 16], true)).toBe(true); // batch statistics need the chain
     // both choices compute the same function

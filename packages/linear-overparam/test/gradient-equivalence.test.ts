@@ -8,7 +8,12 @@ import { relativeError, useCpu } from './support.js';
 beforeAll(useCpu);
 
 /** Gradients of sum(out · r) w.r.t. every factor and bias, in `mode`. */
-function grads(layer: ExpandedLayerBase, x: tf.Tensor, r: tf.Tensor, mode: 'effective' | 'chain'): Record<string, tf.Tensor> {
+function grads(
+  layer: ExpandedLayerBase,
+  x: tf.Tensor,
+  r: tf.Tensor,
+  mode: 'effective' | 'chain',
+): Record<string, tf.Tensor> {
   const vars = layer.trainableWeights.map((w) => w.read() as tf.Variable);
   const { value, grads } = tf.variableGrads(() => tf.sum(tf.mul(forward(layer, x, mode, true), r)) as tf.Scalar, vars);
   value.dispose();
@@ -29,7 +34,14 @@ function compare(layer: ExpandedLayerBase, x: tf.Tensor) {
 }
 
 /** Central finite difference of the loss along one entry of a variable. */
-function finiteDifference(layer: ExpandedLayerBase, x: tf.Tensor, r: tf.Tensor, v: tf.Variable, index: number, h = 1e-2): number {
+function finiteDifference(
+  layer: ExpandedLayerBase,
+  x: tf.Tensor,
+  r: tf.Tensor,
+  v: tf.Variable,
+  index: number,
+  h = 1e-2,
+): number {
   const original = v.dataSync().slice();
   const lossAt = (delta: number) => {
     const values = original.slice();
@@ -56,7 +68,8 @@ describe('gradients of the on-the-fly contraction equal those of the explicit ch
   ] as const)('ExpandedConv2D kernels %j stride %i %s', (kernelSizes, strides, padding) => {
     const k = kernelSizes.reduce((a, b) => a + b, 0) - kernelSizes.length + 1;
     const base = singleLayerModel(tfl.layers.conv2d({ filters: 3, kernelSize: k, strides, padding }), [8, 8, 2]);
-    const layer = overparameterize(base, { kernelSizes: [...kernelSizes], expansion: 2 }).layers[1] as ExpandedLayerBase;
+    const layer = overparameterize(base, { kernelSizes: [...kernelSizes], expansion: 2 })
+      .layers[1] as ExpandedLayerBase;
     compare(layer, tf.randomNormal([2, 8, 8, 2], 0, 1, 'float32', 4));
   });
 

@@ -35,7 +35,12 @@ describe('reference initialisation', () => {
   it('conv: He-normal with fan-out (out·k·k); the gain comes from a following ReLU/LeakyReLU layer', () => {
     const make = (act: tfl.layers.Layer) =>
       tfl.sequential({
-        layers: [tfl.layers.conv2d({ inputShape: [5, 5, 16], filters: 32, kernelSize: 3, name: 'c' }), act, tfl.layers.flatten(), tfl.layers.dense({ units: 2, name: 'out' })],
+        layers: [
+          tfl.layers.conv2d({ inputShape: [5, 5, 16], filters: 32, kernelSize: 3, name: 'c' }),
+          act,
+          tfl.layers.flatten(),
+          tfl.layers.dense({ units: 2, name: 'out' }),
+        ],
       });
     const relu = overparameterize(make(tfl.layers.reLU()), { depth: 2, expansion: 2 });
     const conv = relu.getLayer('c') as ExpandedLayerBase;

@@ -16,7 +16,12 @@ export function randomizeBatchNorm(layer: ExpandedLayerBase, seed: number): void
 }
 
 /** Output of `layer` in inference mode under `mode`. */
-export function forward(layer: ExpandedLayerBase, x: tf.Tensor, mode: 'effective' | 'chain', training = false): tf.Tensor {
+export function forward(
+  layer: ExpandedLayerBase,
+  x: tf.Tensor,
+  mode: 'effective' | 'chain',
+  training = false,
+): tf.Tensor {
   const saved = layer.mode;
   layer.mode = mode;
   try {

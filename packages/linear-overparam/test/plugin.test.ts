@@ -18,7 +18,10 @@ function setup(seed = 1) {
 
 function base(): tfl.Sequential {
   return tfl.sequential({
-    layers: [tfl.layers.dense({ inputShape: [4], units: 3, activation: 'relu', name: 'a' }), tfl.layers.dense({ units: 2, name: 'b' })],
+    layers: [
+      tfl.layers.dense({ inputShape: [4], units: 3, activation: 'relu', name: 'a' }),
+      tfl.layers.dense({ units: 2, name: 'b' }),
+    ],
   });
 }
 

@@ -40,12 +40,23 @@ async function memoryRoundTrip(model: tfl.LayersModel): Promise<{ loaded: tfl.La
 
 describe('serialization', () => {
   it('expanded models round-trip through tfjs serialization (rankbias class names, same outputs, same mode)', async () => {
-    const expanded = overparameterize(smallCnn(), { depth: 3, expansion: 2, kernelSizes: [1, 3, 1], batchNorm: true, mode: 'chain' });
+    const expanded = overparameterize(smallCnn(), {
+      depth: 3,
+      expansion: 2,
+      kernelSizes: [1, 3, 1],
+      batchNorm: true,
+      mode: 'chain',
+    });
     const { loaded, topology } = await memoryRoundTrip(expanded);
     expect(topology).toContain('rankbias.ExpandedConv2D');
     expect(topology).toContain('rankbias.ExpandedDense');
     expect(loaded.layers.map((l) => l.getClassName())).toEqual(expanded.layers.map((l) => l.getClassName()));
-    expect(loaded.getLayer(expanded.layers[0]!.name).getConfig()).toMatchObject({ kernelSizes: [1, 3, 1], innerWidths: [6, 6], mode: 'chain', batchNorm: true });
+    expect(loaded.getLayer(expanded.layers[0]!.name).getConfig()).toMatchObject({
+      kernelSizes: [1, 3, 1],
+      innerWidths: [6, 6],
+      mode: 'chain',
+      batchNorm: true,
+    });
     const x = tf.randomNormal([2, 6, 6, 1], 0, 1, 'float32', 1);
     expect(relativeError(loaded.predict(x) as tf.Tensor, expanded.predict(x) as tf.Tensor)).toBe(0);
   });
@@ -58,7 +69,9 @@ describe('serialization', () => {
     const json = readFileSync(join(dir, 'model.json'), 'utf8');
     expect(json).not.toMatch(/rankbias/);
     const classes = [...json.matchAll(/"class_name":"([^"]+)"/g)].map((m) => m[1]);
-    expect(new Set(classes)).toEqual(new Set(['Sequential', 'Conv2D', 'MaxPooling2D', 'Flatten', 'Dense', 'VarianceScaling', 'Zeros']));
+    expect(new Set(classes)).toEqual(
+      new Set(['Sequential', 'Conv2D', 'MaxPooling2D', 'Flatten', 'Dense', 'VarianceScaling', 'Zeros']),
+    );
 
     const x = tf.randomNormal([2, 6, 6, 1], 0, 1, 'float32', 2);
     const inputPath = join(dir, 'input.json');

@@ -11,7 +11,8 @@ function meanStd(xs: number[]): { mean: number; std: number } {
   return { mean, std };
 }
 
-const fmt = (x: number, digits = 3) => (Math.abs(x) >= 0.01 && Math.abs(x) < 1000 ? x.toFixed(digits) : x.toExponential(1));
+const fmt = (x: number, digits = 3) =>
+  Math.abs(x) >= 0.01 && Math.abs(x) < 1000 ? x.toFixed(digits) : x.toExponential(1);
 const pm = (xs: number[], digits = 3) => {
   const { mean, std } = meanStd(xs);
   return `${fmt(mean, digits)} ± ${fmt(std, digits)}`;
@@ -51,7 +52,18 @@ export function markdownTable(rows: Row[]): string {
   return lines.join('\n');
 }
 
-const COLORS = ['#1f77b4', '#d62728', '#ff7f0e', '#9467bd', '#2ca02c', '#17becf', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22'];
+const COLORS = [
+  '#1f77b4',
+  '#d62728',
+  '#ff7f0e',
+  '#9467bd',
+  '#2ca02c',
+  '#17becf',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+];
 
 /** Test relative error (log scale) vs observed entries, one line per method, mean ± std over seeds. */
 export function svgPlot(rows: Row[]): string {
@@ -67,7 +79,8 @@ export function svgPlot(rows: Row[]): string {
   const yMin = Math.floor(Math.log10(Math.min(...all)));
   const yMax = Math.ceil(Math.log10(Math.max(...all)));
   const x = (m: number) => left + ((W - left - right) * ms.indexOf(m)) / Math.max(1, ms.length - 1);
-  const y = (v: number) => top + ((H - top - bottom) * (yMax - Math.log10(Math.max(v, 10 ** yMin)))) / Math.max(1, yMax - yMin);
+  const y = (v: number) =>
+    top + ((H - top - bottom) * (yMax - Math.log10(Math.max(v, 10 ** yMin)))) / Math.max(1, yMax - yMin);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`,
     `<rect width="${W}" height="${H}" fill="white"/>`,
@@ -79,7 +92,9 @@ export function svgPlot(rows: Row[]): string {
   }
   for (const m of ms) parts.push(`<text x="${x(m)}" y="${H - bottom + 18}" text-anchor="middle">${m}</text>`);
   parts.push(`<text x="${(left + W - right) / 2}" y="${H - 12}" text-anchor="middle">observed entries m</text>`);
-  parts.push(`<text transform="translate(16 ${(top + H - bottom) / 2}) rotate(-90)" text-anchor="middle">test relative error (log)</text>`);
+  parts.push(
+    `<text transform="translate(16 ${(top + H - bottom) / 2}) rotate(-90)" text-anchor="middle">test relative error (log)</text>`,
+  );
   parts.push(`<line x1="${left}" x2="${left}" y1="${top}" y2="${H - bottom}" stroke="black"/>`);
   parts.push(`<line x1="${left}" x2="${W - right}" y1="${H - bottom}" y2="${H - bottom}" stroke="black"/>`);
   [...g.entries()].forEach(([method, byM], i) => {
@@ -88,14 +103,22 @@ export function svgPlot(rows: Row[]): string {
       .filter((m) => byM.has(m))
       .map((m) => ({ m, ...meanStd(byM.get(m)!.map((r) => r.metrics['test/rel_error']!)) }));
     const dash = method.startsWith('nuclear') ? ' stroke-dasharray="6 4"' : '';
-    parts.push(`<polyline fill="none" stroke="${color}" stroke-width="2"${dash} points="${pts.map((p) => `${x(p.m)},${y(p.mean)}`).join(' ')}"/>`);
+    parts.push(
+      `<polyline fill="none" stroke="${color}" stroke-width="2"${dash} points="${pts.map((p) => `${x(p.m)},${y(p.mean)}`).join(' ')}"/>`,
+    );
     for (const p of pts) {
-      parts.push(`<line x1="${x(p.m)}" x2="${x(p.m)}" y1="${y(p.mean + p.std)}" y2="${y(Math.max(p.mean - p.std, 10 ** yMin))}" stroke="${color}"/>`);
+      parts.push(
+        `<line x1="${x(p.m)}" x2="${x(p.m)}" y1="${y(p.mean + p.std)}" y2="${y(Math.max(p.mean - p.std, 10 ** yMin))}" stroke="${color}"/>`,
+      );
       parts.push(`<circle cx="${x(p.m)}" cy="${y(p.mean)}" r="3.5" fill="${color}"/>`);
     }
     const ly = top + 10 + i * 20;
-    parts.push(`<line x1="${W - right + 20}" x2="${W - right + 45}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2"${dash}/>`);
-    parts.push(`<text x="${W - right + 52}" y="${ly + 4}">${method.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</text>`);
+    parts.push(
+      `<line x1="${W - right + 20}" x2="${W - right + 45}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2"${dash}/>`,
+    );
+    parts.push(
+      `<text x="${W - right + 52}" y="${ly + 4}">${method.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</text>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('\n');

@@ -16,7 +16,14 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { container } from 'tsyringe';
-import { applyOverrides, PluginRegistry, readConfigFile, register as registerCore, resolveConfig, runTraining } from '@rankbias/core';
+import {
+  applyOverrides,
+  PluginRegistry,
+  readConfigFile,
+  register as registerCore,
+  resolveConfig,
+  runTraining,
+} from '@rankbias/core';
 import {
   generateMatrixCompletion,
   MatrixCompletionDataset,
@@ -66,13 +73,20 @@ function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
-const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 const resultsFile = resolve(arg('results', join(here, 'results/matrix-completion.jsonl')));
 
 function readRows(): RunRow[] {
   if (!existsSync(resultsFile)) return [];
-  return readFileSync(resultsFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as RunRow);
+  return readFileSync(resultsFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as RunRow);
 }
 
 async function main(): Promise<void> {
@@ -84,9 +98,14 @@ async function main(): Promise<void> {
   const seeds = list(arg('seeds', '0,1,2')).map(Number);
   const steps = Number(arg('steps', '1500'));
   const methods = list(arg('methods', [...Object.keys(METHODS), BASELINE].join(',')));
-  const extra = arg('set', '').split(';').map((x) => x.trim()).filter(Boolean);
+  const extra = arg('set', '')
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean);
   const [shard, shards] = arg('shard', '0/1').split('/').map(Number) as [number, number];
-  for (const m of methods) if (m !== BASELINE && !METHODS[m]) throw new Error(`unknown method "${m}"; methods: ${Object.keys(METHODS).join(' | ')} | ${BASELINE}`);
+  for (const m of methods)
+    if (m !== BASELINE && !METHODS[m])
+      throw new Error(`unknown method "${m}"; methods: ${Object.keys(METHODS).join(' | ')} | ${BASELINE}`);
 
   await tf.setBackend('cpu');
   const c = container.createChildContainer();
@@ -125,7 +144,14 @@ async function main(): Promise<void> {
       ]);
       const config = resolveConfig({ ...raw, loggers: [] }, registry);
       const result = await runTraining(config, { container: c, backend: 'cpu' });
-      row = { ...job, steps, overrides, metrics: { ...result.final }, status: result.status, wallSeconds: result.wallSeconds };
+      row = {
+        ...job,
+        steps,
+        overrides,
+        metrics: { ...result.final },
+        status: result.status,
+        wallSeconds: result.wallSeconds,
+      };
     }
     appendFileSync(resultsFile, JSON.stringify(row) + '\n');
     const e = row.metrics['test/rel_error'];

@@ -41,7 +41,8 @@ export const adamPlugin = definePlugin({
 export const adamwPlugin = definePlugin({
   kind: 'optimizer',
   name: 'adamw',
-  description: 'AdamW = scaleByAdam + addDecayedWeights + scaleByLearningRate (weight decay optionally masked by globs)',
+  description:
+    'AdamW = scaleByAdam + addDecayedWeights + scaleByLearningRate (weight decay optionally masked by globs)',
   options: z.strictObject({
     ...adamShape,
     weightDecay: z.number().nonnegative().default(1e-2),

@@ -63,7 +63,13 @@ describe('applyGradientsDecoupled', () => {
     const want = referenceAdam(p0, gs, ds, 0.01, 1e-8);
     got.forEach((g, i) => expect(g).toBeCloseTo(want[i]!, 5));
     // and differs from feeding the same term through the moments
-    const coupled = referenceAdam(p0, gs.map((g, t) => g.map((x, i) => x + ds[t]![i]!)), gs.map((g) => g.map(() => 0)), 0.01, 1e-8);
+    const coupled = referenceAdam(
+      p0,
+      gs.map((g, t) => g.map((x, i) => x + ds[t]![i]!)),
+      gs.map((g) => g.map(() => 0)),
+      0.01,
+      1e-8,
+    );
     expect(Math.max(...got.map((g, i) => Math.abs(g - coupled[i]!)))).toBeGreaterThan(1e-3);
   });
 
@@ -99,6 +105,8 @@ describe('applyGradientsDecoupled', () => {
 
   it('names the problem when a gradient key is not a registered variable', () => {
     const opt = new AdamRank();
-    expect(() => opt.applyGradients({ 'no-such-variable': tf.scalar(1) })).toThrow(/no tf.Variable named "no-such-variable"/);
+    expect(() => opt.applyGradients({ 'no-such-variable': tf.scalar(1) })).toThrow(
+      /no tf.Variable named "no-such-variable"/,
+    );
   });
 });

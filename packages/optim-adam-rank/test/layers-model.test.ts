@@ -7,17 +7,20 @@ import { maxAbsDiff, useCpu } from './helpers.js';
 beforeAll(useCpu);
 
 function data() {
-  const x = tf.tensor2d(Array.from({ length: 32 * 5 }, (_, i) => Math.sin(i * 0.37)), [32, 5]);
-  const y = tf.tensor2d(Array.from({ length: 32 * 2 }, (_, i) => Math.cos(i * 0.11)), [32, 2]);
+  const x = tf.tensor2d(
+    Array.from({ length: 32 * 5 }, (_, i) => Math.sin(i * 0.37)),
+    [32, 5],
+  );
+  const y = tf.tensor2d(
+    Array.from({ length: 32 * 2 }, (_, i) => Math.cos(i * 0.11)),
+    [32, 2],
+  );
   return { x, y };
 }
 
 function buildModel(seedFrom?: tfl.LayersModel): tfl.LayersModel {
   const model = tfl.sequential({
-    layers: [
-      tfl.layers.dense({ inputShape: [5], units: 6, activation: 'tanh' }),
-      tfl.layers.dense({ units: 2 }),
-    ],
+    layers: [tfl.layers.dense({ inputShape: [5], units: 6, activation: 'tanh' }), tfl.layers.dense({ units: 2 })],
   });
   if (seedFrom) model.setWeights(seedFrom.getWeights());
   return model;
@@ -45,7 +48,12 @@ describe('the adapter inside tfjs-layers', () => {
 
   it('save with includeOptimizer, load, continue fitting = fitting without the interruption', async () => {
     const { x, y } = data();
-    const make = () => new AdamWRank({ learningRate: { type: 'cosine', init: 0.02, decaySteps: 40 }, weightDecay: 0.05, weightDecayMask: ['*kernel*'] });
+    const make = () =>
+      new AdamWRank({
+        learningRate: { type: 'cosine', init: 0.02, decaySteps: 40 },
+        weightDecay: 0.05,
+        weightDecayMask: ['*kernel*'],
+      });
     const straight = buildModel();
     const interrupted = buildModel(straight);
     straight.compile({ optimizer: make(), loss: 'meanSquaredError' });
@@ -78,14 +86,19 @@ describe('serialization', () => {
   const registered = () => tf.serialization.SerializationMap.getMap().classNameMap;
 
   it('registers prefixed class names', () => {
-    for (const name of ['rankbias.AdamRank', 'rankbias.AdamWRank', 'rankbias.GDRank']) expect(registered()[name]).toBeDefined();
+    for (const name of ['rankbias.AdamRank', 'rankbias.AdamWRank', 'rankbias.GDRank'])
+      expect(registered()[name]).toBeDefined();
     expect(new GDRank().getClassName()).toBe('rankbias.GDRank');
   });
 
   it('getConfig -> fromConfig round-trips and rebuilds an equivalent optimizer', () => {
     const originals = [
       new AdamRank({ learningRate: 0.003, beta1: 0.8, beta2: 0.99, epsilon: 1e-6 }),
-      new AdamWRank({ learningRate: { type: 'exponential', init: 0.1, rate: 0.5, transitionSteps: 10 }, weightDecay: 0.3, weightDecayMask: ['*/w'] }),
+      new AdamWRank({
+        learningRate: { type: 'exponential', init: 0.1, rate: 0.5, transitionSteps: 10 },
+        weightDecay: 0.3,
+        weightDecayMask: ['*/w'],
+      }),
       new GDRank({ learningRate: 0.2, momentum: 0.5, nesterov: true, weightDecay: 0.01 }),
     ];
     for (const original of originals) {

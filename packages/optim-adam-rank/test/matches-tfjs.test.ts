@@ -47,9 +47,9 @@ describe('adapter vs tfjs built-in optimizers (penalty off)', () => {
   });
 
   it('GDRank with momentum matches tf.train.momentum (heavy ball and Nesterov)', () => {
-    expect(runSideBySide(new GDRank({ learningRate: 0.05, momentum: 0.9 }), tf.train.momentum(0.05, 0.9), 100)).toBeLessThan(
-      1e-5,
-    );
+    expect(
+      runSideBySide(new GDRank({ learningRate: 0.05, momentum: 0.9 }), tf.train.momentum(0.05, 0.9), 100),
+    ).toBeLessThan(1e-5);
     expect(
       runSideBySide(
         new GDRank({ learningRate: 0.05, momentum: 0.9, nesterov: true }),

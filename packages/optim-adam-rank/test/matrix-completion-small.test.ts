@@ -2,7 +2,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { container } from 'tsyringe';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { definePlugin, PluginRegistry, register as registerCore, registerPlugin, resolveConfig, runTraining } from '@rankbias/core';
+import {
+  definePlugin,
+  PluginRegistry,
+  register as registerCore,
+  registerPlugin,
+  resolveConfig,
+  runTraining,
+} from '@rankbias/core';
 import { register as registerData } from '@rankbias/data-synthetic';
 import { register as registerPenalties } from '@rankbias/reg-depth-mirror';
 import { AdamRank, adamPlugin, register } from '../src/index.js';
@@ -28,7 +35,8 @@ function config(penalty: 'none' | 'coupled' | 'decoupled', steps: number) {
     data: { use: 'matrix-completion', size: 16, rank: 2, observed: 120 },
     model: { use: 'matrix-factorization', size: 16, depth: 1, initScale: 1e-3 },
     optimizer: { use: 'adam', lr: 0.01, betas: [0.9, 0.9] },
-    penalties: penalty === 'none' ? [] : [{ use: 'depth-mirror', weight: 1e-3, select: ['end-to-end'], coupling: penalty }],
+    penalties:
+      penalty === 'none' ? [] : [{ use: 'depth-mirror', weight: 1e-3, select: ['end-to-end'], coupling: penalty }],
     metrics: [{ use: 'matrix-completion-error', topK: 3 }],
     loggers: [],
     train: { steps, batchSize: 'full', evalEvery: 0, logEvery: 50 },
@@ -37,7 +45,10 @@ function config(penalty: 'none' | 'coupled' | 'decoupled', steps: number) {
 
 async function testError(penalty: 'none' | 'coupled' | 'decoupled', steps: number) {
   const reg = registry();
-  const result = await runTraining(resolveConfig(config(penalty, steps), reg), { container: reg.container, backend: 'cpu' });
+  const result = await runTraining(resolveConfig(config(penalty, steps), reg), {
+    container: reg.container,
+    backend: 'cpu',
+  });
   expect(result.status).toBe('completed');
   return result.final;
 }
@@ -70,7 +81,10 @@ describe('matrix completion, small scale (the qualitative claim of docs/science.
     }
     for (const coupling of ['coupled', 'decoupled'] as const) {
       const reg = registry();
-      registerPlugin(reg.container, definePlugin({ ...adamPlugin, name: 'counting-adam', create: () => new CountingAdam({ learningRate: 0.01 }) }));
+      registerPlugin(
+        reg.container,
+        definePlugin({ ...adamPlugin, name: 'counting-adam', create: () => new CountingAdam({ learningRate: 0.01 }) }),
+      );
       const cfg = { ...config(coupling, 7), optimizer: { use: 'counting-adam' } };
       const result = await runTraining(resolveConfig(cfg, reg), { container: reg.container, backend: 'cpu' });
       expect(result.status).toBe('completed');

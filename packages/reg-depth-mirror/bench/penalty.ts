@@ -51,7 +51,9 @@ const allCases: Case[] = [
 ];
 // jacobi and gram are backend-independent JS; --backends selects only among newton-schulz cases.
 const cases = allCases.filter(
-  (c) => (!onlyMethods || onlyMethods.includes(c.method)) && (!onlyBackends || c.method !== 'newton-schulz' || onlyBackends.includes(c.backend)),
+  (c) =>
+    (!onlyMethods || onlyMethods.includes(c.method)) &&
+    (!onlyBackends || c.method !== 'newton-schulz' || onlyBackends.includes(c.backend)),
 );
 
 interface Row {
@@ -109,7 +111,13 @@ for (const c of cases) {
     const prev = lastTime.get(c.label);
     const estimate = prev ? prev.ms * (n / prev.n) ** 3 : 0;
     if (estimate > maxSeconds * 1000) {
-      rows.push({ n, impl: c.label, ms: null, value: null, note: `not run: ~${(estimate / 1000).toFixed(0)} s extrapolated from n=${prev!.n}` });
+      rows.push({
+        n,
+        impl: c.label,
+        ms: null,
+        value: null,
+        note: `not run: ~${(estimate / 1000).toFixed(0)} s extrapolated from n=${prev!.n}`,
+      });
       continue;
     }
     const x = tf.randomNormal([n, n], 0, 1, 'float32', 1);
@@ -117,7 +125,8 @@ for (const c of cases) {
     const times: number[] = [];
     if (first.ms < 20_000) {
       const start = performance.now();
-      while (times.length < reps || (performance.now() - start < 3000 && times.length < 50)) times.push(timeOnce(x, c.method).ms);
+      while (times.length < reps || (performance.now() - start < 3000 && times.length < 50))
+        times.push(timeOnce(x, c.method).ms);
     }
     x.dispose();
     const ms = times.length ? Math.min(...times) : first.ms;
@@ -138,9 +147,20 @@ const python = process.env.PYTHON ?? '/usr/bin/python3';
 try {
   if (!withTorch) throw new Error('--no-torch');
   const script = fileURLToPath(new URL('./penalty-torch.py', import.meta.url));
-  const out = execFileSync(python, [script, sizes.join(','), String(Math.max(reps, 5)), matrixDir], { encoding: 'utf8' });
+  const out = execFileSync(python, [script, sizes.join(','), String(Math.max(reps, 5)), matrixDir], {
+    encoding: 'utf8',
+  });
   for (const line of out.trim().split('\n')) {
-    const r = JSON.parse(line) as { n: number; torch: string; dtype: string; min: number; median: number; runs: number; value: number; threads: number };
+    const r = JSON.parse(line) as {
+      n: number;
+      torch: string;
+      dtype: string;
+      min: number;
+      median: number;
+      runs: number;
+      value: number;
+      threads: number;
+    };
     rows.push({
       n: r.n,
       impl: `torch ${r.torch} ${r.dtype} svdvals + autograd (${r.threads} threads)`,
@@ -151,7 +171,13 @@ try {
     });
   }
 } catch (e) {
-  rows.push({ n: sizes[0]!, impl: 'torch', ms: null, value: null, note: `not run: ${(e as Error).message.split('\n')[0]}` });
+  rows.push({
+    n: sizes[0]!,
+    impl: 'torch',
+    ms: null,
+    value: null,
+    note: `not run: ${(e as Error).message.split('\n')[0]}`,
+  });
 } finally {
   rmSync(matrixDir, { recursive: true, force: true });
 }
@@ -162,7 +188,9 @@ const fmt = (ms: number | null | undefined) => (ms === null || ms === undefined 
 console.log('| n | implementation | min ms | median ms | R(W) | note |');
 console.log('| ---: | --- | ---: | ---: | ---: | --- |');
 for (const r of [...rows].sort((a, b) => a.n - b.n)) {
-  console.log(`| ${r.n} | ${r.impl} | ${fmt(r.ms)} | ${fmt(r.median)} | ${r.value === null ? '—' : r.value.toFixed(4)} | ${r.note} |`);
+  console.log(
+    `| ${r.n} | ${r.impl} | ${fmt(r.ms)} | ${fmt(r.median)} | ${r.value === null ? '—' : r.value.toFixed(4)} | ${r.note} |`,
+  );
 }
 
 const torchRow = (n: number) => rows.find((r) => r.n === n && r.impl.includes('float32 svdvals') && r.ms !== null);

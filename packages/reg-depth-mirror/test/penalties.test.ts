@@ -4,7 +4,14 @@ import { container as rootContainer } from 'tsyringe';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng, PluginRegistry, resolveConfig, type Penalty, type TrainableModel } from '@rankbias/core';
 import { conformanceConfig, conformanceContainer, conformanceModel, trainWithRecords } from '@rankbias/core/testing';
-import { depthMirrorPenalty, depthMirrorRatio, l2Penalty, nuclearNorm, nuclearPenalty, register } from '../src/index.js';
+import {
+  depthMirrorPenalty,
+  depthMirrorRatio,
+  l2Penalty,
+  nuclearNorm,
+  nuclearPenalty,
+  register,
+} from '../src/index.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -40,10 +47,7 @@ describe('penalty values', () => {
     const cases: [Penalty, number][] = [
       [await depthMirrorPenalty.create({ method: 'auto' }, ctx()), depthMirrorRatio(a) + depthMirrorRatio(flatK)],
       [await nuclearPenalty.create({ method: 'jacobi' }, ctx()), nuclearNorm(a) + nuclearNorm(flatK)],
-      [
-        await l2Penalty.create({}, ctx()),
-        [...a.dataSync(), ...k.dataSync()].reduce((s, x) => s + x * x, 0),
-      ],
+      [await l2Penalty.create({}, ctx()), [...a.dataSync(), ...k.dataSync()].reduce((s, x) => s + x * x, 0)],
     ];
     for (const [penalty, expected] of cases) {
       const v = penalty.value(weights);

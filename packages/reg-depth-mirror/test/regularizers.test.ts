@@ -79,7 +79,9 @@ describe('regularizer classes', () => {
 
   it('reject a bad factor or method with a message naming the class', () => {
     expect(() => new DepthMirrorRegularizer({ factor: -1 })).toThrow(/rankbias\.DepthMirror: factor must be/);
-    expect(() => new NuclearNormRegularizer({ method: 'svd' as any })).toThrow(/rankbias\.NuclearNorm: method must be one of/);
+    expect(() => new NuclearNormRegularizer({ method: 'svd' as any })).toThrow(
+      /rankbias\.NuclearNorm: method must be one of/,
+    );
   });
 });
 

@@ -72,8 +72,18 @@ describe('singular values against ml-matrix SVD', () => {
   });
 
   it('accepts nested rows and matches a diagonal matrix exactly', () => {
-    expect([...singularValues([[3, 0], [0, -4]])]).toEqual([4, 3]);
-    expect(depthMirrorRatio([[3, 0], [0, 4]])).toBeCloseTo(7 / 5, 14);
+    expect([
+      ...singularValues([
+        [3, 0],
+        [0, -4],
+      ]),
+    ]).toEqual([4, 3]);
+    expect(
+      depthMirrorRatio([
+        [3, 0],
+        [0, 4],
+      ]),
+    ).toBeCloseTo(7 / 5, 14);
   });
 });
 

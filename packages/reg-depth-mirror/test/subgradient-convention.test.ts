@@ -24,7 +24,9 @@ function reference(values: Float32Array, rows: number, cols: number, tolerance: 
   const polar = new Float64Array(rows * cols);
   sigma.forEach((s, r) => {
     if (!(s > cut)) return;
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) polar[i * cols + j]! += svd.leftSingularVectors.get(i, r) * svd.rightSingularVectors.get(j, r);
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++)
+        polar[i * cols + j]! += svd.leftSingularVectors.get(i, r) * svd.rightSingularVectors.get(j, r);
   });
   const nuclear = sigma.reduce((x, y) => x + y, 0);
   const f = Math.sqrt(a.data.reduce((x, y) => x + y * y, 0));
@@ -42,16 +44,37 @@ function gradient(op: (x: tf.Tensor) => tf.Scalar, values: Float32Array, rows: n
   return out;
 }
 
-const logSpaced = (from: number, to: number, n: number) => Array.from({ length: n }, (_, i) => from * (to / from) ** (i / (n - 1)));
+const logSpaced = (from: number, to: number, n: number) =>
+  Array.from({ length: n }, (_, i) => from * (to / from) ** (i / (n - 1)));
 
 // σ_min/σ₁ from 1e-8 to 1e-5 in float32 (the case: 1e-6 just under the 10·2⁻²³ cut of a 10-wide matrix).
 const cases: { label: string; rows: number; cols: number; sigma: number[] }[] = [
-  { label: '10x8, σ_min/σ₁ = 1e-6 (under the 10·2⁻²³ cut)', rows: 10, cols: 8, sigma: [...logSpaced(1, 0.05, 7), 1e-6] },
+  {
+    label: '10x8, σ_min/σ₁ = 1e-6 (under the 10·2⁻²³ cut)',
+    rows: 10,
+    cols: 8,
+    sigma: [...logSpaced(1, 0.05, 7), 1e-6],
+  },
   { label: '8x10 (wide), σ_min/σ₁ = 1e-6', rows: 8, cols: 10, sigma: [...logSpaced(1, 0.05, 7), 1e-6] },
   { label: '40x24, σ_min/σ₁ = 1e-8', rows: 40, cols: 24, sigma: [...logSpaced(1, 1e-2, 20), 1e-6, 1e-7, 1e-8, 1e-8] },
-  { label: '40x24, σ_min/σ₁ = 1e-5 (above the 40·2⁻²³ cut)', rows: 40, cols: 24, sigma: [...logSpaced(1, 1e-3, 23), 1e-5] },
-  { label: '24x40, a spectrum that straddles the cut', rows: 24, cols: 40, sigma: [...logSpaced(1, 1e-4, 20), 2e-5, 1e-6, 3e-7, 1e-7] },
-  { label: '80x72 (gram and auto above k = 64), σ_min/σ₁ = 1e-7', rows: 80, cols: 72, sigma: [...logSpaced(1, 1e-2, 68), 3e-5, 1e-6, 1e-7, 1e-7] },
+  {
+    label: '40x24, σ_min/σ₁ = 1e-5 (above the 40·2⁻²³ cut)',
+    rows: 40,
+    cols: 24,
+    sigma: [...logSpaced(1, 1e-3, 23), 1e-5],
+  },
+  {
+    label: '24x40, a spectrum that straddles the cut',
+    rows: 24,
+    cols: 40,
+    sigma: [...logSpaced(1, 1e-4, 20), 2e-5, 1e-6, 3e-7, 1e-7],
+  },
+  {
+    label: '80x72 (gram and auto above k = 64), σ_min/σ₁ = 1e-7',
+    rows: 80,
+    cols: 72,
+    sigma: [...logSpaced(1, 1e-2, 68), 3e-5, 1e-6, 1e-7, 1e-7],
+  },
 ];
 
 describe('one subgradient convention for every method', () => {

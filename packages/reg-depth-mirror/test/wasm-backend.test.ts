@@ -3,8 +3,24 @@ import { dirname, sep } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chooseMethod, depthMirrorOp, depthMirrorRatio, nuclearNorm, nuclearNormOp, type DenseMatrix } from '../src/index.js';
-import { finiteDifferenceGradient, gaussian, maxAbsDiff, norm, referenceRatio, referenceSigma, rng, withSpectrum } from './reference.js';
+import {
+  chooseMethod,
+  depthMirrorOp,
+  depthMirrorRatio,
+  nuclearNorm,
+  nuclearNormOp,
+  type DenseMatrix,
+} from '../src/index.js';
+import {
+  finiteDifferenceGradient,
+  gaussian,
+  maxAbsDiff,
+  norm,
+  referenceRatio,
+  referenceSigma,
+  rng,
+  withSpectrum,
+} from './reference.js';
 
 beforeAll(async () => {
   const require = createRequire(import.meta.url);

@@ -19,12 +19,20 @@ interface ReproduceFlags {
 export function registerReproduceCommand(program: Command, env: CliEnv): void {
   program
     .command('reproduce')
-    .description('Run the seed results as numbered claims (each a sweep with a pre-registered criterion) and write claims.md, claims.json and claims.html')
+    .description(
+      'Run the seed results as numbered claims (each a sweep with a pre-registered criterion) and write claims.md, claims.json and claims.html',
+    )
     .argument('[claims...]', 'claim ids (4.2) or result numbers (4); default: every claim')
-    .option('--scale <scale>', `budget: ${SCALES.join(' | ')}`, (v) => {
-      if (!(SCALES as readonly string[]).includes(v)) throw new CliUsageError(`--scale must be one of ${SCALES.join(', ')}, got "${v}"`);
-      return v as Scale;
-    }, 'smoke' as Scale)
+    .option(
+      '--scale <scale>',
+      `budget: ${SCALES.join(' | ')}`,
+      (v) => {
+        if (!(SCALES as readonly string[]).includes(v))
+          throw new CliUsageError(`--scale must be one of ${SCALES.join(', ')}, got "${v}"`);
+        return v as Scale;
+      },
+      'smoke' as Scale,
+    )
     .option('--out <dir>', 'output directory (default: runs/reproduce-<scale>)')
     .option('--workers <n>', 'parallel training processes per sweep', (v) => {
       const n = Number(v);
@@ -47,8 +55,22 @@ export function registerReproduceCommand(program: Command, env: CliEnv): void {
         return;
       }
       const out = resolve(flags.out ?? `runs/reproduce-${flags.scale}`);
-      const outcome = await reproduce({ claims: wanted, scale: flags.scale, out, workers: flags.workers, reportOnly: flags.reportOnly, retry: flags.retry, queue: flags.queue }, env);
-      for (const r of outcome.rows) env.out(`${r.id.padEnd(5)} ${r.verdict.padEnd(9)} ${formatEstimate(r.estimate)} (criterion ${r.criterion})  ${r.claim}`);
+      const outcome = await reproduce(
+        {
+          claims: wanted,
+          scale: flags.scale,
+          out,
+          workers: flags.workers,
+          reportOnly: flags.reportOnly,
+          retry: flags.retry,
+          queue: flags.queue,
+        },
+        env,
+      );
+      for (const r of outcome.rows)
+        env.out(
+          `${r.id.padEnd(5)} ${r.verdict.padEnd(9)} ${formatEstimate(r.estimate)} (criterion ${r.criterion})  ${r.claim}`,
+        );
       env.err(`rankbias reproduce: wrote ${outcome.files.md}, ${outcome.files.json} and ${outcome.files.html}`);
       env.setExitCode(outcome.exitCode);
     });
@@ -58,7 +80,8 @@ export function registerReproduceCommand(program: Command, env: CliEnv): void {
 export const reproduceCommand = definePlugin({
   kind: 'command',
   name: 'reproduce',
-  description: 'rankbias reproduce [claims] --scale smoke|paper: every seed claim as a checked row (claims.md, claims.html)',
+  description:
+    'rankbias reproduce [claims] --scale smoke|paper: every seed claim as a checked row (claims.md, claims.html)',
   options: z.strictObject({}),
   create: () => ({ register: registerReproduceCommand }),
 });

@@ -5,7 +5,13 @@
 export { register, reproducePlugins } from './register.js';
 export { reproduceCommand, registerReproduceCommand } from './command.js';
 export { reproduce, type ReproduceOptions, type ReproduceOutcome } from './reproduce.js';
-export { loadDefinitions, selectClaims, statisticGroups, DEFINITIONS_DIR, type Definitions } from './definitions/load.js';
+export {
+  loadDefinitions,
+  selectClaims,
+  statisticGroups,
+  DEFINITIONS_DIR,
+  type Definitions,
+} from './definitions/load.js';
 export { scaledSweep } from './definitions/scaled-sweep.js';
 export { mergePatch } from './definitions/merge-patch.js';
 export {

@@ -53,7 +53,11 @@ export async function reproduce(options: ReproduceOptions, env: CliEnv): Promise
     env.err(`rankbias reproduce: [${i + 1}/${experiments.length}] ${name} (${options.scale})`);
     const dir = join(options.out, name);
     const started = performance.now();
-    const code = await compare(sweepFile, { out: dir, workers: options.workers, retry: options.retry, queue: options.queue }, env);
+    const code = await compare(
+      sweepFile,
+      { out: dir, workers: options.workers, retry: options.retry, queue: options.queue },
+      env,
+    );
     ensureDir(dir);
     addWallSeconds(dir, (performance.now() - started) / 1000);
     exitCode = Math.max(exitCode, code);
@@ -66,15 +70,25 @@ export async function reproduce(options: ReproduceOptions, env: CliEnv): Promise
     const runs = collectRuns(dir).filter((r) => inSweep(r.params, axes));
     const estimate = evaluateStatistic(c.statistic, runs);
     return claimRow(c, estimate, verdictOf(estimate, c.criterion), {
-      runs: { finished: runs.filter((r) => r.status === 'completed' || r.status === 'stopped').length, total: runs.length },
+      runs: {
+        finished: runs.filter((r) => r.status === 'completed' || r.status === 'stopped').length,
+        total: runs.length,
+      },
       wallSeconds: readWallSeconds(dir),
       report: `${c.experiment}/report.html`,
     });
   });
   const meta = { scale: options.scale };
-  const files = { md: join(options.out, 'claims.md'), json: join(options.out, 'claims.json'), html: join(options.out, 'claims.html') };
+  const files = {
+    md: join(options.out, 'claims.md'),
+    json: join(options.out, 'claims.json'),
+    html: join(options.out, 'claims.html'),
+  };
   writeFileSync(files.md, claimsMarkdown(rows, meta));
-  writeFileSync(files.json, `${JSON.stringify({ scale: options.scale, claims: rows }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
+  writeFileSync(
+    files.json,
+    `${JSON.stringify({ scale: options.scale, claims: rows }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`,
+  );
   writeFileSync(files.html, claimsPage(rows, meta));
   return { rows, files, exitCode };
 }

@@ -16,12 +16,22 @@ describe('shipped definitions', () => {
 
   it('cover all five seed results with numbered claims', () => {
     expect(new Set(defs.claims.map((c) => c.result))).toEqual(new Set([1, 2, 3, 4, 5]));
-    expect(defs.claims.map((c) => c.id)).toEqual([...defs.claims.map((c) => c.id)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+    expect(defs.claims.map((c) => c.id)).toEqual(
+      [...defs.claims.map((c) => c.id)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+    );
   });
 
   it('every experiment expands to valid configs against the real plugins at every scale', () => {
     const container = createPluginContainer();
-    for (const reg of [registerEval, registerSynthetic, registerCifar, registerOverparam, registerAdamRank, registerDepthMirror]) reg(container);
+    for (const reg of [
+      registerEval,
+      registerSynthetic,
+      registerCifar,
+      registerOverparam,
+      registerAdamRank,
+      registerDepthMirror,
+    ])
+      reg(container);
     const registry = new PluginRegistry(container);
     const dir = mkdtempSync(join(tmpdir(), 'repro-defs-'));
     for (const e of defs.experiments.values()) {
@@ -41,7 +51,7 @@ describe('shipped definitions', () => {
       const smoke = scaledSweep(e, 'smoke');
       const paper = scaledSweep(e, 'paper');
       expect((smoke.seeds as number[]).length ?? smoke.seeds, e.name).toBeGreaterThanOrEqual(2);
-      const steps = (s: Record<string, unknown>) => ((s.base as { train: { steps: number } }).train.steps);
+      const steps = (s: Record<string, unknown>) => (s.base as { train: { steps: number } }).train.steps;
       expect(steps(smoke), e.name).toBeLessThanOrEqual(steps(paper));
     }
   });
@@ -74,12 +84,16 @@ describe('definition checks', () => {
 
   it('refuses a group that one scale does not run, naming the claim, the scale and the values', () => {
     expect(() => loadDefinitions(writeDefs(claim('{model.depth: 2}')))).toThrow(InputError);
-    expect(() => loadDefinitions(writeDefs(claim('{model.depth: 2}')))).toThrow(/claim 1\.1, statistic\.group at scale smoke: model\.depth = 2 is not among its values \[1\]/);
+    expect(() => loadDefinitions(writeDefs(claim('{model.depth: 2}')))).toThrow(
+      /claim 1\.1, statistic\.group at scale smoke: model\.depth = 2 is not among its values \[1\]/,
+    );
   });
 
   it('refuses an unknown axis and an unknown experiment', () => {
     expect(() => loadDefinitions(writeDefs(claim('{model.width: 2}')))).toThrow(/"model\.width" is not an axis/);
-    expect(() => loadDefinitions(writeDefs(claim('{}').replace('experiment: e', 'experiment: nope')))).toThrow(/unknown experiment "nope"/);
+    expect(() => loadDefinitions(writeDefs(claim('{}').replace('experiment: e', 'experiment: nope')))).toThrow(
+      /unknown experiment "nope"/,
+    );
   });
 });
 

@@ -28,7 +28,8 @@ describe('rankbias reproduce --scale smoke', () => {
     });
     expect(run.status, run.stderr.slice(-3000)).toBe(0);
     const { claims } = loadDefinitions();
-    const rows = (JSON.parse(readFileSync(join(out, 'claims.json'), 'utf8')) as { scale: string; claims: Row[] }).claims;
+    const rows = (JSON.parse(readFileSync(join(out, 'claims.json'), 'utf8')) as { scale: string; claims: Row[] })
+      .claims;
     expect(rows.map((r) => r.id)).toEqual(claims.map((c) => c.id));
     for (const r of rows) {
       expect(Number.isFinite(r.estimate.value), `claim ${r.id}`).toBe(true);
@@ -40,9 +41,13 @@ describe('rankbias reproduce --scale smoke', () => {
     for (const c of claims) expect(md).toContain(`| ${c.id} |`);
     const html = readFileSync(join(out, 'claims.html'), 'utf8');
     expect(html).not.toMatch(/<script|https?:\/\//);
-    for (const e of new Set(claims.map((c) => c.experiment))) expect(existsSync(join(out, e, 'report.html')), e).toBe(true);
+    for (const e of new Set(claims.map((c) => c.experiment)))
+      expect(existsSync(join(out, e, 'report.html')), e).toBe(true);
     // Running again trains nothing and decides the same way.
-    const again = spawnSync(process.execPath, [CLI, 'reproduce', '--scale', 'smoke', '--out', out], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const again = spawnSync(process.execPath, [CLI, 'reproduce', '--scale', 'smoke', '--out', out], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     expect(again.status).toBe(0);
     expect(again.stderr).not.toMatch(/\bcompleted in\b/);
     const rows2 = (JSON.parse(readFileSync(join(out, 'claims.json'), 'utf8')) as { claims: Row[] }).claims;

@@ -4,7 +4,12 @@ import { evaluateStatistic, meanInterval, olsSlope, statisticSchema, verdictOf }
 import { inSweep, sweepAxes } from '../src/definitions/groups.js';
 
 /** A finished run with the given params, seed, final metrics and curves. */
-function run(params: Record<string, unknown>, seed: number, final: Record<string, number>, curves: Record<string, [number, number][]> = {}): CollectedRun {
+function run(
+  params: Record<string, unknown>,
+  seed: number,
+  final: Record<string, number>,
+  curves: Record<string, [number, number][]> = {},
+): CollectedRun {
   return {
     id: `${JSON.stringify(params)}-${seed}`,
     group: JSON.stringify(params),
@@ -12,7 +17,15 @@ function run(params: Record<string, unknown>, seed: number, final: Record<string
     seed,
     params,
     status: 'completed',
-    result: { status: 'completed', steps: 10, final, best: {}, backend: 'cpu', seed, wallSeconds: 1 } as unknown as CollectedRun['result'],
+    result: {
+      status: 'completed',
+      steps: 10,
+      final,
+      best: {},
+      backend: 'cpu',
+      seed,
+      wallSeconds: 1,
+    } as unknown as CollectedRun['result'],
     curves: new Map(Object.entries(curves)),
   };
 }
@@ -42,13 +55,19 @@ describe('claim statistics', () => {
   const parse = (s: unknown) => statisticSchema.parse(s);
 
   it('difference pairs runs by seed', () => {
-    const e = evaluateStatistic(parse({ kind: 'difference', metric: 'err', a: { variant: 'A' }, b: { variant: 'B' } }), runs);
+    const e = evaluateStatistic(
+      parse({ kind: 'difference', metric: 'err', a: { variant: 'A' }, b: { variant: 'B' } }),
+      runs,
+    );
     expect(e.n).toBe(2);
     expect(e.value).toBeCloseTo((0.1 - 1.1 + 0.2 - 1.0) / 2, 12);
   });
 
   it('ratio is the exponentiated mean log-ratio over paired seeds', () => {
-    const e = evaluateStatistic(parse({ kind: 'ratio', metric: 'err', a: { variant: 'A' }, b: { variant: 'B' } }), runs);
+    const e = evaluateStatistic(
+      parse({ kind: 'ratio', metric: 'err', a: { variant: 'A' }, b: { variant: 'B' } }),
+      runs,
+    );
     expect(e.value).toBeCloseTo(Math.sqrt((0.1 / 1.1) * (0.2 / 1.0)), 12);
   });
 
@@ -58,7 +77,9 @@ describe('claim statistics', () => {
   });
 
   it('slope is fitted per seed against the (log) axis', () => {
-    const lin = [1, 2, 4].flatMap((d) => [0, 1].map((seed) => run({ depth: d }, seed, { h: 3 - Math.log(d) * (seed + 1) })));
+    const lin = [1, 2, 4].flatMap((d) =>
+      [0, 1].map((seed) => run({ depth: d }, seed, { h: 3 - Math.log(d) * (seed + 1) })),
+    );
     const e = evaluateStatistic(parse({ kind: 'slope', metric: 'h', over: 'depth', log: true }), lin);
     expect(e.n).toBe(2);
     expect(e.value).toBeCloseTo(-1.5, 10);
@@ -66,10 +87,18 @@ describe('claim statistics', () => {
   });
 
   it('reads a value at a step and the mean over the last part of training from the curves', () => {
-    const curve: [number, number][] = [[0, 10], [25, 8], [50, 6], [75, 4], [100, 2]];
+    const curve: [number, number][] = [
+      [0, 10],
+      [25, 8],
+      [50, 6],
+      [75, 4],
+      [100, 2],
+    ];
     const r = [run({}, 0, { x: 2 }, { x: curve })];
     expect(evaluateStatistic(parse({ kind: 'mean', metric: 'x', value: { at: 25 }, group: {} }), r).value).toBe(8);
-    expect(evaluateStatistic(parse({ kind: 'mean', metric: 'x', value: { meanLast: 0.25 }, group: {} }), r).value).toBe(3);
+    expect(evaluateStatistic(parse({ kind: 'mean', metric: 'x', value: { meanLast: 0.25 }, group: {} }), r).value).toBe(
+      3,
+    );
   });
 
   it('verdicts: the whole interval, only the mean, neither, nothing measured', () => {

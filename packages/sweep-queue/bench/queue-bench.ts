@@ -40,7 +40,10 @@ async function workers(url: string, n: number, extra: string[] = []): Promise<Pr
 
 /** Mean `wallSeconds` of the runs' result.json files. */
 function meanTrainSeconds(dir: string, ids: readonly string[]): number {
-  const s = ids.map((id) => (JSON.parse(readFileSync(join(dir, 'runs', id, 'result.json'), 'utf8')) as { wallSeconds: number }).wallSeconds);
+  const s = ids.map(
+    (id) =>
+      (JSON.parse(readFileSync(join(dir, 'runs', id, 'result.json'), 'utf8')) as { wallSeconds: number }).wallSeconds,
+  );
   return s.reduce((a, b) => a + b, 0) / s.length;
 }
 
@@ -48,7 +51,9 @@ async function main(): Promise<void> {
   buildForCli();
   const redis = await startRedis();
   const client = new Redis(parseQueueUrl(redis.url).options);
-  console.log(`queue bench: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), redis-server on loopback port ${redis.port}\n`);
+  console.log(
+    `queue bench: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), redis-server on loopback port ${redis.port}\n`,
+  );
   try {
     if (!process.argv.includes('--skip-default')) {
       const localOut = out();
@@ -64,10 +69,13 @@ async function main(): Promise<void> {
         if ((await p.exited) !== 0) throw new Error(p.output());
       });
       await Promise.all(ws.map(stopWorker));
-      const same = readFileSync(join(localOut, 'summary.md'), 'utf8') === readFileSync(join(queueOut, 'summary.md'), 'utf8');
+      const same =
+        readFileSync(join(localOut, 'summary.md'), 'utf8') === readFileSync(join(queueOut, 'summary.md'), 'utf8');
       console.log('1. default sweep (27 runs × 1000 steps), 2 training processes');
       console.log(`   local compare --workers 2: ${seconds(local.ms)} s`);
-      console.log(`   queue, 2 workers:          ${seconds(queued.ms)} s  (${(queued.ms / local.ms).toFixed(2)}× local; summary.md identical: ${same})\n`);
+      console.log(
+        `   queue, 2 workers:          ${seconds(queued.ms)} s  (${(queued.ms / local.ms).toFixed(2)}× local; summary.md identical: ${same})\n`,
+      );
       await client.flushdb();
     }
 
@@ -77,19 +85,25 @@ async function main(): Promise<void> {
     for (const n of [1, 2, 4]) {
       const ws = await workers(redis.url, n);
       const dir = out();
-      const { ms, value } = await timed(() => runSweepOnQueue(runs, { url: redis.url, outDir: dir, retry: false, pollSeconds: 0.2 }));
+      const { ms, value } = await timed(() =>
+        runSweepOnQueue(runs, { url: redis.url, outDir: dir, retry: false, pollSeconds: 0.2 }),
+      );
       await Promise.all(ws.map(stopWorker));
       await client.flushdb();
       const train = meanTrainSeconds(dir, value.completed);
       const overhead = (ms * n) / runs.length - train * 1000;
-      console.log(`   ${String(n).padStart(7)} | ${seconds(ms).padStart(6)} | ${(runs.length / (ms / 1000)).toFixed(2).padStart(6)} | ${train.toFixed(3).padStart(11)} | ${overhead.toFixed(0).padStart(5)}`);
+      console.log(
+        `   ${String(n).padStart(7)} | ${seconds(ms).padStart(6)} | ${(runs.length / (ms / 1000)).toFixed(2).padStart(6)} | ${train.toFixed(3).padStart(11)} | ${overhead.toFixed(0).padStart(5)}`,
+      );
     }
 
     console.log('\n3. fault: 4 runs × 300 steps on 2 workers (--lock-seconds 5)');
     const faultRuns = sweepRuns(FAULT_SWEEP).runs;
     const clean = await (async () => {
       const ws = await workers(redis.url, 2, ['--lock-seconds', '5']);
-      const r = await timed(() => runSweepOnQueue(faultRuns, { url: redis.url, outDir: out(), retry: false, pollSeconds: 0.2 }));
+      const r = await timed(() =>
+        runSweepOnQueue(faultRuns, { url: redis.url, outDir: out(), retry: false, pollSeconds: 0.2 }),
+      );
       await Promise.all(ws.map(stopWorker));
       await client.flushdb();
       return r.ms;
@@ -98,7 +112,8 @@ async function main(): Promise<void> {
       const ws = await workers(redis.url, 2, ['--lock-seconds', '5']);
       const r = await timed(async () => {
         const sweep = runSweepOnQueue(faultRuns, { url: redis.url, outDir: out(), retry: false, pollSeconds: 0.2 });
-        while (!(await client.keys('rankbias-sweep:files:*:checkpoint')).length) await new Promise((w) => setTimeout(w, 20));
+        while (!(await client.keys('rankbias-sweep:files:*:checkpoint')).length)
+          await new Promise((w) => setTimeout(w, 20));
         ws[0]!.child.kill('SIGKILL');
         ws[0] = await startWorker(redis.url, ['--lock-seconds', '5']);
         return sweep;
@@ -106,7 +121,9 @@ async function main(): Promise<void> {
       await Promise.all(ws.map(stopWorker));
       return r.ms;
     })();
-    console.log(`   undisturbed: ${seconds(clean)} s; one worker SIGKILLed and replaced: ${seconds(faulty)} s; extra ${seconds(faulty - clean)} s`);
+    console.log(
+      `   undisturbed: ${seconds(clean)} s; one worker SIGKILLed and replaced: ${seconds(faulty)} s; extra ${seconds(faulty - clean)} s`,
+    );
   } finally {
     client.disconnect();
     await redis.stop();

@@ -23,14 +23,17 @@ export function parseQueueUrl(raw: string): QueueConnection {
   try {
     url = new URL(raw);
   } catch {
-    throw new CliUsageError(`--queue: "${redactUrlText(raw)}" is not a URL; expected redis://[user:password@]host:port[/db] or rediss://…`);
+    throw new CliUsageError(
+      `--queue: "${redactUrlText(raw)}" is not a URL; expected redis://[user:password@]host:port[/db] or rediss://…`,
+    );
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
     throw new CliUsageError(`--queue: unsupported scheme "${url.protocol}"; use redis:// or rediss:// (TLS)`);
   }
   const dbText = url.pathname.replace(/^\//, '');
   const db = dbText === '' ? 0 : Number(dbText);
-  if (!Number.isInteger(db) || db < 0) throw new CliUsageError(`--queue: database "${dbText}" is not a number (redis://host:port/0)`);
+  if (!Number.isInteger(db) || db < 0)
+    throw new CliUsageError(`--queue: database "${dbText}" is not a number (redis://host:port/0)`);
   const username = decodeURIComponent(url.username);
   const password = decodeURIComponent(url.password);
   const options: RedisOptions = {

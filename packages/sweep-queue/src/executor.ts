@@ -11,6 +11,12 @@ export const queueSweepExecutor = definePlugin({
   options: z.looseObject({ url: z.string().optional() }),
   create: (options): SweepExecutor => ({
     execute: (runs, { outDir, retry, signal, reporter }) =>
-      runSweepOnQueue(runs, { url: queueUrlFrom(options.url), outDir, retry, signal, reporter: reporter ?? lineReporter((l) => process.stderr.write(`${l}\n`)) }),
+      runSweepOnQueue(runs, {
+        url: queueUrlFrom(options.url),
+        outDir,
+        retry,
+        signal,
+        reporter: reporter ?? lineReporter((l) => process.stderr.write(`${l}\n`)),
+      }),
   }),
 });

@@ -4,7 +4,14 @@ import { parseQueueUrl, queueUrlFrom, redactUrlText, scrubSecret } from '../src/
 describe('queue URLs', () => {
   it('reads user, password, host, port and database, and prints them without the password', () => {
     const c = parseQueueUrl('redis://alice:s%40cret@10.0.0.5:6380/3');
-    expect(c.options).toMatchObject({ host: '10.0.0.5', port: 6380, db: 3, username: 'alice', password: 's@cret', maxRetriesPerRequest: null });
+    expect(c.options).toMatchObject({
+      host: '10.0.0.5',
+      port: 6380,
+      db: 3,
+      username: 'alice',
+      password: 's@cret',
+      maxRetriesPerRequest: null,
+    });
     expect(c.options.tls).toBeUndefined();
     expect(c.display).toBe('redis://alice:***@10.0.0.5:6380/3');
     expect(c.secret).toBe('s@cret');
@@ -12,13 +19,21 @@ describe('queue URLs', () => {
 
   it('turns on TLS for rediss:// and defaults the port and database', () => {
     const c = parseQueueUrl('rediss://:pw@redis.example.org');
-    expect(c.options).toMatchObject({ host: 'redis.example.org', port: 6379, db: 0, password: 'pw', tls: { servername: 'redis.example.org' } });
+    expect(c.options).toMatchObject({
+      host: 'redis.example.org',
+      port: 6379,
+      db: 0,
+      password: 'pw',
+      tls: { servername: 'redis.example.org' },
+    });
     expect(c.options.username).toBeUndefined();
     expect(c.display).toBe('rediss://:***@redis.example.org/0');
   });
 
   it('rejects other schemes and bad databases with a usage error that hides the password', () => {
-    expect(() => parseQueueUrl('http://u:topsecret@h:1')).toThrow(/unsupported scheme "http:"; use redis:\/\/ or rediss:\/\//);
+    expect(() => parseQueueUrl('http://u:topsecret@h:1')).toThrow(
+      /unsupported scheme "http:"; use redis:\/\/ or rediss:\/\//,
+    );
     expect(() => parseQueueUrl('redis://h:1/x')).toThrow(/database "x" is not a number/);
     let message = '';
     try {

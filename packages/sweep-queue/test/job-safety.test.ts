@@ -59,18 +59,35 @@ describe('a job is data, never code', () => {
   it('refuses plugins named by path, plugins it lacks, bad configs and non-runs without running anything', async () => {
     // A plugin file that would leave a marker if anything imported it.
     const evil = join(tmpdir(), `evil-plugin-${process.pid}.mjs`);
-    writeFileSync(evil, `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(marker)}, 'ran'); export function register() {}`);
+    writeFileSync(
+      evil,
+      `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(marker)}, 'ran'); export function register() {}`,
+    );
     const run = valid();
     const pathPlugin = { id: 'pathplugin', label: 'x', seed: 0, config: { ...run.config, plugins: [evil] } };
-    expect(await failureOf('pathplugin', pathPlugin)).toMatch(/is a local path; a config file may only name installed packages/);
+    expect(await failureOf('pathplugin', pathPlugin)).toMatch(
+      /is a local path; a config file may only name installed packages/,
+    );
 
-    const missing = { id: 'missingplugin', label: 'x', seed: 0, config: { ...run.config, plugins: ['@rankbias/not-installed-anywhere'] } };
+    const missing = {
+      id: 'missingplugin',
+      label: 'x',
+      seed: 0,
+      config: { ...run.config, plugins: ['@rankbias/not-installed-anywhere'] },
+    };
     expect(await failureOf('missingplugin', missing)).toMatch(
       /@rankbias\/not-installed-anywhere not installed on worker .*: run `npm install @rankbias\/not-installed-anywhere` where the worker runs/,
     );
 
-    const badConfig = { id: 'badconfig', label: 'x', seed: 0, config: { ...run.config, model: { use: 'no-such-model' } } };
-    expect(await failureOf('badconfig', badConfig)).toMatch(/invalid config in job badconfig: .*unknown model "no-such-model"/);
+    const badConfig = {
+      id: 'badconfig',
+      label: 'x',
+      seed: 0,
+      config: { ...run.config, model: { use: 'no-such-model' } },
+    };
+    expect(await failureOf('badconfig', badConfig)).toMatch(
+      /invalid config in job badconfig: .*unknown model "no-such-model"/,
+    );
 
     expect(await failureOf('notarun', { command: 'rm -rf /' })).toMatch(/refused job notarun: not a rankbias run/);
     const job = { label: run.label, seed: run.seed, config: run.config };
@@ -80,7 +97,8 @@ describe('a job is data, never code', () => {
     expect(existsSync(marker)).toBe(false);
     expect(readdirSync(workDir)).toEqual([]); // nothing was trained or written
     // Refused once, not retried: each job failed on its first attempt.
-    for (const id of ['pathplugin', 'missingplugin', 'badconfig', 'notarun']) expect((await queue.getJob(id))!.attemptsMade).toBe(1);
+    for (const id of ['pathplugin', 'missingplugin', 'badconfig', 'notarun'])
+      expect((await queue.getJob(id))!.attemptsMade).toBe(1);
   });
 
   it('fails a run whose checkpoint exceeds the transfer cap, telling to use a shared --out', async () => {

@@ -81,7 +81,7 @@ describe('rankbias compare on a Redis queue (real redis-server with an ACL user 
     expect(w.output() + first.lines.join('\n')).not.toContain(PASSWORD);
   });
 
-  it('resumes a SIGKILLed worker\'s run from its last uploaded checkpoint on another worker, with the local summary', async () => {
+  it("resumes a SIGKILLed worker's run from its last uploaded checkpoint on another worker, with the local summary", async () => {
     const doomed = await worker();
     const out = newOut();
     const sweep = coordinate(SWEEP, out, { url: redis.url, retry: false, pollSeconds: 0.5 });
@@ -94,7 +94,9 @@ describe('rankbias compare on a Redis queue (real redis-server with an ACL user 
     const result = (await queue.getJob(victim))!.returnvalue as RunJobResult;
     expect(result.worker).toBe(rescuer.identity);
     expect(result.resumedFromStep).toBeGreaterThan(0);
-    expect(rescuer.output()).toMatch(new RegExp(`${victim}: .*resuming from the checkpoint at step ${result.resumedFromStep}`));
+    expect(rescuer.output()).toMatch(
+      new RegExp(`${victim}: .*resuming from the checkpoint at step ${result.resumedFromStep}`),
+    );
     expect(summaryOf(out)).toBe(summaryOf(localOut));
   });
 
@@ -167,7 +169,9 @@ describe('rankbias compare on a Redis queue (real redis-server with an ACL user 
     await coordinate(NAN_SWEEP, newOut(), { url: redis.url, retry: false, signal: AbortSignal.timeout(1) });
     const status = startRankbias(['queue', 'status', '--queue', redis.url]);
     expect(await status.exited).toBe(0);
-    expect(status.output()).toMatch(/queue rankbias-sweep on redis:\/\/sweeper:\*\*\*@127\.0\.0\.1:\d+\/0: 1 waiting, 0 active/);
+    expect(status.output()).toMatch(
+      /queue rankbias-sweep on redis:\/\/sweeper:\*\*\*@127\.0\.0\.1:\d+\/0: 1 waiting, 0 active/,
+    );
     expect(status.output()).not.toContain(PASSWORD);
     const drain = startRankbias(['queue', 'drain', '--queue', redis.url]);
     expect(await drain.exited).toBe(0);

@@ -18,7 +18,15 @@ type Pad = ConvGeometry['pad'];
 const PADS: Array<{ name: string; pad: Pad }> = [
   { name: 'same', pad: 'same' },
   { name: 'valid', pad: 'valid' },
-  { name: 'explicit', pad: [[0, 0], [1, 2], [2, 0], [0, 0]] },
+  {
+    name: 'explicit',
+    pad: [
+      [0, 0],
+      [1, 2],
+      [2, 0],
+      [0, 0],
+    ],
+  },
 ];
 
 function randomGeometry(random: () => number, stride: number, pad: Pad, dilation = 1): ConvGeometry {
@@ -26,7 +34,12 @@ function randomGeometry(random: () => number, stride: number, pad: Pad, dilation
   const fw = randomInt(random, 1, 4);
   const extent = Math.max(fh, fw) * dilation;
   return {
-    xShape: [randomInt(random, 1, 3), randomInt(random, extent, 13), randomInt(random, extent, 13), randomInt(random, 1, 5)],
+    xShape: [
+      randomInt(random, 1, 3),
+      randomInt(random, extent, 13),
+      randomInt(random, extent, 13),
+      randomInt(random, 1, 5),
+    ],
     filterShape: [fh, fw, 0, randomInt(random, 1, 6)],
     strides: [stride, stride === 1 ? 1 : randomInt(random, 1, stride)],
     dilations: [dilation, dilation],
@@ -69,7 +82,14 @@ describe('Conv2D gradients on wasm match the cpu backend', () => {
       tf.grads((xt: tf.Tensor, ft: tf.Tensor, bt: tf.Tensor) =>
         tf.sum(
           tf.square(
-            tf.fused.conv2d({ x: xt as tf.Tensor4D, filter: ft as tf.Tensor4D, strides: 2, pad: 'same', bias: bt, activation: 'relu' }),
+            tf.fused.conv2d({
+              x: xt as tf.Tensor4D,
+              filter: ft as tf.Tensor4D,
+              strides: 2,
+              pad: 'same',
+              bias: bt,
+              activation: 'relu',
+            }),
           ),
         ),
       )([tf.tensor4d(x, [2, 9, 9, 3]), tf.tensor4d(f, [3, 3, 3, 4]), tf.tensor1d(bias)]),
@@ -90,10 +110,12 @@ describe('Conv2D gradients on wasm match the cpu backend', () => {
         ...attrs,
         filterShape,
       } as never) as tf.Tensor,
-      tf.engine().runKernel('Conv2DBackpropInput', { dy: tf.tensor(dy, dyShape), filter: tf.tensor4d(f, filterShape) }, {
-        ...attrs,
-        inputShape: xShape,
-      } as never) as tf.Tensor,
+      tf
+        .engine()
+        .runKernel('Conv2DBackpropInput', { dy: tf.tensor(dy, dyShape), filter: tf.tensor4d(f, filterShape) }, {
+          ...attrs,
+          inputShape: xShape,
+        } as never) as tf.Tensor,
     ]);
   });
 });
@@ -103,7 +125,16 @@ describe('Conv2D gradient kernels on wasm match a plain-loop reference', () => {
   const cases = [
     { stride: 1, dilation: 2, pad: 'valid' as Pad },
     { stride: 1, dilation: 3, pad: 'same' as Pad },
-    { stride: 2, dilation: 1, pad: [[0, 0], [2, 1], [0, 3], [0, 0]] as Pad },
+    {
+      stride: 2,
+      dilation: 1,
+      pad: [
+        [0, 0],
+        [2, 1],
+        [0, 3],
+        [0, 0],
+      ] as Pad,
+    },
     { stride: 3, dilation: 2, pad: 'same' as Pad },
   ];
   for (const { stride, dilation, pad } of cases) {
@@ -111,14 +142,18 @@ describe('Conv2D gradient kernels on wasm match a plain-loop reference', () => {
       const g = withInputChannels(randomGeometry(random, stride, pad, dilation));
       const x = randomValues(g.xShape, random);
       const dy = randomValues(outputShape(g), random);
-      const [wasm] = valuesOn('wasm', () =>
-        tf.engine().runKernel('Conv2DBackpropFilter', { x: tf.tensor4d(x, g.xShape), dy: tf.tensor4d(dy, outputShape(g)) }, {
-          strides: g.strides,
-          dilations: g.dilations,
-          pad: g.pad,
-          dataFormat: 'NHWC',
-          filterShape: g.filterShape,
-        } as never) as tf.Tensor,
+      const [wasm] = valuesOn(
+        'wasm',
+        () =>
+          tf
+            .engine()
+            .runKernel('Conv2DBackpropFilter', { x: tf.tensor4d(x, g.xShape), dy: tf.tensor4d(dy, outputShape(g)) }, {
+              strides: g.strides,
+              dilations: g.dilations,
+              pad: g.pad,
+              dataFormat: 'NHWC',
+              filterShape: g.filterShape,
+            } as never) as tf.Tensor,
       );
       const expected = Float32Array.from(referenceFilterGradient(g, x, dy));
       expect(relativeError(wasm!, expected)).toBeLessThan(1e-5);
@@ -143,18 +178,28 @@ describe('Conv2D gradient kernels on wasm match a plain-loop reference', () => {
       }
     });
   }
-  for (const { stride, pad } of cases.filter((c) => c.dilation === 1).concat([{ stride: 2, dilation: 1, pad: 'same' }])) {
+  for (const { stride, pad } of cases
+    .filter((c) => c.dilation === 1)
+    .concat([{ stride: 2, dilation: 1, pad: 'same' }])) {
     it(`input gradient: stride ${stride}, padding ${JSON.stringify(pad)}`, () => {
       const g = withInputChannels(randomGeometry(random, stride, pad));
       const f = randomValues(g.filterShape, random);
       const dy = randomValues(outputShape(g), random);
-      const [wasm] = valuesOn('wasm', () =>
-        tf.engine().runKernel('Conv2DBackpropInput', { dy: tf.tensor4d(dy, outputShape(g)), filter: tf.tensor4d(f, g.filterShape) }, {
-          strides: g.strides,
-          pad: g.pad,
-          dataFormat: 'NHWC',
-          inputShape: g.xShape,
-        } as never) as tf.Tensor,
+      const [wasm] = valuesOn(
+        'wasm',
+        () =>
+          tf
+            .engine()
+            .runKernel(
+              'Conv2DBackpropInput',
+              { dy: tf.tensor4d(dy, outputShape(g)), filter: tf.tensor4d(f, g.filterShape) },
+              {
+                strides: g.strides,
+                pad: g.pad,
+                dataFormat: 'NHWC',
+                inputShape: g.xShape,
+              } as never,
+            ) as tf.Tensor,
       );
       const expected = Float32Array.from(referenceInputGradient(g, f, dy));
       expect(relativeError(wasm!, expected)).toBeLessThan(1e-5);

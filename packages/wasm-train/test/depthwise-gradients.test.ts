@@ -2,11 +2,21 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { relativeError, sameOnWasmAndCpu, setUpBackends, valuesOn } from './support/backends.js';
 import { randomInt, randomValues, seededRandom } from './support/random.js';
-import { outputShape, referenceFilterGradient, referenceInputGradient, type ConvGeometry } from './support/reference-conv.js';
+import {
+  outputShape,
+  referenceFilterGradient,
+  referenceInputGradient,
+  type ConvGeometry,
+} from './support/reference-conv.js';
 
 beforeAll(setUpBackends);
 
-function randomDepthwise(random: () => number, stride: number, dilation: number, pad: ConvGeometry['pad']): ConvGeometry {
+function randomDepthwise(
+  random: () => number,
+  stride: number,
+  dilation: number,
+  pad: ConvGeometry['pad'],
+): ConvGeometry {
   const fh = randomInt(random, 1, 3);
   const fw = randomInt(random, 1, 3);
   const channels = randomInt(random, 1, 4);
@@ -22,24 +32,41 @@ function randomDepthwise(random: () => number, stride: number, dilation: number,
 }
 
 function filterGradKernel(g: ConvGeometry, x: Float32Array, dy: Float32Array): tf.Tensor {
-  return tf.engine().runKernel('DepthwiseConv2dNativeBackpropFilter', { x: tf.tensor4d(x, g.xShape), dy: tf.tensor4d(dy, outputShape(g)) }, {
-    strides: g.strides,
-    dilations: g.dilations,
-    pad: g.pad,
-    filterShape: g.filterShape,
-  } as never) as tf.Tensor;
+  return tf
+    .engine()
+    .runKernel(
+      'DepthwiseConv2dNativeBackpropFilter',
+      { x: tf.tensor4d(x, g.xShape), dy: tf.tensor4d(dy, outputShape(g)) },
+      {
+        strides: g.strides,
+        dilations: g.dilations,
+        pad: g.pad,
+        filterShape: g.filterShape,
+      } as never,
+    ) as tf.Tensor;
 }
 
 function inputGradKernel(g: ConvGeometry, f: Float32Array, dy: Float32Array): tf.Tensor {
-  return tf.engine().runKernel('DepthwiseConv2dNativeBackpropInput', { dy: tf.tensor4d(dy, outputShape(g)), filter: tf.tensor4d(f, g.filterShape) }, {
-    strides: g.strides,
-    dilations: g.dilations,
-    pad: g.pad,
-    inputShape: g.xShape,
-  } as never) as tf.Tensor;
+  return tf
+    .engine()
+    .runKernel(
+      'DepthwiseConv2dNativeBackpropInput',
+      { dy: tf.tensor4d(dy, outputShape(g)), filter: tf.tensor4d(f, g.filterShape) },
+      {
+        strides: g.strides,
+        dilations: g.dilations,
+        pad: g.pad,
+        inputShape: g.xShape,
+      } as never,
+    ) as tf.Tensor;
 }
 
-const EXPLICIT: ConvGeometry['pad'] = [[0, 0], [1, 0], [2, 1], [0, 0]];
+const EXPLICIT: ConvGeometry['pad'] = [
+  [0, 0],
+  [1, 0],
+  [2, 1],
+  [0, 0],
+];
 
 describe('depthwise conv gradients on wasm match the cpu backend', () => {
   const random = seededRandom(31);
@@ -51,10 +78,9 @@ describe('depthwise conv gradients on wasm match the cpu backend', () => {
         const f = randomValues(g.filterShape, random);
         const dy = randomValues(outputShape(g), random);
         sameOnWasmAndCpu(() =>
-          tf.grads((xt: tf.Tensor, ft: tf.Tensor) => tf.depthwiseConv2d(xt as tf.Tensor4D, ft as tf.Tensor4D, g.strides, g.pad))(
-            [tf.tensor4d(x, g.xShape), tf.tensor4d(f, g.filterShape)],
-            tf.tensor4d(dy, outputShape(g)),
-          ),
+          tf.grads((xt: tf.Tensor, ft: tf.Tensor) =>
+            tf.depthwiseConv2d(xt as tf.Tensor4D, ft as tf.Tensor4D, g.strides, g.pad),
+          )([tf.tensor4d(x, g.xShape), tf.tensor4d(f, g.filterShape)], tf.tensor4d(dy, outputShape(g))),
         );
       });
     }

@@ -35,7 +35,13 @@ describe('no memory leak on wasm', () => {
     tf.setBackend('wasm');
     const random = seededRandom(3);
     const x = tf.tensor2d(randomValues([16, 32], random), [16, 32]);
-    const labels = tf.oneHot(tf.tensor1d(Array.from({ length: 16 }, (_, i) => i % 4), 'int32'), 4);
+    const labels = tf.oneHot(
+      tf.tensor1d(
+        Array.from({ length: 16 }, (_, i) => i % 4),
+        'int32',
+      ),
+      4,
+    );
     const w1 = tf.variable(tf.tensor2d(randomValues([32, 32], random), [32, 32]));
     const w2 = tf.variable(tf.tensor2d(randomValues([32, 4], random), [32, 4]));
     const loss = () => tf.losses.softmaxCrossEntropy(labels, tf.matMul(tf.relu(tf.matMul(x, w1)), w2)) as tf.Scalar;

@@ -72,11 +72,9 @@ describe('BatchMatMul on wasm (transposes laid out before the fast path)', () =>
     const w1 = randomValues([48, 40], random3);
     const w2 = randomValues([40, 8], random3);
     sameOnWasmAndCpu(() =>
-      tf.grads((a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) => tf.sum(tf.square(tf.matMul(tf.relu(tf.matMul(a, b)), c))))([
-        tf.tensor2d(x, [32, 48]),
-        tf.tensor2d(w1, [48, 40]),
-        tf.tensor2d(w2, [40, 8]),
-      ]),
+      tf.grads((a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) => tf.sum(tf.square(tf.matMul(tf.relu(tf.matMul(a, b)), c))))(
+        [tf.tensor2d(x, [32, 48]), tf.tensor2d(w1, [48, 40]), tf.tensor2d(w2, [40, 8])],
+      ),
     );
   });
 });

@@ -35,7 +35,10 @@ describe('registerWasmTrainingKernels', () => {
   it('unregister restores the stock kernels (and conv nets stop training), register brings them back', async () => {
     await tf.setBackend('wasm');
     const x = tf.ones([1, 4, 4, 1]) as tf.Tensor4D;
-    const trainFilter = () => tf.tidy(() => tf.grad((f: tf.Tensor) => tf.sum(tf.conv2d(x, f as tf.Tensor4D, 1, 'same')))(tf.ones([2, 2, 1, 1])));
+    const trainFilter = () =>
+      tf.tidy(() =>
+        tf.grad((f: tf.Tensor) => tf.sum(tf.conv2d(x, f as tf.Tensor4D, 1, 'same')))(tf.ones([2, 2, 1, 1])),
+      );
     unregisterWasmTrainingKernels();
     expect(wasmTrainingKernelsRegistered()).toBe(false);
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeUndefined();

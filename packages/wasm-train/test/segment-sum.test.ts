@@ -32,9 +32,9 @@ describe('UnsortedSegmentSum on wasm', () => {
     const table = randomValues([10, 4], random);
     const upstream = randomValues([7, 4], random);
     sameOnWasmAndCpu(() =>
-      tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.gather(t, tf.tensor1d([3, 3, 0, 9, 3, 1, 0], 'int32')), tf.tensor2d(upstream, [7, 4]))))(
-        tf.tensor2d(table, [10, 4]),
-      ),
+      tf.grad((t: tf.Tensor) =>
+        tf.sum(tf.mul(tf.gather(t, tf.tensor1d([3, 3, 0, 9, 3, 1, 0], 'int32')), tf.tensor2d(upstream, [7, 4]))),
+      )(tf.tensor2d(table, [10, 4])),
     );
   });
 });

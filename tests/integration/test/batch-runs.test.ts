@@ -60,7 +60,10 @@ describe('trainGroupsBatched (compare --batch-runs)', () => {
 
   it('leaves groups whose model does not stack to the executor, writing no result', async () => {
     const sweep = expandSweep(
-      sweepFile('mlp', `base:\n  backend: cpu\n  data: {use: gaussian-mixture, classes: 2, dim: 4}\n  model: {use: mlp, hidden: [4]}\n  optimizer: {use: sgd, lr: 0.1}\n  train: {steps: 2}`),
+      sweepFile(
+        'mlp',
+        `base:\n  backend: cpu\n  data: {use: gaussian-mixture, classes: 2, dim: 4}\n  model: {use: mlp, hidden: [4]}\n  optimizer: {use: sgd, lr: 0.1}\n  train: {steps: 2}`,
+      ),
       registry,
     );
     const out = join(dir, 'mlp-out');

@@ -25,7 +25,8 @@ const validateSweep = ajv.compile(sweep);
 
 const examples = readdirSync(join(repo, 'examples')).filter((f) => f.endsWith('.yaml'));
 const isSweep = (data: Record<string, unknown>) => 'base' in data;
-const errorsOf = (validate: typeof validateConfig, data: unknown): ErrorObject[] => (validate(data) ? [] : [...(validate.errors ?? [])]);
+const errorsOf = (validate: typeof validateConfig, data: unknown): ErrorObject[] =>
+  validate(data) ? [] : [...(validate.errors ?? [])];
 /** Errors minus the "must match then schema" echoes that if/then adds on every parent. */
 const leafErrors = (errors: ErrorObject[]) => errors.filter((e) => e.keyword !== 'if');
 
@@ -50,7 +51,13 @@ describe('rankbias schema', () => {
     data.model.hiden = data.model.hidden;
     delete data.model.hidden;
     const errors = leafErrors(errorsOf(validateConfig, data));
-    expect(errors).toContainEqual(expect.objectContaining({ instancePath: '/model', keyword: 'additionalProperties', params: { additionalProperty: 'hiden' } }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        instancePath: '/model',
+        keyword: 'additionalProperties',
+        params: { additionalProperty: 'hiden' },
+      }),
+    );
     expect(errors.every((e) => e.instancePath.startsWith('/model'))).toBe(true);
   });
 
@@ -63,8 +70,12 @@ describe('rankbias schema', () => {
     const at = (path: string) => errors.filter((e) => e.instancePath === path).map((e) => e.keyword);
     expect(at('/optimizer/use')).toContain('enum');
     expect(at('/train/steps')).toContain('type');
-    expect(errors).toContainEqual(expect.objectContaining({ instancePath: '/penalties/0', params: { additionalProperty: 'wieght' } }));
-    expect(errors).toContainEqual(expect.objectContaining({ instancePath: '/penalties/0', params: { missingProperty: 'weight' } }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({ instancePath: '/penalties/0', params: { additionalProperty: 'wieght' } }),
+    );
+    expect(errors).toContainEqual(
+      expect.objectContaining({ instancePath: '/penalties/0', params: { missingProperty: 'weight' } }),
+    );
   });
 
   it('a sweep checks its inline base as a config and its own keys', () => {
@@ -72,8 +83,12 @@ describe('rankbias schema', () => {
     data.base.model.dpeth = 2;
     data.seed = 3; // a config key at the sweep's top level
     const errors = leafErrors(errorsOf(validateSweep, data));
-    expect(errors).toContainEqual(expect.objectContaining({ instancePath: '/base/model', params: { additionalProperty: 'dpeth' } }));
-    expect(errors).toContainEqual(expect.objectContaining({ instancePath: '', params: { additionalProperty: 'seed' } }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({ instancePath: '/base/model', params: { additionalProperty: 'dpeth' } }),
+    );
+    expect(errors).toContainEqual(
+      expect.objectContaining({ instancePath: '', params: { additionalProperty: 'seed' } }),
+    );
   });
 
   it('a file with extends may be partial; without extends the same file is incomplete', () => {
@@ -82,10 +97,16 @@ describe('rankbias schema', () => {
     const { extends: _bases, ...alone } = partial;
     const errors = leafErrors(errorsOf(validateConfig, alone));
     expect(errors).toContainEqual(expect.objectContaining({ instancePath: '', params: { missingProperty: 'data' } }));
-    expect(errors).toContainEqual(expect.objectContaining({ instancePath: '/model', params: { missingProperty: 'use' } }));
-    expect(leafErrors(errorsOf(validateConfig, { ...partial, extends: 3 })).map((e) => e.instancePath)).toContain('/extends');
+    expect(errors).toContainEqual(
+      expect.objectContaining({ instancePath: '/model', params: { missingProperty: 'use' } }),
+    );
+    expect(leafErrors(errorsOf(validateConfig, { ...partial, extends: 3 })).map((e) => e.instancePath)).toContain(
+      '/extends',
+    );
     expect(errorsOf(validateSweep, { extends: './other.sweep.yaml', seeds: 5 })).toEqual([]);
-    expect(leafErrors(errorsOf(validateSweep, { seeds: 5 }))).toContainEqual(expect.objectContaining({ params: { missingProperty: 'base' } }));
+    expect(leafErrors(errorsOf(validateSweep, { seeds: 5 }))).toContainEqual(
+      expect.objectContaining({ params: { missingProperty: 'base' } }),
+    );
   });
 });
 

@@ -17,7 +17,8 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** The workspace's exact version of a dependency (what its lockfile installed). */
 function installedVersion(name: string): string {
-  return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 function run(cmd: string, args: string[], cwd: string): string {
@@ -37,7 +38,11 @@ describe('packing a plugin and installing it outside the workspace', () => {
   it('installs with only its peer dependencies and works from a plain ESM script', () => {
     expect(relative(ROOT, scratch).startsWith('..')).toBe(true);
     for (const dir of [PLUGIN_PACKAGE.dir, 'packages/eval']) {
-      run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', join(dir, 'tsconfig.lib.json')], ROOT);
+      run(
+        process.execPath,
+        [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', join(dir, 'tsconfig.lib.json')],
+        ROOT,
+      );
     }
 
     const tarballs = WORKSPACE_TARBALLS.map((dir) => pack(join(ROOT, dir)));
@@ -47,7 +52,11 @@ describe('packing a plugin and installing it outside the workspace', () => {
     const peers = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', 'tsyringe', 'reflect-metadata'].map(
       (name) => `${name}@${installedVersion(name)}`,
     );
-    run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs, ...peers], project);
+    run(
+      npm,
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs, ...peers],
+      project,
+    );
     // the native bindings are optional peers of core: never installed unless the user asks
     expect(existsSync(join(project, 'node_modules/@tensorflow/tfjs-node'))).toBe(false);
     expect(existsSync(join(project, 'node_modules/@tensorflow/tfjs-node-gpu'))).toBe(false);
@@ -94,6 +103,8 @@ describe('packing a plugin and installing it outside the workspace', () => {
       product: [17, 39],
     });
     const doctor = JSON.parse(run(cli, ['doctor', '--json'], project)) as { checks: Array<Record<string, unknown>> };
-    expect(doctor.checks).toContainEqual(expect.objectContaining({ name: 'tensorflow (@tensorflow/tfjs-node)', ok: true }));
+    expect(doctor.checks).toContainEqual(
+      expect.objectContaining({ name: 'tensorflow (@tensorflow/tfjs-node)', ok: true }),
+    );
   }, 420_000);
 });

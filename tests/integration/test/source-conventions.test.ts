@@ -47,7 +47,9 @@ describe('test layout', () => {
 describe('folders are made with ensureDir', () => {
   it('no shipped source calls mkdir with recursive: true', () => {
     const offenders = shippedSources()
-      .filter((file) => /\bmkdir(Sync)?\([^;]*recursive:\s*true/.test(readFileSync(file, 'utf8').replace(/^\s*\*.*$/gm, '')))
+      .filter((file) =>
+        /\bmkdir(Sync)?\([^;]*recursive:\s*true/.test(readFileSync(file, 'utf8').replace(/^\s*\*.*$/gm, '')),
+      )
       .map((f) => relative(root, f));
     expect(offenders).toEqual([]);
   });

@@ -47,10 +47,19 @@ function tinyIdxDir(): string {
     dims.forEach((d, i) => head.writeUInt32BE(d, 4 + 4 * i));
     return gzipSync(Buffer.concat([head, data]));
   };
-  for (const [prefix, n] of [['train', 30], ['t10k', 20]] as const) {
+  for (const [prefix, n] of [
+    ['train', 30],
+    ['t10k', 20],
+  ] as const) {
     const px = Uint8Array.from({ length: n * 784 }, (_, i) => (i * 31 + n) & 0xff);
     writeFileSync(join(dir, `${prefix}-images-idx3-ubyte.gz`), idx([n, 28, 28], px));
-    writeFileSync(join(dir, `${prefix}-labels-idx1-ubyte.gz`), idx([n], Uint8Array.from({ length: n }, (_, i) => i % 10)));
+    writeFileSync(
+      join(dir, `${prefix}-labels-idx1-ubyte.gz`),
+      idx(
+        [n],
+        Uint8Array.from({ length: n }, (_, i) => i % 10),
+      ),
+    );
   }
   return dir;
 }
@@ -61,7 +70,14 @@ const tiny: Record<string, { overrides: string[]; keys: string[] }> = {
     keys: ['stable-rank/hidden/kernel', 'train/loss', 'test/loss', 'test/accuracy'],
   },
   'optimization-threshold.yaml': {
-    overrides: ['data.n=10', 'data.nTest=20', 'model.width=16', 'train.steps=3', 'train.evalEvery=1', 'metrics[0].every=1'],
+    overrides: [
+      'data.n=10',
+      'data.nTest=20',
+      'model.width=16',
+      'train.steps=3',
+      'train.evalEvery=1',
+      'metrics[0].every=1',
+    ],
     keys: ['train/loss', 'test/loss', 'align/directions', 'align/pairwise-abs-mean'],
   },
   'stochastic-collapse.yaml': {
@@ -69,7 +85,15 @@ const tiny: Record<string, { overrides: string[]; keys: string[] }> = {
     keys: ['collapse/hidden_0/vanished', 'collapse/hidden_0/duplicates', 'collapse/independent', 'test/loss'],
   },
   'stochastic-collapse-fashion.yaml': {
-    overrides: ['data.perClass=2', 'data.testPerClass=1', 'model.hidden=[4, 4]', 'train.steps=3', 'train.batchSize=4', 'train.evalEvery=1', 'data.labelNoise=0.2'],
+    overrides: [
+      'data.perClass=2',
+      'data.testPerClass=1',
+      'model.hidden=[4, 4]',
+      'train.steps=3',
+      'train.batchSize=4',
+      'train.evalEvery=1',
+      'data.labelNoise=0.2',
+    ],
     keys: ['collapse/hidden_0/vanished', 'collapse/hidden_1/independent', 'collapse/independent', 'test/accuracy'],
   },
   'stochastic-collapse-two-neuron.yaml': {

@@ -17,7 +17,8 @@ export function describeImportFailure(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   if (e?.code === 'ERR_MODULE_NOT_FOUND' || e?.code === 'MODULE_NOT_FOUND') return 'not installed';
   // bundlers and test runners (vite) report a missing package without Node's code
-  if (/^(Cannot find (package|module)|Could not resolve|Failed to (resolve|load url)) /.test(String(e?.message))) return 'not installed';
+  if (/^(Cannot find (package|module)|Could not resolve|Failed to (resolve|load url)) /.test(String(e?.message)))
+    return 'not installed';
   const first = String(e?.message ?? e).split('\n')[0];
   return `failed to load (${first})`;
 }

@@ -78,7 +78,8 @@ export class EarlyStopping implements StatefulCallback {
 export const earlyStoppingPlugin = definePlugin({
   kind: 'callback',
   name: 'early-stopping',
-  description: 'Stops the run (status "stopped") when a monitored evaluation metric stops improving for `patience` evaluations',
+  description:
+    'Stops the run (status "stopped") when a monitored evaluation metric stops improving for `patience` evaluations',
   options: earlyStoppingOptionsSchema,
   create: (options) => new EarlyStopping(options),
 });

@@ -18,6 +18,10 @@ export async function createCliContainer(
   options: CliContainerOptions,
 ): Promise<{ container: DependencyContainer; loaded: LoadedPlugin[] }> {
   const container = createPluginContainer({ onOverwrite: options.warn });
-  const loaded = await loadPlugins(container, { cwd: options.cwd, paths: options.pluginPaths, onWarning: options.warn });
+  const loaded = await loadPlugins(container, {
+    cwd: options.cwd,
+    paths: options.pluginPaths,
+    onWarning: options.warn,
+  });
   return { container, loaded };
 }

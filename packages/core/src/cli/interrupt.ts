@@ -30,4 +30,3 @@ export function installInterruptHandler(say: (line: string) => void): InterruptH
     },
   };
 }
-

@@ -15,7 +15,8 @@ import { addPluginCommands } from './plugin-commands.js';
 
 function coreVersion(): string {
   try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+      .version;
   } catch {
     return 'unknown';
   }
@@ -53,7 +54,11 @@ export async function runCli(args: readonly string[], io: CliIo = processIo): Pr
     const program = new Command('rankbias')
       .description('Train and compare neural networks with rankbias plugins (low-rank simplicity bias, tfjs)')
       .version(coreVersion())
-      .option('--plugin <path>', 'load a plugin from a local file or folder (repeatable); config files cannot do this', collect)
+      .option(
+        '--plugin <path>',
+        'load a plugin from a local file or folder (repeatable); config files cannot do this',
+        collect,
+      )
       .showHelpAfterError('(add --help for usage)')
       .configureHelp({ showGlobalOptions: true })
       .exitOverride()

@@ -2,7 +2,13 @@ import type { z } from 'zod';
 import { formatPath, type ConfigIssue } from './errors.js';
 
 type AnySchema = z.core.$ZodType;
-type Def = { type: string; innerType?: AnySchema; in?: AnySchema; shape?: Record<string, AnySchema>; element?: AnySchema };
+type Def = {
+  type: string;
+  innerType?: AnySchema;
+  in?: AnySchema;
+  shape?: Record<string, AnySchema>;
+  element?: AnySchema;
+};
 
 const WRAPPERS = new Set(['default', 'optional', 'nullable', 'prefault', 'readonly', 'catch', 'nonoptional']);
 
@@ -68,7 +74,12 @@ function unionMessage(issue: z.core.$ZodIssue): string | undefined {
  */
 export function configIssues(
   error: z.core.$ZodError,
-  options: { prefix?: readonly (string | number)[]; raw?: unknown; schema?: AnySchema; extraKeys?: readonly string[] } = {},
+  options: {
+    prefix?: readonly (string | number)[];
+    raw?: unknown;
+    schema?: AnySchema;
+    extraKeys?: readonly string[];
+  } = {},
 ): ConfigIssue[] {
   const prefix = options.prefix ?? [];
   return error.issues.map((issue) => {

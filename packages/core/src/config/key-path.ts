@@ -15,7 +15,9 @@ const KEY_PATH = new RegExp(`^${SEGMENT}(?:\\.${SEGMENT})*$`);
  */
 export function parseKeyPath(key: string): (string | number)[] {
   if (!KEY_PATH.test(key)) {
-    throw new ConfigError([{ path: key, message: 'not a valid key path (expected e.g. train.steps or penalties[0].weight)' }]);
+    throw new ConfigError([
+      { path: key, message: 'not a valid key path (expected e.g. train.steps or penalties[0].weight)' },
+    ]);
   }
   const parts: (string | number)[] = [];
   for (const m of key.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
@@ -35,7 +37,9 @@ function checkIndex(digits: string, key: string): void {
 function checkSegments(segments: KeyPath, key: string): void {
   if (segments.length === 0) throw new ConfigError([{ path: key, message: 'empty key path' }]);
   if (segments.length > CONFIG_LIMITS.maxDepth) {
-    throw new ConfigError([{ path: key, message: `key path is ${segments.length} levels deep, over the limit of ${CONFIG_LIMITS.maxDepth}` }]);
+    throw new ConfigError([
+      { path: key, message: `key path is ${segments.length} levels deep, over the limit of ${CONFIG_LIMITS.maxDepth}` },
+    ]);
   }
   for (const s of segments) {
     if (typeof s === 'number') checkIndex(String(s), key);
@@ -49,10 +53,14 @@ function ownValue(node: object, key: string | number): unknown {
 
 function checkContainer(node: object, segment: string | number, key: string, at: string): void {
   if (Array.isArray(node) && typeof segment === 'string') {
-    throw new ConfigError([{ path: key, message: `${at || 'the config'} is a list: index it with [n], not .${segment}` }]);
+    throw new ConfigError([
+      { path: key, message: `${at || 'the config'} is a list: index it with [n], not .${segment}` },
+    ]);
   }
   if (!Array.isArray(node) && typeof segment === 'number') {
-    throw new ConfigError([{ path: key, message: `${at || 'the config'} is a mapping, not a list: [${segment}] cannot index it` }]);
+    throw new ConfigError([
+      { path: key, message: `${at || 'the config'} is a mapping, not a list: [${segment}] cannot index it` },
+    ]);
   }
 }
 

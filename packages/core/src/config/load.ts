@@ -9,13 +9,21 @@ function readText(file: string): string {
   try {
     const size = statSync(file).size;
     if (size > CONFIG_LIMITS.maxFileBytes) {
-      throw new ConfigError([{ path: '', message: `is ${size} bytes, over the limit of ${CONFIG_LIMITS.maxFileBytes} for a config file` }], file);
+      throw new ConfigError(
+        [{ path: '', message: `is ${size} bytes, over the limit of ${CONFIG_LIMITS.maxFileBytes} for a config file` }],
+        file,
+      );
     }
     return readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof ConfigError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? `file not found: ${file}` : code === 'EISDIR' ? `${file} is a directory, not a config file` : `cannot read ${file}: ${(e as Error).message}`;
+    const message =
+      code === 'ENOENT'
+        ? `file not found: ${file}`
+        : code === 'EISDIR'
+          ? `${file} is a directory, not a config file`
+          : `cannot read ${file}: ${(e as Error).message}`;
     throw new ConfigError([{ path: '', message }], file);
   }
 }
@@ -23,15 +31,25 @@ function readText(file: string): string {
 function readMapping(file: string): Record<string, unknown> {
   const data = parseYamlText(readText(file), file);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ConfigError([{ path: '', message: 'expected a mapping of keys (seed, data, model, optimizer, train, ...)' }], file);
+    throw new ConfigError(
+      [{ path: '', message: 'expected a mapping of keys (seed, data, model, optimizer, train, ...)' }],
+      file,
+    );
   }
   return data as Record<string, unknown>;
 }
 
 function extendsList(value: unknown, file: string): string[] {
   const list = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(list) || list.length === 0 || !list.every((v): v is string => typeof v === 'string' && v.length > 0)) {
-    throw new ConfigError([{ path: 'extends', message: 'expected a file path or a list of file paths (e.g. extends: ./base.yaml)' }], file);
+  if (
+    !Array.isArray(list) ||
+    list.length === 0 ||
+    !list.every((v): v is string => typeof v === 'string' && v.length > 0)
+  ) {
+    throw new ConfigError(
+      [{ path: 'extends', message: 'expected a file path or a list of file paths (e.g. extends: ./base.yaml)' }],
+      file,
+    );
   }
   return list;
 }
@@ -45,17 +63,31 @@ function readWithExtends(file: string, chain: readonly string[]): Record<string,
   for (const base of bases) {
     const path = resolve(dirname(file), base);
     if (chain.includes(path)) {
-      throw new ConfigError([{ path: 'extends', message: `cycle: ${[...chain, path].join(' → ')}; remove one of these extends` }], file);
+      throw new ConfigError(
+        [{ path: 'extends', message: `cycle: ${[...chain, path].join(' → ')}; remove one of these extends` }],
+        file,
+      );
     }
     if (chain.length >= CONFIG_LIMITS.maxExtendsDepth) {
-      throw new ConfigError([{ path: 'extends', message: `chain of more than ${CONFIG_LIMITS.maxExtendsDepth} extends` }], file);
+      throw new ConfigError(
+        [{ path: 'extends', message: `chain of more than ${CONFIG_LIMITS.maxExtendsDepth} extends` }],
+        file,
+      );
     }
     let data: Record<string, unknown>;
     try {
       data = readWithExtends(path, [...chain, path]);
     } catch (e) {
-      if (e instanceof ConfigError && e.source === path && e.issues.length === 1 && /^file not found/.test(e.issues[0]!.message)) {
-        throw new ConfigError([{ path: 'extends', message: `base file not found: ${path} (given as "${base}", relative to this file)` }], file);
+      if (
+        e instanceof ConfigError &&
+        e.source === path &&
+        e.issues.length === 1 &&
+        /^file not found/.test(e.issues[0]!.message)
+      ) {
+        throw new ConfigError(
+          [{ path: 'extends', message: `base file not found: ${path} (given as "${base}", relative to this file)` }],
+          file,
+        );
       }
       throw e;
     }

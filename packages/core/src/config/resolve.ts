@@ -127,8 +127,7 @@ export function resolveConfig(raw: unknown, registry: PluginRegistry, source?: s
 
 /** The resolved config as plain data (what `config.json` in a run directory holds). */
 export function toPlainConfig(config: ResolvedConfig): Record<string, unknown> {
-  const ref = (r: ResolvedPluginRef<any> | undefined) =>
-    r ? { use: r.use, ...r.common, ...r.options } : undefined;
+  const ref = (r: ResolvedPluginRef<any> | undefined) => (r ? { use: r.use, ...r.common, ...r.options } : undefined);
   return JSON.parse(
     JSON.stringify({
       name: config.name,

@@ -27,21 +27,28 @@ export function toConfigData(value: unknown, path = '', depth = 0): unknown {
     return value;
   }
   if (depth >= CONFIG_LIMITS.maxDepth) {
-    throw new ConfigError([{ path, message: `nested more than ${CONFIG_LIMITS.maxDepth} levels deep, over the limit` }]);
+    throw new ConfigError([
+      { path, message: `nested more than ${CONFIG_LIMITS.maxDepth} levels deep, over the limit` },
+    ]);
   }
   if (Array.isArray(value)) {
     if (value.length > CONFIG_LIMITS.maxListLength) {
-      throw new ConfigError([{ path, message: `list of ${value.length} items exceeds the limit of ${CONFIG_LIMITS.maxListLength}` }]);
+      throw new ConfigError([
+        { path, message: `list of ${value.length} items exceeds the limit of ${CONFIG_LIMITS.maxListLength}` },
+      ]);
     }
     return Array.from(value, (item, i) => toConfigData(item, childPath(path, i), depth + 1));
   }
   if (!isPlainMapping(value)) {
     const what = (value as { constructor?: { name?: string } }).constructor?.name ?? 'object';
-    throw new ConfigError([{ path, message: `a ${what} is not config data (only mappings, lists, strings, numbers, booleans, null)` }]);
+    throw new ConfigError([
+      { path, message: `a ${what} is not config data (only mappings, lists, strings, numbers, booleans, null)` },
+    ]);
   }
   const out = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) throw new ConfigError([{ path: childPath(path, key), message: forbiddenKeyMessage(key) }]);
+    if (FORBIDDEN_KEYS.has(key))
+      throw new ConfigError([{ path: childPath(path, key), message: forbiddenKeyMessage(key) }]);
     out[key] = toConfigData((value as Record<string, unknown>)[key], childPath(path, key), depth + 1);
   }
   return out;

@@ -28,7 +28,9 @@ function describe(problem: YAMLError): string {
 }
 
 /** The outcome of parsing YAML text: plain config data, or the first problem. */
-export type YamlParse = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly tag: boolean; readonly message: string };
+export type YamlParse =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly tag: boolean; readonly message: string };
 
 /**
  * Parses YAML (or JSON) text strictly into config data (null-prototype

@@ -88,7 +88,8 @@ export class GaussianMixtureDataset implements Dataset {
     this.task = options.task;
     this.inputShape = [options.dim];
     this.outputSize = options.task === 'binary' ? 1 : options.classes;
-    this.classNames = options.task === 'binary' ? ['-1', '+1'] : Array.from({ length: options.classes }, (_, c) => `class_${c}`);
+    this.classNames =
+      options.task === 'binary' ? ['-1', '+1'] : Array.from({ length: options.classes }, (_, c) => `class_${c}`);
     const root = createRng(`gaussian-mixture:${seed}`);
     const means = drawMeans(options, root.fork('means'));
     this.splits = {
@@ -125,7 +126,8 @@ export class GaussianMixtureDataset implements Dataset {
 export const gaussianMixturePlugin = definePlugin({
   kind: 'dataset',
   name: 'gaussian-mixture',
-  description: 'Seeded k-class Gaussian mixture (random class means of a given norm plus isotropic noise), balanced classes',
+  description:
+    'Seeded k-class Gaussian mixture (random class means of a given norm plus isotropic noise), balanced classes',
   options: gaussianMixtureOptionsSchema,
   create: (options, ctx) => new GaussianMixtureDataset(options, dataSeedOf(options, ctx)),
 });

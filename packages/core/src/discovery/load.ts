@@ -48,7 +48,9 @@ export async function importAndRegister(entry: string, label: string, container:
   try {
     mod = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
   } catch (e) {
-    throw new PluginLoadError(`cannot import plugin ${label} (${entry}): ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+    throw new PluginLoadError(
+      `cannot import plugin ${label} (${entry}): ${String((e as Error)?.message ?? e).split('\n')[0]}`,
+    );
   }
   const register = registerFunctionOf(mod);
   if (!register) {
@@ -69,7 +71,10 @@ export async function importAndRegister(entry: string, label: string, container:
  * (problems are warnings), then packages named explicitly (errors), then
  * local paths given with `--plugin` (errors). Each real directory loads once.
  */
-export async function loadPlugins(container: DependencyContainer, options: LoadPluginsOptions = {}): Promise<LoadedPlugin[]> {
+export async function loadPlugins(
+  container: DependencyContainer,
+  options: LoadPluginsOptions = {},
+): Promise<LoadedPlugin[]> {
   const cwd = options.cwd ?? process.cwd();
   const warn = options.onWarning ?? ((m: string) => console.warn(m));
   const skip = new Set(options.skip ?? ['@rankbias/core']);
@@ -95,7 +100,9 @@ export async function loadPlugins(container: DependencyContainer, options: LoadP
   for (const name of packages) {
     const pkg = findInstalledPackage(name, options);
     if (!pkg) {
-      throw new PluginLoadError(`plugin package "${name}" is not installed (searched from ${cwd}): npm install ${name}`);
+      throw new PluginLoadError(
+        `plugin package "${name}" is not installed (searched from ${cwd}): npm install ${name}`,
+      );
     }
     if (seen.has(pkg.realDir) || skip.has(pkg.name)) continue;
     seen.add(pkg.realDir);

@@ -29,16 +29,39 @@ export async function backendChecks(importer: ModuleImporter): Promise<DoctorChe
       await importer(pkg);
       checks.push({ topic: 'backends', name: `tensorflow (${pkg})`, ok: true, detail: NATIVE_NOTES[pkg] });
     } catch (e) {
-      checks.push({ topic: 'backends', name: `tensorflow (${pkg})`, ok: false, detail: nativeMissing(pkg, e), fix: `npm install ${pkg}` });
+      checks.push({
+        topic: 'backends',
+        name: `tensorflow (${pkg})`,
+        ok: false,
+        detail: nativeMissing(pkg, e),
+        fix: `npm install ${pkg}`,
+      });
     }
   }
   let wasm: DoctorCheck;
   try {
     wasm = (await activateWasm(tf))
-      ? { topic: 'backends', name: 'wasm', ok: true, detail: '@tensorflow/tfjs-backend-wasm with rankbias training kernels' }
-      : { topic: 'backends', name: 'wasm', ok: false, detail: 'the wasm backend did not initialise', fix: 'npm install @tensorflow/tfjs-backend-wasm@4.22.0' };
+      ? {
+          topic: 'backends',
+          name: 'wasm',
+          ok: true,
+          detail: '@tensorflow/tfjs-backend-wasm with rankbias training kernels',
+        }
+      : {
+          topic: 'backends',
+          name: 'wasm',
+          ok: false,
+          detail: 'the wasm backend did not initialise',
+          fix: 'npm install @tensorflow/tfjs-backend-wasm@4.22.0',
+        };
   } catch (e) {
-    wasm = { topic: 'backends', name: 'wasm', ok: false, detail: describeImportFailure(e), fix: 'npm install @tensorflow/tfjs-backend-wasm@4.22.0' };
+    wasm = {
+      topic: 'backends',
+      name: 'wasm',
+      ok: false,
+      detail: describeImportFailure(e),
+      fix: 'npm install @tensorflow/tfjs-backend-wasm@4.22.0',
+    };
   }
   checks.push(wasm, { topic: 'backends', name: 'cpu', ok: true, detail: 'pure JavaScript, always available (slow)' });
   return checks;
@@ -50,13 +73,25 @@ export async function wasmKernelChecks(): Promise<DoctorCheck[]> {
     const { wasmTrainingKernelNames, wasmTrainingKernelsRegistered } = await import('@rankbias/wasm-train');
     const names = wasmTrainingKernelNames();
     const ok = tf.findBackend('wasm') !== null && wasmTrainingKernelsRegistered();
-    return [{
-      topic: 'kernels',
-      name: '@rankbias/wasm-train',
-      ok,
-      detail: ok ? `${names.length} kernels on wasm: ${names.join(', ')}` : `not registered (the wasm backend is unavailable); would add ${names.join(', ')}`,
-    }];
+    return [
+      {
+        topic: 'kernels',
+        name: '@rankbias/wasm-train',
+        ok,
+        detail: ok
+          ? `${names.length} kernels on wasm: ${names.join(', ')}`
+          : `not registered (the wasm backend is unavailable); would add ${names.join(', ')}`,
+      },
+    ];
   } catch (e) {
-    return [{ topic: 'kernels', name: '@rankbias/wasm-train', ok: false, detail: describeImportFailure(e), fix: 'npm install @rankbias/wasm-train' }];
+    return [
+      {
+        topic: 'kernels',
+        name: '@rankbias/wasm-train',
+        ok: false,
+        detail: describeImportFailure(e),
+        fix: 'npm install @rankbias/wasm-train',
+      },
+    ];
   }
 }

@@ -20,7 +20,12 @@ async function pluginChecks(registry: PluginRegistry, ctx: DoctorContext): Promi
     try {
       out.push(...(await factory.doctor(ctx)));
     } catch (e) {
-      out.push({ topic: 'plugins', name: `${factory.kind} ${factory.name}`, ok: false, detail: `its doctor check failed: ${(e as Error).message}` });
+      out.push({
+        topic: 'plugins',
+        name: `${factory.kind} ${factory.name}`,
+        ok: false,
+        detail: `its doctor check failed: ${(e as Error).message}`,
+      });
     }
   }
   return out;
@@ -56,6 +61,10 @@ export function formatDoctor(checks: readonly DoctorCheck[]): string[] {
     }
   }
   const missing = checks.filter((c) => !c.ok).length;
-  lines.push(missing ? `${missing} optional part${missing === 1 ? '' : 's'} missing; rankbias works without them.` : 'everything found.');
+  lines.push(
+    missing
+      ? `${missing} optional part${missing === 1 ? '' : 's'} missing; rankbias works without them.`
+      : 'everything found.',
+  );
   return lines;
 }

@@ -9,7 +9,10 @@ async function npmVersion(env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const fromAgent = /\bnpm\/(\S+)/.exec(env.npm_config_user_agent ?? '')?.[1];
   if (fromAgent) return fromAgent;
   try {
-    const { stdout } = await execFileAsync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['--version'], { timeout: 10_000, env });
+    const { stdout } = await execFileAsync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['--version'], {
+      timeout: 10_000,
+      env,
+    });
     return stdout.trim() || undefined;
   } catch {
     return undefined;
@@ -31,6 +34,12 @@ export async function runtimeChecks(env: NodeJS.ProcessEnv): Promise<DoctorCheck
     },
     npm
       ? { topic: 'runtime', name: 'npm', ok: true, detail: npm }
-      : { topic: 'runtime', name: 'npm', ok: false, detail: 'npm was not found on PATH', fix: 'install npm (it ships with Node)' },
+      : {
+          topic: 'runtime',
+          name: 'npm',
+          ok: false,
+          detail: 'npm was not found on PATH',
+          fix: 'install npm (it ships with Node)',
+        },
   ];
 }

@@ -51,7 +51,10 @@ export const WEIGHTS_ONLY_FORMAT = 'rankbias-weights';
  * manifest layout, for models that are not tfjs-layers models: enough to
  * inspect their spectra.
  */
-export async function saveWeightsToDir(weights: readonly { name: string; tensor: tf.Tensor }[], dir: string): Promise<void> {
+export async function saveWeightsToDir(
+  weights: readonly { name: string; tensor: tf.Tensor }[],
+  dir: string,
+): Promise<void> {
   ensureDir(dir);
   const named: tf.NamedTensorMap = {};
   for (const w of weights) named[w.name] = w.tensor;
@@ -71,7 +74,9 @@ export async function readModelArtifacts(dir: string): Promise<tf.io.ModelArtifa
   try {
     modelJson = JSON.parse(readFileSync(join(dir, MODEL_JSON), 'utf8')) as tf.io.ModelJSON;
   } catch (e) {
-    throw new Error(`cannot read a saved model from ${dir}: ${(e as Error).message} (expected ${MODEL_JSON} + ${WEIGHTS_BIN} written by saveModelToDir)`);
+    throw new Error(
+      `cannot read a saved model from ${dir}: ${(e as Error).message} (expected ${MODEL_JSON} + ${WEIGHTS_BIN} written by saveModelToDir)`,
+    );
   }
   return tf.io.getModelArtifactsForJSON(modelJson, async (manifest) => {
     const specs: tf.io.WeightsManifestEntry[] = [];

@@ -65,7 +65,9 @@ function decompose(input: MatrixInput, options: JacobiOptions, vectors: boolean)
   for (let i = 0; i < data.length; i++) {
     const x = Math.abs(data[i]!);
     if (!Number.isFinite(x)) {
-      throw new RangeError(`jacobiSvd: the matrix has a non-finite entry (${data[i]}) at index ${i}; check the input for NaN/Infinity`);
+      throw new RangeError(
+        `jacobiSvd: the matrix has a non-finite entry (${data[i]}) at index ${i}; check the input for NaN/Infinity`,
+      );
     }
     if (x > maxAbs) maxAbs = x;
   }
@@ -106,7 +108,13 @@ function decompose(input: MatrixInput, options: JacobiOptions, vectors: boolean)
 }
 
 /** Hestenes sweeps on the column-major m × n `w`, accumulating the rotations in `v` when given. */
-function rotateToOrthogonal(w: Float64Array, v: Float64Array | undefined, m: number, n: number, options: JacobiOptions): void {
+function rotateToOrthogonal(
+  w: Float64Array,
+  v: Float64Array | undefined,
+  m: number,
+  n: number,
+  options: JacobiOptions,
+): void {
   const tol = options.tolerance ?? Number.EPSILON * Math.max(m, 8);
   const maxSweeps = options.maxSweeps ?? 80;
   const norms = new Float64Array(n);

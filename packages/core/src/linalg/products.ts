@@ -17,7 +17,8 @@ const JB = 256;
 export function multiply(a: MatrixInput, b: MatrixInput): DenseMatrix {
   const x = toDense(a);
   const y = toDense(b);
-  if (x.cols !== y.rows) throw new RangeError(`multiply: ${x.rows}x${x.cols} times ${y.rows}x${y.cols}: inner dimensions differ`);
+  if (x.cols !== y.rows)
+    throw new RangeError(`multiply: ${x.rows}x${x.cols} times ${y.rows}x${y.cols}: inner dimensions differ`);
   return { rows: x.rows, cols: y.cols, data: multiplyFlat(x.data, y.data, x.rows, x.cols, y.cols) };
 }
 
@@ -25,9 +26,18 @@ export function multiply(a: MatrixInput, b: MatrixInput): DenseMatrix {
  * C (m x n) = A (m x k) · B (k x n) on flat row-major arrays. With
  * `upperOnly` (square C only) just C[i][j] for j >= i is computed; the rest stays 0.
  */
-export function multiplyFlat(a: ArrayLike<number>, b: ArrayLike<number>, m: number, k: number, n: number, upperOnly = false): Float64Array {
+export function multiplyFlat(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  m: number,
+  k: number,
+  n: number,
+  upperOnly = false,
+): Float64Array {
   if (a.length !== m * k || b.length !== k * n) {
-    throw new RangeError(`multiplyFlat: expected ${m}x${k} and ${k}x${n} operands, got ${a.length} and ${b.length} values`);
+    throw new RangeError(
+      `multiplyFlat: expected ${m}x${k} and ${k}x${n} operands, got ${a.length} and ${b.length} values`,
+    );
   }
   const c = new Float64Array(m * n);
   for (let j0 = 0; j0 < n; j0 += JB) {
@@ -47,7 +57,18 @@ export function multiplyFlat(a: ArrayLike<number>, b: ArrayLike<number>, m: numb
 }
 
 /** C[i][js..j1) += Σ_{p0<=p<p1} A[i][p] B[p][js..j1), four rank-1 updates per pass over the C row. */
-function rowUpdate(a: ArrayLike<number>, b: ArrayLike<number>, c: Float64Array, i: number, k: number, n: number, p0: number, p1: number, js: number, j1: number): void {
+function rowUpdate(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  c: Float64Array,
+  i: number,
+  k: number,
+  n: number,
+  p0: number,
+  p1: number,
+  js: number,
+  j1: number,
+): void {
   const ci = i * n;
   const ai = i * k;
   let p = p0;
@@ -72,7 +93,18 @@ function rowUpdate(a: ArrayLike<number>, b: ArrayLike<number>, c: Float64Array, 
 }
 
 /** `rowUpdate` for rows i and i+1 together. */
-function rowPairUpdate(a: ArrayLike<number>, b: ArrayLike<number>, c: Float64Array, i: number, k: number, n: number, p0: number, p1: number, j0: number, j1: number): void {
+function rowPairUpdate(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  c: Float64Array,
+  i: number,
+  k: number,
+  n: number,
+  p0: number,
+  p1: number,
+  j0: number,
+  j1: number,
+): void {
   const c0 = i * n;
   const c1 = c0 + n;
   const a0 = i * k;

@@ -13,7 +13,8 @@ function sum(values: ArrayLike<number>, f: (v: number) => number = (v) => v): nu
 function checkSpectrum(sigma: ArrayLike<number>, fn: string): void {
   for (let i = 0; i < sigma.length; i++) {
     const v = sigma[i]!;
-    if (!(v >= 0) || !Number.isFinite(v)) throw new RangeError(`${fn}: singular values must be finite and >= 0, got ${v}`);
+    if (!(v >= 0) || !Number.isFinite(v))
+      throw new RangeError(`${fn}: singular values must be finite and >= 0, got ${v}`);
   }
 }
 

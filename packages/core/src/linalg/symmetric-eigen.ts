@@ -120,7 +120,14 @@ function tql2(n: number, e: Float64Array, d: Float64Array, V: Float64Array): voi
  * operations in the same order as one rotation at a time, so the result is
  * bit-identical.
  */
-function applyRotations(V: Float64Array, n: number, l: number, m: number, cosines: Float64Array, sines: Float64Array): void {
+function applyRotations(
+  V: Float64Array,
+  n: number,
+  l: number,
+  m: number,
+  cosines: Float64Array,
+  sines: Float64Array,
+): void {
   let i = m - 1;
   for (; i - 3 >= l; i -= 4) {
     const c = cosines[i]!;

@@ -50,7 +50,11 @@ export class ConsoleProgressLogger implements Logger {
         );
         this.bar.start(totalSteps, step, { terms, evals: '', remaining: '' });
       }
-      this.bar.update(step, { terms, evals: this.lastEval ? ` | ${this.lastEval}` : '', remaining: eta && ` | ${eta}` });
+      this.bar.update(step, {
+        terms,
+        evals: this.lastEval ? ` | ${this.lastEval}` : '',
+        remaining: eta && ` | ${eta}`,
+      });
     } else if (step % this.every === 0 || step === totalSteps) {
       this.stream.write(`step ${step}/${totalSteps} ${terms}${eta && ` ${eta}`}\n`);
     }

@@ -16,7 +16,9 @@ export const jsonlLoggerPlugin = definePlugin({
   }),
   create(options, ctx) {
     if (!ctx.runDir) {
-      throw new Error('logger jsonl writes into the run directory, and this run has none: pass --out DIR (or outDir), or drop the jsonl logger');
+      throw new Error(
+        'logger jsonl writes into the run directory, and this run has none: pass --out DIR (or outDir), or drop the jsonl logger',
+      );
     }
     return new JsonlLogger(join(ctx.runDir, options.file));
   },
@@ -26,7 +28,8 @@ export const jsonlLoggerPlugin = definePlugin({
 export const consoleLoggerPlugin = definePlugin({
   kind: 'logger',
   name: 'console',
-  description: 'Console progress: a bar with step, loss terms, last evaluation and ETA on a TTY; a plain line every N steps otherwise',
+  description:
+    'Console progress: a bar with step, loss terms, last evaluation and ETA on a TTY; a plain line every N steps otherwise',
   options: z.strictObject({
     /** Without a TTY, print a line every N steps. */
     every: z.number().int().positive().default(100),

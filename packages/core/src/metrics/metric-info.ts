@@ -12,7 +12,14 @@ export const TRAINER_METRIC_KEYS: readonly MetricKeyInfo[] = [
 ];
 
 function keyPattern(key: string): RegExp {
-  return new RegExp('^' + key.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('(.*)') + '$');
+  return new RegExp(
+    '^' +
+      key
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('(.*)') +
+      '$',
+  );
 }
 
 /**
@@ -30,9 +37,13 @@ export function resolveMetricInfo(descriptions: readonly MetricKeyInfo[], key: s
 }
 
 /** The info of every key in `keys` (sorted); keys nothing describes get direction `none` and their own name as label. */
-export function metricInfoOf(descriptions: readonly MetricKeyInfo[], keys: Iterable<string>): Record<string, MetricInfo> {
+export function metricInfoOf(
+  descriptions: readonly MetricKeyInfo[],
+  keys: Iterable<string>,
+): Record<string, MetricInfo> {
   const out: Record<string, MetricInfo> = {};
-  for (const k of [...new Set(keys)].sort()) out[k] = resolveMetricInfo(descriptions, k) ?? { direction: 'none', label: k, unit: '' };
+  for (const k of [...new Set(keys)].sort())
+    out[k] = resolveMetricInfo(descriptions, k) ?? { direction: 'none', label: k, unit: '' };
   return out;
 }
 
@@ -42,12 +53,16 @@ export function metricDescriptionProblems(descriptions: unknown): string[] {
   const problems: string[] = [];
   for (const [i, d] of (descriptions as Partial<MetricKeyInfo>[]).entries()) {
     const at = `describe()[${i}]${typeof d?.key === 'string' ? ` (${d.key})` : ''}`;
-    if (typeof d?.key !== 'string' || !d.key) problems.push(`${at}: key must be a non-empty string (a metric key, * allowed)`);
-    if (!DIRECTIONS.includes(d?.direction as MetricDirection)) problems.push(`${at}: direction must be one of min, max, none`);
-    if (typeof d?.label !== 'string' || !d.label.trim()) problems.push(`${at}: label must be a non-empty human-readable string`);
+    if (typeof d?.key !== 'string' || !d.key)
+      problems.push(`${at}: key must be a non-empty string (a metric key, * allowed)`);
+    if (!DIRECTIONS.includes(d?.direction as MetricDirection))
+      problems.push(`${at}: direction must be one of min, max, none`);
+    if (typeof d?.label !== 'string' || !d.label.trim())
+      problems.push(`${at}: label must be a non-empty human-readable string`);
     if (typeof d?.unit !== 'string') problems.push(`${at}: unit must be a string ('' for dimensionless)`);
     for (const r of d?.reference ?? []) {
-      if (!Number.isFinite(r?.value) || typeof r?.label !== 'string') problems.push(`${at}: each reference needs a finite value and a label`);
+      if (!Number.isFinite(r?.value) || typeof r?.label !== 'string')
+        problems.push(`${at}: each reference needs a finite value and a label`);
     }
   }
   return problems;

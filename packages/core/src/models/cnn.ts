@@ -60,7 +60,8 @@ export function buildCnn(options: CnnOptions, info: DatasetInfo): tfl.LayersMode
 export const cnnPlugin = definePlugin({
   kind: 'model',
   name: 'cnn',
-  description: 'Small convolutional net: conv (+ max pool) blocks, dense layers and a linear output sized from the data',
+  description:
+    'Small convolutional net: conv (+ max pool) blocks, dense layers and a linear output sized from the data',
   options: cnnOptionsSchema,
   create(options, ctx) {
     const info = datasetInfoOf(ctx, 'cnn');

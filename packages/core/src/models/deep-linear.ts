@@ -65,7 +65,7 @@ export function buildDeepLinear(options: DeepLinearOptions, info: DatasetInfo, r
  * row convention; its transpose is W_e = W_D ⋯ W_1). Differentiable.
  */
 export function endToEnd(model: tfl.LayersModel, depth: number): tf.Tensor2D {
-  const kernels = deepLinearLayerNames(depth).map((n) => (model.getLayer(n).weights[0]!.read() as tf.Tensor2D));
+  const kernels = deepLinearLayerNames(depth).map((n) => model.getLayer(n).weights[0]!.read() as tf.Tensor2D);
   // A copy at depth 1: callers dispose the result, which must never be the variable itself.
   if (kernels.length === 1) return tf.clone(kernels[0]!);
   return kernels.slice(1).reduce((acc, k) => tf.matMul(acc, k), kernels[0]!);

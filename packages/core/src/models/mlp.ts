@@ -42,7 +42,12 @@ export function buildMlp(options: MlpOptions, info: DatasetInfo): tfl.LayersMode
   });
   const firstLayer = options.hidden.length === 0 && inputShape.length === 1;
   model.add(
-    tfl.layers.dense({ units: info.outputSize, useBias: options.bias, name: 'output', ...(firstLayer ? { inputShape } : {}) }),
+    tfl.layers.dense({
+      units: info.outputSize,
+      useBias: options.bias,
+      name: 'output',
+      ...(firstLayer ? { inputShape } : {}),
+    }),
   );
   return model;
 }
@@ -50,7 +55,8 @@ export function buildMlp(options: MlpOptions, info: DatasetInfo): tfl.LayersMode
 export const mlpPlugin = definePlugin({
   kind: 'model',
   name: 'mlp',
-  description: 'Multilayer perceptron: dense hidden layers (optional batch norm, dropout) and a linear output sized from the data',
+  description:
+    'Multilayer perceptron: dense hidden layers (optional batch norm, dropout) and a linear output sized from the data',
   options: mlpOptionsSchema,
   create(options, ctx) {
     const info = datasetInfoOf(ctx, 'mlp');

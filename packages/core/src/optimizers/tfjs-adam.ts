@@ -21,18 +21,24 @@ export const tfjsAdamOptionsSchema = z
     epsilon: z.number().positive().optional().describe('deprecated: use eps'),
   })
   .transform(({ beta1, beta2, epsilon, ...o }) => {
-    if (beta1 !== undefined || beta2 !== undefined) warnDeprecatedOnce('optimizer tfjs-adam: beta1/beta2', 'betas: [beta1, beta2]');
+    if (beta1 !== undefined || beta2 !== undefined)
+      warnDeprecatedOnce('optimizer tfjs-adam: beta1/beta2', 'betas: [beta1, beta2]');
     if (epsilon !== undefined) warnDeprecatedOnce('optimizer tfjs-adam: epsilon', 'eps');
     const betas = o.betas ?? [beta1 ?? 0.9, beta2 ?? 0.999];
     const eps = o.eps ?? epsilon;
-    return { lr: o.lr, betas, ...(eps === undefined ? {} : { eps }) } as { lr: number; betas: [number, number]; eps?: number };
+    return { lr: o.lr, betas, ...(eps === undefined ? {} : { eps }) } as {
+      lr: number;
+      betas: [number, number];
+      eps?: number;
+    };
   });
 
 /** Adam as tfjs ships it (`tf.train.adam`). */
 export const tfjsAdamOptimizerPlugin = definePlugin({
   kind: 'optimizer',
   name: 'tfjs-adam',
-  description: "tfjs' built-in Adam optimizer (tf.train.adam); for AdamW and rank-penalty coupling see @rankbias/optim-adam-rank",
+  description:
+    "tfjs' built-in Adam optimizer (tf.train.adam); for AdamW and rank-penalty coupling see @rankbias/optim-adam-rank",
   options: tfjsAdamOptionsSchema,
   create(options) {
     return tf.train.adam(options.lr, options.betas[0], options.betas[1], options.eps);

@@ -41,7 +41,9 @@ export function registerPlugin(
   options: RegisterOptions = {},
 ): void {
   if (!PLUGIN_KINDS.includes(factory.kind)) {
-    throw new TypeError(`registerPlugin: unknown plugin kind "${String(factory.kind)}" (kinds: ${PLUGIN_KINDS.join(', ')})`);
+    throw new TypeError(
+      `registerPlugin: unknown plugin kind "${String(factory.kind)}" (kinds: ${PLUGIN_KINDS.join(', ')})`,
+    );
   }
   const existing = factoriesOf(container, factory.kind).find((f) => f.name === factory.name);
   if (existing && existing !== factory) {

@@ -68,7 +68,12 @@ export function liveLockOwner(file: string): LockOwner | undefined {
  */
 export function acquireProcessLock(file: string, what: string): HeldLock {
   ensureDir(dirname(file));
-  const me: LockOwner = { pid: process.pid, host: hostname(), startTicks: processStartTicks(process.pid), since: new Date().toISOString() };
+  const me: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    startTicks: processStartTicks(process.pid),
+    since: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     let fd: number;
     try {

@@ -42,7 +42,11 @@ export function readRunConfig(root: string): Record<string, unknown> | undefined
  *   checkpoints.
  * - resume: requires `config.json` equal to `config`.
  */
-export function prepareRunDir(root: string, config: Record<string, unknown>, options: { resume: boolean }): RunDirPaths {
+export function prepareRunDir(
+  root: string,
+  config: Record<string, unknown>,
+  options: { resume: boolean },
+): RunDirPaths {
   const paths = runDirPaths(root);
   const existing = readRunConfig(root);
   const plain = JSON.parse(JSON.stringify(config)) as Record<string, unknown>;

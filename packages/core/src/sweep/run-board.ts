@@ -12,7 +12,11 @@ const MOVES: Readonly<Record<BoardState, readonly BoardState[]>> = {
   interrupted: [],
 };
 
-const END_STATE: Readonly<Record<SweepRunEnd, BoardState>> = { completed: 'done', failed: 'failed', interrupted: 'interrupted' };
+const END_STATE: Readonly<Record<SweepRunEnd, BoardState>> = {
+  completed: 'done',
+  failed: 'failed',
+  interrupted: 'interrupted',
+};
 
 /** A run to train and whether it continues from its checkpoint. */
 export interface BoardItem {

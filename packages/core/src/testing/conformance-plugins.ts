@@ -65,7 +65,13 @@ export const conformanceModel = definePlugin({
   create: (_options, ctx) => {
     const seed = createRng(ctx.seed).fork('conformance-mlp');
     const init = () => tfl.initializers.randomNormal({ stddev: 0.5, seed: seed.int(2 ** 31) });
-    const hidden = tfl.layers.dense({ units: 6, activation: 'tanh', inputShape: [INPUTS], name: 'hidden', kernelInitializer: init() });
+    const hidden = tfl.layers.dense({
+      units: 6,
+      activation: 'tanh',
+      inputShape: [INPUTS],
+      name: 'hidden',
+      kernelInitializer: init(),
+    });
     const out = tfl.layers.dense({ units: OUTPUTS, name: 'out', kernelInitializer: init() });
     const model = tfl.sequential({ layers: [hidden, out] });
     return fromLayersModel(model, {

@@ -54,7 +54,10 @@ export function describeMetricConformance(spec: MetricConformanceOptions): void 
         loggers: [],
         train: { steps: 1, batchSize: 4 },
       };
-      components = await buildComponents(resolveConfig(raw, new PluginRegistry(container)), { container, backend: 'cpu' });
+      components = await buildComponents(resolveConfig(raw, new PluginRegistry(container)), {
+        container,
+        backend: 'cpu',
+      });
     });
 
     afterAll(() => {

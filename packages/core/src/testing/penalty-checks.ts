@@ -18,7 +18,10 @@ function named(weights: readonly NamedTensor[], tensors: readonly tf.Tensor[]): 
 }
 
 /** The penalty's value and its gradient w.r.t. every weight, read back as plain arrays. */
-export function valueAndGradients(penalty: Penalty, weights: readonly NamedTensor[]): { value: number; grads: Float32Array[] } {
+export function valueAndGradients(
+  penalty: Penalty,
+  weights: readonly NamedTensor[],
+): { value: number; grads: Float32Array[] } {
   const tensors = weights.map((w) => w.tensor);
   const { value, grads } = tf.valueAndGrads((...ts: tf.Tensor[]) => penalty.value(named(weights, ts)))(tensors);
   const out = { value: value.dataSync()[0]!, grads: grads.map((g) => Float32Array.from(g.dataSync())) };
@@ -38,7 +41,8 @@ export function checkScalarFinite(penalty: Penalty, weights: readonly NamedTenso
   const first = read();
   const second = read();
   const leaked = tf.memory().numTensors - before;
-  if (first.rank !== 0 || first.size !== 1) return fail(`value has rank ${first.rank} (size ${first.size}); a penalty must return a scalar`);
+  if (first.rank !== 0 || first.size !== 1)
+    return fail(`value has rank ${first.rank} (size ${first.size}); a penalty must return a scalar`);
   if (!Number.isFinite(first.value)) return fail(`value is ${first.value} on random weights`);
   if (first.value !== second.value) return fail(`value is not deterministic: ${first.value} then ${second.value}`);
   if (leaked !== 0) return fail(`value leaked ${leaked} tensor(s); wrap intermediate work in tf.tidy`);
@@ -72,7 +76,11 @@ export interface GradientCheckOptions {
  * ⟨∇f, D⟩ for random unit directions D spanning all weights. Directions keep
  * the check cheap for any weight size and average out float32 rounding.
  */
-export function checkGradient(penalty: Penalty, weights: readonly NamedTensor[], options: GradientCheckOptions = {}): CheckResult {
+export function checkGradient(
+  penalty: Penalty,
+  weights: readonly NamedTensor[],
+  options: GradientCheckOptions = {},
+): CheckResult {
   const { directions = 6, step = 1e-2, tolerance = 1e-2, seed = 7 } = options;
   const rng = createRng(seed).fork('gradient-check');
   const base = weights.map((w) => Float64Array.from(w.tensor.dataSync()));
@@ -83,7 +91,11 @@ export function checkGradient(penalty: Penalty, weights: readonly NamedTensor[],
   const evaluate = (dirs: Float64Array[], sign: number) =>
     tf.tidy(() => {
       const moved = weights.map((w, i) =>
-        tf.tensor(Float32Array.from(base[i]!, (x, k) => x + sign * h * dirs[i]![k]!), w.tensor.shape, 'float32'),
+        tf.tensor(
+          Float32Array.from(base[i]!, (x, k) => x + sign * h * dirs[i]![k]!),
+          w.tensor.shape,
+          'float32',
+        ),
       );
       return penalty.value(named(weights, moved));
     });
@@ -124,7 +136,8 @@ export function checkZeroWeightNoEffect(penalty: Penalty, weights: readonly Name
       const a = plain[i]!.dataSync();
       const b = withZero[i]!.dataSync();
       const k = a.findIndex((x, j) => x !== b[j]);
-      if (k >= 0) return fail(`gradient of ${weights[i]!.name}[${k}] is ${b[k]} with weight 0, ${a[k]} without the penalty`);
+      if (k >= 0)
+        return fail(`gradient of ${weights[i]!.name}[${k}] is ${b[k]} with weight 0, ${a[k]} without the penalty`);
     }
     return pass('identical gradients');
   } finally {

@@ -104,7 +104,11 @@ export function describePenaltyConformance(spec: PenaltyConformanceOptions): voi
     });
 
     it('value and gradient are finite at zero weights and at tiny and large scales', () => {
-      for (const weights of [zeroWeights(specs), randomWeights(specs, seed + 1, 1e-4), randomWeights(specs, seed + 2, 1e3)]) {
+      for (const weights of [
+        zeroWeights(specs),
+        randomWeights(specs, seed + 1, 1e-4),
+        randomWeights(specs, seed + 2, 1e3),
+      ]) {
         try {
           expectOk(checkFiniteWithGradient(penalty, weights));
         } finally {
@@ -151,10 +155,16 @@ export function describePenaltyConformance(spec: PenaltyConformanceOptions): voi
 
     it('multiplier 0 inside the trainer reproduces the run without the penalty', async () => {
       const container = conformanceContainer(factory);
-      const withZero = await trainWithRecords(container, conformanceConfig([{ use: factory.name, weight: 0, ...options }]), backend);
+      const withZero = await trainWithRecords(
+        container,
+        conformanceConfig([{ use: factory.name, weight: 0, ...options }]),
+        backend,
+      );
       const without = await trainWithRecords(container, conformanceConfig([]), backend);
       expect(withZero.result.status).toBe('completed');
-      expect(withZero.records.map((r) => r.values['loss/data'])).toEqual(without.records.map((r) => r.values['loss/data']));
+      expect(withZero.records.map((r) => r.values['loss/data'])).toEqual(
+        without.records.map((r) => r.values['loss/data']),
+      );
     });
   });
 }

@@ -1,4 +1,10 @@
-const WATCHED: readonly object[] = [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype];
+const WATCHED: readonly object[] = [
+  Object.prototype,
+  Array.prototype,
+  Function.prototype,
+  String.prototype,
+  Number.prototype,
+];
 
 /** Own property names and values of the built-in prototypes that pollution targets. */
 function snapshot(): Map<object, Map<string, unknown>> {

@@ -99,7 +99,14 @@ export async function saveCheckpoint(
     [VARIABLES]: { sha256: sha256(vars.bytes), bytes: vars.bytes.byteLength },
     [OPTIMIZER]: { sha256: sha256(opt.bytes), bytes: opt.bytes.byteLength },
   };
-  const manifest: CheckpointManifest = { format: CHECKPOINT_FORMAT, configHash, state, variables: vars.specs, optimizer: opt.specs, files };
+  const manifest: CheckpointManifest = {
+    format: CHECKPOINT_FORMAT,
+    configHash,
+    state,
+    variables: vars.specs,
+    optimizer: opt.specs,
+    files,
+  };
   const manifestText = JSON.stringify(manifest, null, 1);
   replaceDirAtomic(dir, (tmp) => {
     writeFileDurable(join(tmp, VARIABLES), vars.bytes);
@@ -121,10 +128,16 @@ function readVerified(dir: string, name: string, expected: { sha256: string; byt
   try {
     bytes = readFileSync(join(dir, name));
   } catch (e) {
-    throw new CheckpointError(dir, `${name} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new CheckpointError(
+      dir,
+      `${name} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
   }
   if (bytes.byteLength !== expected.bytes || sha256(bytes) !== expected.sha256) {
-    throw new CheckpointError(dir, `${name} does not match the sha256 in its manifest (the file was changed or damaged)`);
+    throw new CheckpointError(
+      dir,
+      `${name} does not match the sha256 in its manifest (the file was changed or damaged)`,
+    );
   }
   return bytes;
 }
@@ -137,10 +150,18 @@ function readManifest(dir: string): CheckpointManifest {
     recorded = readFileSync(join(dir, MANIFEST_HASH), 'utf8').trim();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CheckpointError(dir, code === 'ENOENT' ? `it has no ${MANIFEST_HASH} (damaged, or written by an older rankbias)` : `its manifest cannot be read (${code})`);
+    throw new CheckpointError(
+      dir,
+      code === 'ENOENT'
+        ? `it has no ${MANIFEST_HASH} (damaged, or written by an older rankbias)`
+        : `its manifest cannot be read (${code})`,
+    );
   }
   if (sha256(text) !== recorded) {
-    throw new CheckpointError(dir, `${MANIFEST} does not match ${MANIFEST_HASH} (the manifest was edited, truncated or damaged)`);
+    throw new CheckpointError(
+      dir,
+      `${MANIFEST} does not match ${MANIFEST_HASH} (the manifest was edited, truncated or damaged)`,
+    );
   }
   let manifest: CheckpointManifest;
   try {
@@ -149,7 +170,10 @@ function readManifest(dir: string): CheckpointManifest {
     throw new CheckpointError(dir, `${MANIFEST} is not valid JSON`);
   }
   if (manifest?.format !== CHECKPOINT_FORMAT) {
-    throw new CheckpointError(dir, `it has format ${String(manifest?.format)}, this rankbias reads ${CHECKPOINT_FORMAT}`);
+    throw new CheckpointError(
+      dir,
+      `it has format ${String(manifest?.format)}, this rankbias reads ${CHECKPOINT_FORMAT}`,
+    );
   }
   return manifest;
 }
@@ -167,10 +191,16 @@ export function loadCheckpoint(dir: string, expected?: CheckpointExpectation): C
   }
   const manifest = readManifest(found);
   if (expected && manifest.configHash !== expected.configHash) {
-    throw new CheckpointError(found, `it was written by another config (hash ${manifest.configHash.slice(0, 12)}, current ${expected.configHash.slice(0, 12)})`);
+    throw new CheckpointError(
+      found,
+      `it was written by another config (hash ${manifest.configHash.slice(0, 12)}, current ${expected.configHash.slice(0, 12)})`,
+    );
   }
   if (expected && manifest.state.backend !== expected.backend) {
-    throw new CheckpointError(found, `it was written on backend ${manifest.state.backend}, this run uses ${expected.backend} (resume on the same backend for an exact result)`);
+    throw new CheckpointError(
+      found,
+      `it was written on backend ${manifest.state.backend}, this run uses ${expected.backend} (resume on the same backend for an exact result)`,
+    );
   }
   const variables = readVerified(found, VARIABLES, manifest.files?.[VARIABLES]);
   const optimizer = readVerified(found, OPTIMIZER, manifest.files?.[OPTIMIZER]);

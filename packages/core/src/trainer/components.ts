@@ -67,7 +67,12 @@ export async function buildComponents(config: ResolvedConfig, options: RunTraini
     rngs.set(label, rng);
     return { container: options.container, rng, seed: config.seed, backend: options.backend, runDir: options.outDir };
   };
-  const create = async <K extends PluginKind>(kind: K, ref: ResolvedPluginRef, label: string, ctx: PluginContext = context(label)) => {
+  const create = async <K extends PluginKind>(
+    kind: K,
+    ref: ResolvedPluginRef,
+    label: string,
+    ctx: PluginContext = context(label),
+  ) => {
     const factory = registry.get(kind, ref.use);
     return await withSeededMathRandom(root.fork(`init:${label}`), () => factory.create(ref.options, ctx));
   };
@@ -91,10 +96,15 @@ export async function buildComponents(config: ResolvedConfig, options: RunTraini
       );
     }
     const base = model.layersModel;
-    const expanded = (await withSeededMathRandom(root.fork('init:overparam:expand'), () => overparam!.expand(base))) as LayersModel;
+    const expanded = (await withSeededMathRandom(root.fork('init:overparam:expand'), () =>
+      overparam!.expand(base),
+    )) as LayersModel;
     baseModel = model;
     const op = overparam;
-    model = fromLayersModel(expanded, op.effectiveWeights ? { effectiveWeights: () => op.effectiveWeights!(expanded) } : {});
+    model = fromLayersModel(
+      expanded,
+      op.effectiveWeights ? { effectiveWeights: () => op.effectiveWeights!(expanded) } : {},
+    );
   }
   const optimizer = await create('optimizer', config.optimizer, 'optimizer');
 

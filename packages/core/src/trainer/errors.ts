@@ -5,7 +5,9 @@ export class NonFiniteLossError extends Error {
     readonly term: string,
     readonly value: number,
   ) {
-    super(`loss term "${term}" is ${value} at step ${step}; training stopped (lower the learning rate or the penalty weight)`);
+    super(
+      `loss term "${term}" is ${value} at step ${step}; training stopped (lower the learning rate or the penalty weight)`,
+    );
     this.name = 'NonFiniteLossError';
   }
 }

@@ -8,7 +8,10 @@ import { TrainerError } from './errors.js';
  * (a model whose layers were auto-named differently in this process), they
  * are matched by position. Consumes and disposes `saved`.
  */
-export function assignVariables(variables: readonly NamedVariable[], saved: { name: string; tensor: tf.Tensor }[]): void {
+export function assignVariables(
+  variables: readonly NamedVariable[],
+  saved: { name: string; tensor: tf.Tensor }[],
+): void {
   try {
     const byName = new Map(saved.map((s) => [s.name, s.tensor]));
     const allNamed = variables.length === saved.length && variables.every((v) => byName.has(v.name));
@@ -26,7 +29,9 @@ export function assignVariables(variables: readonly NamedVariable[], saved: { na
     variables.forEach((v, i) => {
       const value = allNamed ? byName.get(v.name)! : saved[i]!.tensor;
       if (!tf.util.arraysEqual(v.variable.shape, value.shape)) {
-        throw new TrainerError(`checkpoint variable ${v.name} has shape [${value.shape}], the model's has [${v.variable.shape}]`);
+        throw new TrainerError(
+          `checkpoint variable ${v.name} has shape [${value.shape}], the model's has [${v.variable.shape}]`,
+        );
       }
       v.variable.assign(value.dtype === v.variable.dtype ? value : tf.cast(value, v.variable.dtype));
     });

@@ -18,7 +18,7 @@ export async function captureOptimizerState(
   optimizer: tf.Optimizer,
   trainable: readonly NamedVariable[],
 ): Promise<{ name: string; tensor: tf.Tensor }[]> {
-  let weights: Awaited<ReturnType<tf.Optimizer["getWeights"]>>;
+  let weights: Awaited<ReturnType<tf.Optimizer['getWeights']>>;
   try {
     weights = await optimizer.getWeights();
   } catch (e) {
@@ -30,7 +30,8 @@ export async function captureOptimizerState(
   const inWeights = new Set(weights.map((w) => w.tensor));
   const out = weights.map((w) => ({ name: stableSlotName(w.name, toStable), tensor: w.tensor }));
   for (const [key, value] of Object.entries(optimizer)) {
-    if (value instanceof tf.Variable && !inWeights.has(value)) out.push({ name: `${FIELD_PREFIX}${key}`, tensor: value });
+    if (value instanceof tf.Variable && !inWeights.has(value))
+      out.push({ name: `${FIELD_PREFIX}${key}`, tensor: value });
   }
   return out;
 }
@@ -64,7 +65,9 @@ export async function restoreOptimizerState(
       const key = f.name.slice(FIELD_PREFIX.length);
       const target = (optimizer as unknown as Record<string, unknown>)[key];
       if (!(target instanceof tf.Variable) || !tf.util.arraysEqual(target.shape, f.tensor.shape)) {
-        throw new TrainerError(`checkpoint holds optimizer field "${key}" that this optimizer (${optimizer.getClassName()}) lacks or shapes differently`);
+        throw new TrainerError(
+          `checkpoint holds optimizer field "${key}" that this optimizer (${optimizer.getClassName()}) lacks or shapes differently`,
+        );
       }
       target.assign(f.tensor);
     }

@@ -58,7 +58,10 @@ export function weightedPenalties(
   trainable: readonly NamedVariable[],
   effective: readonly NamedTensor[],
 ): tf.Scalar[] {
-  const candidates: NamedTensor[] = [...trainable.map((v) => ({ name: v.name, tensor: v.variable as tf.Tensor })), ...effective];
+  const candidates: NamedTensor[] = [
+    ...trainable.map((v) => ({ name: v.name, tensor: v.variable as tf.Tensor })),
+    ...effective,
+  ];
   return terms.map((t) => {
     const selected = candidates.filter((c) => t.names.has(c.name));
     return tf.mul(t.penalty.value(selected), t.weight) as tf.Scalar;

@@ -28,7 +28,9 @@ import { Trainer, type TrainerResult } from './trainer.js';
  */
 export async function runTraining(config: ResolvedConfig, options: RunTrainingOptions): Promise<RunResult> {
   if (options.resume && !options.outDir) {
-    throw new TrainerError('resume needs the run directory to continue: pass --out DIR (outDir) together with --resume');
+    throw new TrainerError(
+      'resume needs the run directory to continue: pass --out DIR (outDir) together with --resume',
+    );
   }
   const plain = toPlainConfig(config);
   const paths = options.outDir ? prepareRunDir(options.outDir, plain, { resume: Boolean(options.resume) }) : undefined;

@@ -37,7 +37,11 @@ export function correctCount(task: TaskKind, output: tf.Tensor, y: tf.Tensor): t
     if (task === 'classification') {
       return tf.sum(tf.cast(tf.equal(tf.argMax(output, 1), tf.cast(y, 'int32')), 'float32'));
     }
-    const predicted = tf.where(tf.greater(tf.reshape(output, [-1]), 0), tf.onesLike(tf.reshape(output, [-1])), tf.neg(tf.onesLike(tf.reshape(output, [-1]))));
+    const predicted = tf.where(
+      tf.greater(tf.reshape(output, [-1]), 0),
+      tf.onesLike(tf.reshape(output, [-1])),
+      tf.neg(tf.onesLike(tf.reshape(output, [-1]))),
+    );
     return tf.sum(tf.cast(tf.equal(predicted, tf.reshape(y, [-1])), 'float32'));
   }) as tf.Scalar;
 }

@@ -36,11 +36,16 @@ export async function encodeTensors(
 }
 
 /** Decodes tensors from the bytes of a tensor file (`file` names it in errors); the caller owns them. */
-export function decodeTensors(bytes: Uint8Array, specs: readonly TensorSpec[], file: string): { name: string; tensor: tf.Tensor }[] {
+export function decodeTensors(
+  bytes: Uint8Array,
+  specs: readonly TensorSpec[],
+  file: string,
+): { name: string; tensor: tf.Tensor }[] {
   return specs.map((s) => {
     const count = s.shape.reduce((a, b) => a * b, 1);
     const end = s.offset + count * 4;
-    if (end > bytes.byteLength) throw new Error(`${file} is truncated: ${s.name} needs bytes ${s.offset}..${end}, file has ${bytes.byteLength}`);
+    if (end > bytes.byteLength)
+      throw new Error(`${file} is truncated: ${s.name} needs bytes ${s.offset}..${end}, file has ${bytes.byteLength}`);
     const buf = bytes.buffer.slice(bytes.byteOffset + s.offset, bytes.byteOffset + end);
     const data = s.dtype === 'int32' ? new Int32Array(buf) : new Float32Array(buf);
     return { name: s.name, tensor: tf.tensor(data, s.shape, s.dtype) };

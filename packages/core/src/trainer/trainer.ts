@@ -86,7 +86,10 @@ export class Trainer {
     this.stepRngBase = root.fork('math-random:step');
     this.augmentRngBase = root.fork('augment');
     this.metricRngBase = root.fork('math-random:metric');
-    this.descriptions = [...TRAINER_METRIC_KEYS, ...components.metrics.flatMap((m) => m.metric.describe?.({ dataset }) ?? [])];
+    this.descriptions = [
+      ...TRAINER_METRIC_KEYS,
+      ...components.metrics.flatMap((m) => m.metric.describe?.({ dataset }) ?? []),
+    ];
     const self = this;
     this.context = {
       model,
@@ -191,7 +194,11 @@ export class Trainer {
       steps: this.step,
       final: this.final,
       best: this.best,
-      metrics: metricInfoOf(this.descriptions, [...Object.keys(this.final), ...Object.keys(this.best), ...this.lastStepKeys]),
+      metrics: metricInfoOf(this.descriptions, [
+        ...Object.keys(this.final),
+        ...Object.keys(this.best),
+        ...this.lastStepKeys,
+      ]),
       ...(error ? { error } : {}),
       backend: this.settings.backend,
       seed: this.settings.config.seed,
@@ -242,7 +249,10 @@ export class Trainer {
     const cache = new Map<Split, Promise<Evaluation | undefined>>();
     const evaluate = (split: Split) => {
       if (!cache.has(split)) {
-        cache.set(split, evaluateSplit(model, dataset, split, { maxExamples: train.evalExamples, batchSize: train.evalBatchSize }));
+        cache.set(
+          split,
+          evaluateSplit(model, dataset, split, { maxExamples: train.evalExamples, batchSize: train.evalBatchSize }),
+        );
       }
       return cache.get(split)!;
     };

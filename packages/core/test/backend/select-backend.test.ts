@@ -18,7 +18,13 @@ describe('selectBackend', () => {
     expect(line.split('\n')).toHaveLength(1);
     expect(line).toMatch(/backend wasm .*npm|install @tensorflow\/tfjs-node/);
     // the wasm backend really computes
-    const y = tf.matMul(tf.tensor2d([[1, 2], [3, 4]]), tf.tensor2d([[5], [6]]));
+    const y = tf.matMul(
+      tf.tensor2d([
+        [1, 2],
+        [3, 4],
+      ]),
+      tf.tensor2d([[5], [6]]),
+    );
     expect(Array.from(await y.data())).toEqual([17, 39]);
     y.dispose();
   });

@@ -37,7 +37,8 @@ describe('rankbias --help', () => {
 
     const train = await runInProcess(['train', '--help']);
     expect(train.code).toBe(0);
-    for (const flag of ['--out <dir>', '--resume', '--backend <name>', '--plugin <path>', 'key=value', 'Exit codes']) expect(train.stdout).toContain(flag);
+    for (const flag of ['--out <dir>', '--resume', '--backend <name>', '--plugin <path>', 'key=value', 'Exit codes'])
+      expect(train.stdout).toContain(flag);
 
     const plugins = await runInProcess(['plugins', '--help']);
     expect(plugins.code).toBe(0);
@@ -58,7 +59,14 @@ describe('rankbias plugins', () => {
     expect(mlp.options.properties.hidden).toMatchObject({ type: 'array', items: { type: 'integer' } });
     expect(mlp.options.properties.activation.enum).toContain('leaky-relu');
     const names = list.map((p) => `${p.kind}:${p.name}`);
-    for (const n of ['model:cnn', 'model:two-layer', 'model:deep-linear', 'dataset:gaussian-mixture', 'optimizer:sgd', 'optimizer:tfjs-adam']) {
+    for (const n of [
+      'model:cnn',
+      'model:two-layer',
+      'model:deep-linear',
+      'dataset:gaussian-mixture',
+      'optimizer:sgd',
+      'optimizer:tfjs-adam',
+    ]) {
       expect(names).toContain(n);
     }
   });
@@ -79,13 +87,20 @@ describe('rankbias plugins', () => {
 });
 
 describe('rankbias train --dry-run', () => {
-  it('validates core\'s example configs and prints them with every default filled in', async () => {
+  it("validates core's example configs and prints them with every default filled in", async () => {
     const run = await runInProcess(['train', 'examples/two-layer-leaky-gaussian.yaml', '--dry-run', 'model.width=7']);
     expect(run.code).toBe(0);
     const resolved = JSON.parse(run.stdout);
     expect(resolved.model).toEqual({
-      use: 'two-layer', width: 7, activation: 'leaky-relu', alpha: 0.1, initScale: 0.0001,
-      scaleByWidth: false, bias: false, fixedSecondLayer: true, balanced: false,
+      use: 'two-layer',
+      width: 7,
+      activation: 'leaky-relu',
+      alpha: 0.1,
+      initScale: 0.0001,
+      scaleByWidth: false,
+      bias: false,
+      fixedSecondLayer: true,
+      balanced: false,
     });
     expect(resolved.data).toMatchObject({ use: 'gaussian-mixture', task: 'binary', noise: 1, seedOffset: 0 });
     const mlp = await runInProcess(['train', 'examples/mlp-gaussian.yaml', '--dry-run']);
@@ -130,7 +145,9 @@ describe('rankbias train: bad input exits 2 with a message and no stack trace', 
     const file = writeConfig('path-plugin.yaml', config({ plugins: ['./hello-plugin.mjs'] }));
     const rejected = await runInProcess(['train', file], dir);
     expect(rejected.code).toBe(2);
-    expect(rejected.stderr).toMatch(/plugins\[0\]: "\.\/hello-plugin\.mjs" is a local path.*--plugin \.\/hello-plugin\.mjs/);
+    expect(rejected.stderr).toMatch(
+      /plugins\[0\]: "\.\/hello-plugin\.mjs" is a local path.*--plugin \.\/hello-plugin\.mjs/,
+    );
 
     const hello = await runInProcess(['--plugin', './hello-plugin.mjs', 'hello', 'world'], dir);
     expect(hello.code).toBe(0);

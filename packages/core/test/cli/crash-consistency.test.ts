@@ -22,19 +22,26 @@ function lastStep(file: string): number {
 
 /** metrics.jsonl without wall-clock times. */
 function records(dir: string): unknown[] {
-  return readFileSync(join(dir, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => {
-    const { time: _time, ...rest } = JSON.parse(l) as Record<string, unknown>;
-    return rest;
-  });
+  return readFileSync(join(dir, 'metrics.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => {
+      const { time: _time, ...rest } = JSON.parse(l) as Record<string, unknown>;
+      return rest;
+    });
 }
 
 /** result.json without wall-clock seconds. */
 function result(dir: string): Record<string, unknown> {
-  const { wallSeconds: _w, ...rest } = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as Record<string, unknown>;
+  const { wallSeconds: _w, ...rest } = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   return rest;
 }
 
-const hasCheckpoint = (dir: string) => ['latest', 'latest.previous'].some((d) => existsSync(join(dir, 'checkpoints', d, 'manifest.json')));
+const hasCheckpoint = (dir: string) =>
+  ['latest', 'latest.previous'].some((d) => existsSync(join(dir, 'checkpoints', d, 'manifest.json')));
 
 describe('crash consistency of rankbias train', () => {
   it(`SIGKILLed ${KILLS} times at random points, the resumed run writes exactly the uninterrupted run's result and metrics`, async () => {
@@ -51,7 +58,8 @@ describe('crash consistency of rankbias train', () => {
         loggers: [{ use: 'jsonl' }],
       }),
     );
-    const train = (out: string, resume: boolean) => startRankbias(['train', config, '--out', out, '--backend', 'cpu', ...(resume ? ['--resume'] : [])], dir);
+    const train = (out: string, resume: boolean) =>
+      startRankbias(['train', config, '--out', out, '--backend', 'cpu', ...(resume ? ['--resume'] : [])], dir);
 
     const reference = join(dir, 'reference');
     const ref = await finished(train(reference, false));
@@ -64,7 +72,10 @@ describe('crash consistency of rankbias train', () => {
       const child = train(crashed, hasCheckpoint(crashed));
       const exit = finished(child);
       // a random step past the last one logged (or, once in a while, before training starts)
-      const target = rng.next() < 0.2 ? -1 : Math.min(STEPS - 1, lastStep(join(crashed, 'metrics.jsonl')) + 1 + Math.floor(rng.next() * 60));
+      const target =
+        rng.next() < 0.2
+          ? -1
+          : Math.min(STEPS - 1, lastStep(join(crashed, 'metrics.jsonl')) + 1 + Math.floor(rng.next() * 60));
       const deadline = Date.now() + 120_000;
       while (child.exitCode === null && Date.now() < deadline && lastStep(join(crashed, 'metrics.jsonl')) < target) {
         await new Promise((r) => setTimeout(r, 5));

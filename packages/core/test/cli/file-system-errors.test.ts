@@ -29,14 +29,18 @@ beforeAll(() => {
 
 /** Exit 2 and exactly one stderr line (besides the backend line) that names `path`. */
 function expectOneLineNaming(run: CliRun, path: RegExp): void {
-  const lines = run.stderr.trim().split('\n').filter((l) => !/^rankbias: backend /.test(l));
+  const lines = run.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !/^rankbias: backend /.test(l));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(path);
   expect(run.stderr).not.toMatch(/unexpected error|\n\s+at /);
   expect(run.code).toBe(2);
 }
 
-const train = (out: string, extra: string[] = []) => runRankbiasInProcess(['train', config, '--out', out, '--backend', 'cpu', ...extra], dir);
+const train = (out: string, extra: string[] = []) =>
+  runRankbiasInProcess(['train', config, '--out', out, '--backend', 'cpu', ...extra], dir);
 
 describe('file-system errors at the CLI boundary: one line naming the path, exit 2', () => {
   it('--out that is a file', async () => {
@@ -44,7 +48,10 @@ describe('file-system errors at the CLI boundary: one line naming the path, exit
   });
 
   it('--out under a file', async () => {
-    expectOneLineNaming(await train(join(dir, 'afile', 'run')), /cannot use .*afile\/run: a part of the path is a file, not a folder/);
+    expectOneLineNaming(
+      await train(join(dir, 'afile', 'run')),
+      /cannot use .*afile\/run: a part of the path is a file, not a folder/,
+    );
   });
 
   // In a child process with a deadline: the failure this guards against is a synchronous
@@ -61,7 +68,10 @@ describe('file-system errors at the CLI boundary: one line naming the path, exit
         clearTimeout(killer);
       }
     };
-    expectOneLineNaming(await trainInChild('/proc/rankbias-run'), /cannot use \/proc\/rankbias-run: not possible here \(a pseudo-file system/);
+    expectOneLineNaming(
+      await trainInChild('/proc/rankbias-run'),
+      /cannot use \/proc\/rankbias-run: not possible here \(a pseudo-file system/,
+    );
     expectOneLineNaming(await trainInChild('/proc/self/status'), /cannot use \/proc\/self\/status/);
   });
 
@@ -72,19 +82,26 @@ describe('file-system errors at the CLI boundary: one line naming the path, exit
     // root writes anywhere: run the CLI as nobody then
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-    const child = spawn(process.execPath, ['--import', loader, CLI_MAIN, 'train', config, '--out', join(readOnly, 'run'), '--backend', 'cpu'], {
-      cwd: dir,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...asNobody,
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', loader, CLI_MAIN, 'train', config, '--out', join(readOnly, 'run'), '--backend', 'cpu'],
+      {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        ...asNobody,
+      },
+    );
     expectOneLineNaming(await finished(child), /cannot use .*read-only\/run: permission denied/);
   });
 
   it('a config path that is a folder or a dangling symbolic link', async () => {
     expectOneLineNaming(await runRankbiasInProcess(['train', dir], dir), /is a directory, not a config file/);
     symlinkSync(join(dir, 'gone.yaml'), join(dir, 'dangling.yaml'));
-    expectOneLineNaming(await runRankbiasInProcess(['train', join(dir, 'dangling.yaml')], dir), /file not found: .*dangling\.yaml/);
+    expectOneLineNaming(
+      await runRankbiasInProcess(['train', join(dir, 'dangling.yaml')], dir),
+      /file not found: .*dangling\.yaml/,
+    );
   });
 
   it('a truncated checkpoint manifest refuses --resume with one line saying how to start fresh', async () => {
@@ -95,6 +112,9 @@ describe('file-system errors at the CLI boundary: one line naming the path, exit
     const text = readFileSync(manifest, 'utf8');
     writeFileSync(manifest, text.slice(0, 40));
     const run = await train(out, ['train.steps=3', '--resume']);
-    expectOneLineNaming(run, /cannot resume from checkpoint .*checkpoints\/latest: manifest\.json does not match manifest\.sha256.*To start fresh, delete/);
+    expectOneLineNaming(
+      run,
+      /cannot resume from checkpoint .*checkpoints\/latest: manifest\.json does not match manifest\.sha256.*To start fresh, delete/,
+    );
   });
 });

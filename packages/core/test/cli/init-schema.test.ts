@@ -23,7 +23,10 @@ describe('rankbias init', () => {
   it('writes a sweep starter to the name given', async () => {
     const dir = scratch();
     expect((await runRankbiasInProcess(['init', 'sweep', 'lr.yaml'], dir)).code).toBe(0);
-    expect(parse(readFileSync(join(dir, 'lr.yaml'), 'utf8'))).toMatchObject({ grid: { 'optimizer.lr': [0.001, 0.003, 0.01] }, seeds: 3 });
+    expect(parse(readFileSync(join(dir, 'lr.yaml'), 'utf8'))).toMatchObject({
+      grid: { 'optimizer.lr': [0.001, 0.003, 0.01] },
+      seeds: 3,
+    });
     expect(readFileSync(join(dir, 'lr.yaml'), 'utf8')).toBe(SWEEP_STARTER);
   });
 
@@ -53,7 +56,10 @@ describe('rankbias schema', () => {
     const schema = JSON.parse(run.stdout);
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     // required unless the file extends another (then it may be partial)
-    expect(schema.allOf.at(-1)).toMatchObject({ if: { not: { required: ['extends'] } }, then: { required: expect.arrayContaining(['data', 'model', 'optimizer', 'train']) } });
+    expect(schema.allOf.at(-1)).toMatchObject({
+      if: { not: { required: ['extends'] } },
+      then: { required: expect.arrayContaining(['data', 'model', 'optimizer', 'train']) },
+    });
     expect(schema.properties.model.properties.use.enum).toEqual(expect.arrayContaining(['mlp', 'cnn', 'deep-linear']));
     const mlp = schema.properties.model.allOf.find((b: any) => b.if.properties.use.const === 'mlp');
     expect(mlp.then).toMatchObject({ additionalProperties: false, properties: { hidden: { type: 'array' } } });

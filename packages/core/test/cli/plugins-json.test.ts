@@ -28,6 +28,15 @@ describe('options as JSON schema', () => {
   });
 
   it('a factory without a zod schema shows no options instead of failing', () => {
-    expect(optionsJsonSchema({ kind: 'command', name: 'c', description: '', package: '', options: null as never, create: () => undefined as never })).toEqual({});
+    expect(
+      optionsJsonSchema({
+        kind: 'command',
+        name: 'c',
+        description: '',
+        package: '',
+        options: null as never,
+        create: () => undefined as never,
+      }),
+    ).toEqual({});
   });
 });

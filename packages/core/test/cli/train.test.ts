@@ -12,14 +12,27 @@ beforeAll(() => {
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
 const jsonl = (file: string) =>
-  readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { step: number; kind: string; values: Record<string, number> });
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { step: number; kind: string; values: Record<string, number> });
 
 describe('rankbias train', () => {
   it('trains examples/mlp-gaussian.yaml end to end and writes the run directory', async () => {
     const out = join(dir, 'mlp');
     const run = await runRankbias([
-      'train', join(REPO_ROOT, 'examples/mlp-gaussian.yaml'), '--out', out, '--backend', 'wasm',
-      'train.steps=12', 'train.evalEvery=6', 'train.logEvery=3', 'data.trainSize=128', 'data.testSize=64', 'model.hidden=[16]',
+      'train',
+      join(REPO_ROOT, 'examples/mlp-gaussian.yaml'),
+      '--out',
+      out,
+      '--backend',
+      'wasm',
+      'train.steps=12',
+      'train.evalEvery=6',
+      'train.logEvery=3',
+      'data.trainSize=128',
+      'data.testSize=64',
+      'model.hidden=[16]',
     ]);
     expect(run.stderr).toMatch(/^rankbias: backend wasm \(requested\)/m);
     expect(run.code).toBe(0);
@@ -55,7 +68,10 @@ describe('rankbias train', () => {
     const out = join(dir, 'diverge');
     const run = await runRankbiasInProcess(['train', file, '--out', out, '--backend', 'cpu']);
     expect(run.code).toBe(1);
-    expect(readJson(join(out, 'result.json'))).toMatchObject({ status: 'failed', error: { message: expect.stringMatching(/NaN|Infinity/) } });
+    expect(readJson(join(out, 'result.json'))).toMatchObject({
+      status: 'failed',
+      error: { message: expect.stringMatching(/NaN|Infinity/) },
+    });
   });
 
   it('Ctrl-C finishes the step, checkpoints and exits 130; --resume ends where an uninterrupted run ends', async () => {
@@ -90,7 +106,16 @@ describe('rankbias train', () => {
       return file;
     };
     const out = join(dir, 'interrupted');
-    const args = (file: string, o: string) => ['train', file, '--out', o, '--backend', 'cpu', '--plugin', './sigint-plugin.mjs'];
+    const args = (file: string, o: string) => [
+      'train',
+      file,
+      '--out',
+      o,
+      '--backend',
+      'cpu',
+      '--plugin',
+      './sigint-plugin.mjs',
+    ];
 
     const first = await runRankbias(args(configFor(5), out), dir);
     expect(first.stderr).toContain('interrupted');

@@ -30,14 +30,24 @@ describe('config files: hostile content', () => {
       'a.yaml': 'model:\n  use: mlp\n  __proto__:\n    polluted: 1\n',
       'b.json': '{"model": {"layers": [{"constructor": {"prototype": 1}}]}}',
     });
-    expect(oneLine(() => readConfigFile(join(dir, 'a.yaml')))).toMatch(/model\.__proto__: "__proto__" is not allowed as a key/);
-    expect(oneLine(() => readConfigFile(join(dir, 'b.json')))).toMatch(/model\.layers\[0\]\.constructor: "constructor" is not allowed/);
+    expect(oneLine(() => readConfigFile(join(dir, 'a.yaml')))).toMatch(
+      /model\.__proto__: "__proto__" is not allowed as a key/,
+    );
+    expect(oneLine(() => readConfigFile(join(dir, 'b.json')))).toMatch(
+      /model\.layers\[0\]\.constructor: "constructor" is not allowed/,
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('refuses YAML tags such as !!js/function with one line naming the tag and the line', () => {
-    const dir = configDir({ 'f.yaml': 'seed: 1\nmodel: !!js/function "function () { return 1 }"\n', 'b.yaml': 'x: !!binary aGVsbG8=\n', 'c.yaml': 'x: !custom 1\n' });
-    expect(oneLine(() => readConfigFile(join(dir, 'f.yaml')))).toMatch(/the YAML tag tag:yaml\.org,2002:js\/function at line 2, column 8 is not allowed/);
+    const dir = configDir({
+      'f.yaml': 'seed: 1\nmodel: !!js/function "function () { return 1 }"\n',
+      'b.yaml': 'x: !!binary aGVsbG8=\n',
+      'c.yaml': 'x: !custom 1\n',
+    });
+    expect(oneLine(() => readConfigFile(join(dir, 'f.yaml')))).toMatch(
+      /the YAML tag tag:yaml\.org,2002:js\/function at line 2, column 8 is not allowed/,
+    );
     expect(oneLine(() => readConfigFile(join(dir, 'b.yaml')))).toMatch(/b\.yaml: x: a Buffer is not config data/);
     expect(oneLine(() => readConfigFile(join(dir, 'c.yaml')))).toMatch(/YAML tag !custom .*not allowed/);
   });
@@ -46,7 +56,9 @@ describe('config files: hostile content', () => {
     let text = '';
     while (text.length <= CONFIG_LIMITS.maxFileBytes) text += '- [1, 2, 3]\n';
     const dir = configDir({ 'big.yaml': text });
-    expect(oneLine(() => readConfigFile(join(dir, 'big.yaml')))).toMatch(/is \d+ bytes, over the limit of 262144 for a config file/);
+    expect(oneLine(() => readConfigFile(join(dir, 'big.yaml')))).toMatch(
+      /is \d+ bytes, over the limit of 262144 for a config file/,
+    );
   });
 
   it('refuses deep nesting, long lists and alias bombs', () => {
@@ -55,12 +67,21 @@ describe('config files: hostile content', () => {
       'deep.yaml': `a: ${'['.repeat(depth)}${']'.repeat(depth)}\n`,
       'deeper.yaml': `a: ${'['.repeat(5000)}\n`,
       'long.yaml': `a: [${Array.from({ length: CONFIG_LIMITS.maxListLength + 1 }, () => '0').join(',')}]\n`,
-      'laughs.yaml': ['a: &a [x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n') + '\n',
+      'laughs.yaml':
+        [
+          'a: &a [x, x, x, x, x, x, x, x, x]',
+          ...Array.from(
+            { length: 8 },
+            (_, i) => `${'bcdefghi'[i]}: &${'bcdefghi'[i]} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`,
+          ),
+        ].join('\n') + '\n',
       'dup.yaml': 'seed: 1\nseed: 2\n',
     });
     expect(oneLine(() => readConfigFile(join(dir, 'deep.yaml')))).toMatch(/nested more than 32 levels deep/);
     expect(oneLine(() => readConfigFile(join(dir, 'deeper.yaml')))).toMatch(/not valid YAML\/JSON/);
-    expect(oneLine(() => readConfigFile(join(dir, 'long.yaml')))).toMatch(/a: list of 10001 items exceeds the limit of 10000/);
+    expect(oneLine(() => readConfigFile(join(dir, 'long.yaml')))).toMatch(
+      /a: list of 10001 items exceeds the limit of 10000/,
+    );
     expect(oneLine(() => readConfigFile(join(dir, 'laughs.yaml')))).toMatch(/not valid YAML\/JSON: .*alias/i);
     expect(oneLine(() => readConfigFile(join(dir, 'dup.yaml')))).toMatch(/unique/i);
   });
@@ -87,7 +108,9 @@ describe('extends', () => {
       train: { steps: 300, lr: 0.1 },
       name: 'run',
     });
-    expect(JSON.parse(JSON.stringify(applyOverrides(merged, ['train.steps=5'])))).toMatchObject({ train: { steps: 5, lr: 0.1 } });
+    expect(JSON.parse(JSON.stringify(applyOverrides(merged, ['train.steps=5'])))).toMatchObject({
+      train: { steps: 5, lr: 0.1 },
+    });
   });
 
   it('resolves a string extends relative to the file naming it, through several levels', () => {
@@ -95,7 +118,10 @@ describe('extends', () => {
     const sub = mkdtempSync(join(dir, 'sub-'));
     writeFileSync(join(sub, 'mid.yaml'), 'extends: ../top.yaml\nmodel: {hidden: [4]}\n');
     writeFileSync(join(sub, 'leaf.yaml'), 'extends: ./mid.yaml\nseed: 9\n');
-    expect(JSON.parse(JSON.stringify(readConfigFile(join(sub, 'leaf.yaml'))))).toEqual({ seed: 9, model: { use: 'mlp', hidden: [4] } });
+    expect(JSON.parse(JSON.stringify(readConfigFile(join(sub, 'leaf.yaml'))))).toEqual({
+      seed: 9,
+      model: { use: 'mlp', hidden: [4] },
+    });
   });
 
   it('refuses a cycle naming the chain, and a missing base naming it', () => {
@@ -110,11 +136,19 @@ describe('extends', () => {
       'evil-base.yaml': 'model:\n  __proto__: {polluted: 1}\n',
     });
     expect(oneLine(() => readConfigFile(join(dir, 'a.yaml')))).toMatch(
-      new RegExp(`extends: cycle: ${join(dir, 'a.yaml')} → ${join(dir, 'b.yaml')} → ${join(dir, 'c.yaml')} → ${join(dir, 'a.yaml')}`),
+      new RegExp(
+        `extends: cycle: ${join(dir, 'a.yaml')} → ${join(dir, 'b.yaml')} → ${join(dir, 'c.yaml')} → ${join(dir, 'a.yaml')}`,
+      ),
     );
     expect(oneLine(() => readConfigFile(join(dir, 'self.yaml')))).toMatch(/cycle: .*self\.yaml → .*self\.yaml/);
-    expect(oneLine(() => readConfigFile(join(dir, 'lost.yaml')))).toMatch(/lost\.yaml: extends: base file not found: .*nowhere\.yaml \(given as "\.\/nowhere\.yaml"/);
-    expect(oneLine(() => readConfigFile(join(dir, 'bad.yaml')))).toMatch(/extends: expected a file path or a list of file paths/);
-    expect(oneLine(() => readConfigFile(join(dir, 'evil.yaml')))).toMatch(/evil-base\.yaml: model\.__proto__: "__proto__" is not allowed/);
+    expect(oneLine(() => readConfigFile(join(dir, 'lost.yaml')))).toMatch(
+      /lost\.yaml: extends: base file not found: .*nowhere\.yaml \(given as "\.\/nowhere\.yaml"/,
+    );
+    expect(oneLine(() => readConfigFile(join(dir, 'bad.yaml')))).toMatch(
+      /extends: expected a file path or a list of file paths/,
+    );
+    expect(oneLine(() => readConfigFile(join(dir, 'evil.yaml')))).toMatch(
+      /evil-base\.yaml: model\.__proto__: "__proto__" is not allowed/,
+    );
   });
 });

@@ -19,7 +19,10 @@ describe('key=value overrides', () => {
     ]);
     expect(out).toEqual({
       train: { steps: 5 },
-      penalties: [{ use: 'l2', weight: 0.25 }, { use: 'nuclear', weight: 0.1 }],
+      penalties: [
+        { use: 'l2', weight: 0.25 },
+        { use: 'nuclear', weight: 0.1 },
+      ],
       model: { hidden: [8, 4], batchNorm: true },
       name: 'run a',
     });

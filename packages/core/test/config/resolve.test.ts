@@ -61,11 +61,17 @@ describe('resolveConfig errors', () => {
     (raw.model as Record<string, unknown>).hiden = [4];
     (raw.penalties[0] as Record<string, unknown>).wieght = 1;
     const issues = issuesOf(raw);
-    const at = (p: string) => issues.filter((i) => i.path === p).map((i) => i.message).join(' | ');
+    const at = (p: string) =>
+      issues
+        .filter((i) => i.path === p)
+        .map((i) => i.message)
+        .join(' | ');
     expect(at('model')).toMatch(/unknown key\(s\) "hiden"; valid keys: hidden, activation, .*use/);
     expect(at('penalties[0]')).toMatch(/unknown key\(s\) "wieght"; valid keys: eps, use, weight, select, coupling/);
     const top = issuesOf({ ...base(), trian: {} });
-    expect(top).toEqual([{ path: '', message: expect.stringMatching(/"trian".*valid keys: name, description, seed, backend, plugins/) }]);
+    expect(top).toEqual([
+      { path: '', message: expect.stringMatching(/"trian".*valid keys: name, description, seed, backend, plugins/) },
+    ]);
   });
 
   it('explain unions and nested paths', () => {
@@ -73,21 +79,34 @@ describe('resolveConfig errors', () => {
     (raw.train as Record<string, unknown>).batchSize = 'half';
     (raw.model as Record<string, unknown>).hidden = [8, -2];
     const issues = issuesOf(raw);
-    expect(issues).toContainEqual({ path: 'train.batchSize', message: expect.stringMatching(/expected number, or "full" \(got "half"\)/) });
+    expect(issues).toContainEqual({
+      path: 'train.batchSize',
+      message: expect.stringMatching(/expected number, or "full" \(got "half"\)/),
+    });
     const first = issuesOf({ ...base(), model: { use: 'mlp', hidden: [8, -2] } });
     expect(first).toEqual([{ path: 'model.hidden[1]', message: expect.stringMatching(/>0 \(got -2\)/) }]);
   });
 
   it('an unknown plugin lists the names that exist and the package that provides a known one', () => {
     const issues = issuesOf({ ...base(), model: { use: 'mlpx' }, optimizer: { use: 'adamw' } });
-    expect(issues).toContainEqual({ path: 'model.use', message: expect.stringContaining('Available: cnn, deep-linear, mlp, two-layer') });
-    expect(issues).toContainEqual({ path: 'optimizer.use', message: expect.stringContaining('npm install @rankbias/optim-adam-rank') });
+    expect(issues).toContainEqual({
+      path: 'model.use',
+      message: expect.stringContaining('Available: cnn, deep-linear, mlp, two-layer'),
+    });
+    expect(issues).toContainEqual({
+      path: 'optimizer.use',
+      message: expect.stringContaining('npm install @rankbias/optim-adam-rank'),
+    });
   });
 
   it('a valid config resolves with every default filled in', () => {
     const config = resolveConfig(base(), registry());
     expect(config.model.options).toMatchObject({ hidden: [8], activation: 'relu', dropout: 0, batchNorm: false });
-    expect(config.penalties[0]).toMatchObject({ use: 'fake-nuclear', options: { eps: 1e-6 }, common: { weight: 0.1, coupling: 'coupled' } });
+    expect(config.penalties[0]).toMatchObject({
+      use: 'fake-nuclear',
+      options: { eps: 1e-6 },
+      common: { weight: 0.1, coupling: 'coupled' },
+    });
     expect(config.train).toMatchObject({ steps: 10, batchSize: 64, evalSplits: ['train', 'test'] });
     expect(config.backend).toBe('auto');
   });

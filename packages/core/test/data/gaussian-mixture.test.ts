@@ -7,7 +7,8 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const make = (options: object, seed = 0) => new GaussianMixtureDataset(gaussianMixtureOptionsSchema.parse(options), seed);
+const make = (options: object, seed = 0) =>
+  new GaussianMixtureDataset(gaussianMixtureOptionsSchema.parse(options), seed);
 const all = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
 
 describe('gaussian-mixture', () => {
@@ -60,7 +61,9 @@ describe('gaussian-mixture', () => {
     const xs = x.dataSync();
     // Σ y_i x_i / n ≈ μ (norm 2) because the −1 class has mean −μ
     const m = new Array(5).fill(0);
-    labels.forEach((l, i) => { for (let j = 0; j < 5; j++) m[j] += (l * xs[i * 5 + j]!) / 400; });
+    labels.forEach((l, i) => {
+      for (let j = 0; j < 5; j++) m[j] += (l * xs[i * 5 + j]!) / 400;
+    });
     expect(Math.hypot(...m)).toBeGreaterThan(1.95);
     expect(Math.hypot(...m)).toBeLessThan(2.05);
     tf.dispose([x, y]);

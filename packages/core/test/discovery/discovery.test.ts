@@ -33,22 +33,48 @@ beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'rankbias-discovery-'));
   project = join(root, 'project');
   const nm = join(project, 'node_modules');
-  writePackage(join(nm, 'rb-plain'), { name: 'rb-plain', rankbias: { plugin: true }, main: 'main.js' }, { 'main.js': pluginSource('plain') });
-  writePackage(join(nm, '@scope', 'rb-scoped'), {
-    name: '@scope/rb-scoped', rankbias: { plugin: true }, exports: { '.': { types: './x.d.ts', import: './dist/index.js' } },
-  }, {});
+  writePackage(
+    join(nm, 'rb-plain'),
+    { name: 'rb-plain', rankbias: { plugin: true }, main: 'main.js' },
+    { 'main.js': pluginSource('plain') },
+  );
+  writePackage(
+    join(nm, '@scope', 'rb-scoped'),
+    {
+      name: '@scope/rb-scoped',
+      rankbias: { plugin: true },
+      exports: { '.': { types: './x.d.ts', import: './dist/index.js' } },
+    },
+    {},
+  );
   mkdirSync(join(nm, '@scope', 'rb-scoped', 'dist'));
   writeFileSync(join(nm, '@scope', 'rb-scoped', 'dist', 'index.js'), pluginSource('scoped'));
-  writePackage(join(nm, 'not-a-plugin'), { name: 'not-a-plugin', main: 'index.js' }, { 'index.js': pluginSource('unmarked') });
-  writePackage(join(nm, 'rb-broken'), { name: 'rb-broken', rankbias: { plugin: true }, main: 'index.js' }, { 'index.js': 'export const x = 1;' });
+  writePackage(
+    join(nm, 'not-a-plugin'),
+    { name: 'not-a-plugin', main: 'index.js' },
+    { 'index.js': pluginSource('unmarked') },
+  );
+  writePackage(
+    join(nm, 'rb-broken'),
+    { name: 'rb-broken', rankbias: { plugin: true }, main: 'index.js' },
+    { 'index.js': 'export const x = 1;' },
+  );
   // the same package reachable twice: a real copy above the project and a link to it inside
-  writePackage(join(root, 'node_modules', 'rb-shared'), { name: 'rb-shared', rankbias: { plugin: true }, main: 'index.js' }, {
-    'index.js': pluginSource('shared'),
-  });
+  writePackage(
+    join(root, 'node_modules', 'rb-shared'),
+    { name: 'rb-shared', rankbias: { plugin: true }, main: 'index.js' },
+    {
+      'index.js': pluginSource('shared'),
+    },
+  );
   symlinkSync(join(root, 'node_modules', 'rb-shared'), join(nm, 'rb-shared'), 'dir');
   mkdirSync(join(project, 'src', 'deep'), { recursive: true });
   writeFileSync(join(project, 'local-plugin.mjs'), pluginSource('local'));
-  writePackage(join(project, 'local-pkg'), { name: 'local-pkg', main: 'index.js' }, { 'index.js': pluginSource('local-pkg') });
+  writePackage(
+    join(project, 'local-pkg'),
+    { name: 'local-pkg', main: 'index.js' },
+    { 'index.js': pluginSource('local-pkg') },
+  );
 });
 
 describe('plugin discovery', () => {
@@ -62,7 +88,9 @@ describe('plugin discovery', () => {
     const dirs = searchDirs({ cwd: project }).map((d) => realpathSync(d));
     expect(dirs[0]).toBe(realpathSync(join(project, 'node_modules')));
     expect(dirs).toContain(workspaceModules);
-    expect(searchDirs({ cwd: project, includeModulePaths: false }).map((d) => realpathSync(d))).not.toContain(workspaceModules);
+    expect(searchDirs({ cwd: project, includeModulePaths: false }).map((d) => realpathSync(d))).not.toContain(
+      workspaceModules,
+    );
     expect(new Set(dirs).size).toBe(dirs.length);
   });
 
@@ -70,7 +98,11 @@ describe('plugin discovery', () => {
     const c = container.createChildContainer();
     const warnings: string[] = [];
     (globalThis as Record<string, unknown>).__rbRegistrations = 0;
-    const loaded = await loadPlugins(c, { cwd: project, includeModulePaths: false, onWarning: (m) => warnings.push(m) });
+    const loaded = await loadPlugins(c, {
+      cwd: project,
+      includeModulePaths: false,
+      onWarning: (m) => warnings.push(m),
+    });
     expect(loaded.map((l) => l.name).sort()).toEqual(['@scope/rb-scoped', 'rb-plain', 'rb-shared']);
     expect(new PluginRegistry(c).names('penalty')).toEqual(['plain', 'scoped', 'shared']);
     expect((globalThis as Record<string, unknown>).__rbRegistrations).toBe(3);
@@ -82,7 +114,12 @@ describe('plugin discovery', () => {
     const c = container.createChildContainer();
     await loadPlugins(c, { cwd: project, includeModulePaths: false, discover: false, packages: ['not-a-plugin'] });
     expect(new PluginRegistry(c).names('penalty')).toEqual(['unmarked']);
-    const err = await loadPlugins(c, { cwd: project, includeModulePaths: false, discover: false, packages: ['rb-missing'] }).catch((e) => e);
+    const err = await loadPlugins(c, {
+      cwd: project,
+      includeModulePaths: false,
+      discover: false,
+      packages: ['rb-missing'],
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(PluginLoadError);
     expect(err.message).toContain('npm install rb-missing');
   });
@@ -100,7 +137,9 @@ describe('plugin discovery', () => {
       expect(() => checkConfigPluginNames([bad])).toThrow(/local path/);
     }
     const c = container.createChildContainer();
-    await expect(loadPlugins(c, { cwd: project, discover: false, packages: ['./local-plugin.mjs'] })).rejects.toThrow(ConfigError);
+    await expect(loadPlugins(c, { cwd: project, discover: false, packages: ['./local-plugin.mjs'] })).rejects.toThrow(
+      ConfigError,
+    );
     expect(new PluginRegistry(c).names('penalty')).toEqual([]);
   });
 
@@ -109,6 +148,8 @@ describe('plugin discovery', () => {
     const loaded = await loadPlugins(c, { cwd: project, discover: false, paths: ['./local-plugin.mjs', 'local-pkg'] });
     expect(loaded.map((l) => l.source)).toEqual(['path', 'path']);
     expect(new PluginRegistry(c).names('penalty')).toEqual(['local', 'local-pkg']);
-    await expect(loadPlugins(c, { cwd: project, discover: false, paths: ['./nope.mjs'] })).rejects.toThrow(/no such file/);
+    await expect(loadPlugins(c, { cwd: project, discover: false, paths: ['./nope.mjs'] })).rejects.toThrow(
+      /no such file/,
+    );
   });
 });

@@ -30,13 +30,15 @@ async function doctorJson(args: string[] = []): Promise<{ code: number | null; o
   const parsed = JSON.parse(run.stdout) as { ok: boolean; checks: DoctorCheck[] };
   return { code: run.code, ...parsed };
 }
-const find = (checks: DoctorCheck[], topic: string, name: string) => checks.find((c) => c.topic === topic && c.name === name);
+const find = (checks: DoctorCheck[], topic: string, name: string) =>
+  checks.find((c) => c.topic === topic && c.name === name);
 
 describe('rankbias doctor --json on this machine', () => {
   it('reports runtime, backends (with why and the one command for each missing one), kernels and datasets; exits 0', async () => {
     const { code, ok, checks } = await doctorJson();
     expect(code).toBe(0);
-    for (const c of checks) expect(Object.keys(c).every((k) => ['topic', 'name', 'ok', 'detail', 'looked', 'fix'].includes(k))).toBe(true);
+    for (const c of checks)
+      expect(Object.keys(c).every((k) => ['topic', 'name', 'ok', 'detail', 'looked', 'fix'].includes(k))).toBe(true);
     expect(find(checks, 'runtime', 'node')).toMatchObject({ ok: true, detail: process.version });
     expect(find(checks, 'runtime', 'npm')).toMatchObject({ ok: true, detail: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     // this workspace does not install the native bindings: each says why and how to add it
@@ -45,20 +47,36 @@ describe('rankbias doctor --json on this machine', () => {
       detail: expect.stringMatching(/^not installed: native TensorFlow on the CPU, an optional peer dependency/),
       fix: 'npm install @tensorflow/tfjs-node',
     });
-    expect(find(checks, 'backends', 'tensorflow (@tensorflow/tfjs-node-gpu)')).toMatchObject({ ok: false, fix: 'npm install @tensorflow/tfjs-node-gpu', detail: expect.stringContaining('CUDA') });
+    expect(find(checks, 'backends', 'tensorflow (@tensorflow/tfjs-node-gpu)')).toMatchObject({
+      ok: false,
+      fix: 'npm install @tensorflow/tfjs-node-gpu',
+      detail: expect.stringContaining('CUDA'),
+    });
     expect(find(checks, 'backends', 'wasm')?.ok).toBe(true);
     expect(find(checks, 'backends', 'cpu')?.ok).toBe(true);
-    expect(find(checks, 'kernels', '@rankbias/wasm-train')).toMatchObject({ ok: true, detail: expect.stringMatching(/^\d+ kernels on wasm: .*Conv2DBackpropFilter/) });
+    expect(find(checks, 'kernels', '@rankbias/wasm-train')).toMatchObject({
+      ok: true,
+      detail: expect.stringMatching(/^\d+ kernels on wasm: .*Conv2DBackpropFilter/),
+    });
     // datasets come from the data-cifar plugins, with the places they looked in
-    expect(find(checks, 'datasets', 'fashion-mnist')).toMatchObject({ ok: true, detail: 'found in /usr/share/datasets/fashion-mnist' });
+    expect(find(checks, 'datasets', 'fashion-mnist')).toMatchObject({
+      ok: true,
+      detail: 'found in /usr/share/datasets/fashion-mnist',
+    });
     expect(find(checks, 'datasets', 'mnist')).toMatchObject({
       ok: false,
       looked: [join(dataDir, 'mnist'), '/usr/share/datasets/mnist'],
       fix: 'npx rankbias data fetch mnist',
     });
-    expect(find(checks, 'datasets', 'cifar10')).toMatchObject({ ok: false, looked: [join(dataDir, 'cifar-10-batches-bin'), join(dataDir, 'cifar-10-binary.tar.gz')] });
+    expect(find(checks, 'datasets', 'cifar10')).toMatchObject({
+      ok: false,
+      looked: [join(dataDir, 'cifar-10-batches-bin'), join(dataDir, 'cifar-10-binary.tar.gz')],
+    });
     // tools come from plugins too: @rankbias/eval's report command checks the Chromium of its browser test
-    expect(find(checks, 'tools', 'chromium (report check)')).toMatchObject({ ok: true, detail: expect.stringMatching(/^Chromium \d+/) });
+    expect(find(checks, 'tools', 'chromium (report check)')).toMatchObject({
+      ok: true,
+      detail: expect.stringMatching(/^Chromium \d+/),
+    });
     expect(checks.some((c) => c.topic === 'services')).toBe(false); // no queue asked for
     expect(ok).toBe(false);
   }, 120_000);
@@ -72,7 +90,11 @@ describe('rankbias doctor --json on this machine', () => {
     try {
       const res = await doctorJson(['--queue']);
       expect(res.code).toBe(0);
-      expect(find(res.checks, 'services', 'redis')).toMatchObject({ ok: false, detail: expect.stringMatching(/does not answer PING \(.*ECONNREFUSED/), fix: expect.stringContaining('redis-server') });
+      expect(find(res.checks, 'services', 'redis')).toMatchObject({
+        ok: false,
+        detail: expect.stringMatching(/does not answer PING \(.*ECONNREFUSED/),
+        fix: expect.stringContaining('redis-server'),
+      });
     } finally {
       delete process.env.RANKBIAS_QUEUE;
     }

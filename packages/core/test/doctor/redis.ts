@@ -15,9 +15,15 @@ export function freePort(): Promise<number> {
 }
 
 /** Debian's redis-server on loopback, without persistence; resolves once it answers PING. */
-export async function startRedis(extraArgs: string[] = []): Promise<{ url: string; port: number; process: ChildProcess }> {
+export async function startRedis(
+  extraArgs: string[] = [],
+): Promise<{ url: string; port: number; process: ChildProcess }> {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extraArgs], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extraArgs],
+    { stdio: 'ignore' },
+  );
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     const reply = await pingRedis(url, 500).catch((e: Error) => e.message);

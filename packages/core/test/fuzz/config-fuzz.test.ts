@@ -17,13 +17,40 @@ afterAll(() => {
   console.log(`config fuzz: ${stats.cases} cases in ${((performance.now() - stats.started) / 1000).toFixed(1)} s`);
 });
 
-const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'extends', '<<', 'seed', 'model', 'a'];
+const HOSTILE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'toString',
+  'extends',
+  '<<',
+  'seed',
+  'model',
+  'a',
+];
 const key = fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ maxLength: 6 }));
 /** Index segments around the limits, as digits (huge ones included). */
-const index = fc.oneof(fc.nat(20), fc.constantFrom(9_999, 10_000, 1_000_000, 2 ** 32, Number.MAX_SAFE_INTEGER)).map((n) => `[${n}]`);
-const keyPath = fc.array(fc.tuple(key, fc.array(index, { maxLength: 2 })), { minLength: 1, maxLength: 5 }).map((parts) => parts.map(([k, ix]) => k + ix.join('')).join('.'));
+const index = fc
+  .oneof(fc.nat(20), fc.constantFrom(9_999, 10_000, 1_000_000, 2 ** 32, Number.MAX_SAFE_INTEGER))
+  .map((n) => `[${n}]`);
+const keyPath = fc
+  .array(fc.tuple(key, fc.array(index, { maxLength: 2 })), { minLength: 1, maxLength: 5 })
+  .map((parts) => parts.map(([k, ix]) => k + ix.join('')).join('.'));
 const scalarText = fc.oneof(
-  fc.constantFrom('1', 'true', 'null', '[1, 2]', '{a: 1}', '{__proto__: {x: 1}}', '!!js/function "f"', '!!binary aGk=', '&a [*a]', '[[[[[[', `${'['.repeat(40)}${']'.repeat(40)}`),
+  fc.constantFrom(
+    '1',
+    'true',
+    'null',
+    '[1, 2]',
+    '{a: 1}',
+    '{__proto__: {x: 1}}',
+    '!!js/function "f"',
+    '!!binary aGk=',
+    '&a [*a]',
+    '[[[[[[',
+    `${'['.repeat(40)}${']'.repeat(40)}`,
+  ),
   fc.string({ maxLength: 12 }),
 );
 
@@ -40,11 +67,17 @@ const data: fc.Arbitrary<unknown> = fc.letrec<{ node: unknown }>((tie) => ({
 const configText = fc.oneof(
   data.map((d) => stringify(d)),
   data.map((d) => JSON.stringify(d) ?? 'null'),
-  fc.tuple(data, fc.constantFrom('!!js/function ', '!!js/undefined ', '!custom ', '&x ', '*x ', '<<: ', '{', '[', '__proto__: '), fc.nat()).map(([d, insert, at]) => {
-    const text = stringify(d);
-    const i = text.length ? at % text.length : 0;
-    return text.slice(0, i) + insert + text.slice(i);
-  }),
+  fc
+    .tuple(
+      data,
+      fc.constantFrom('!!js/function ', '!!js/undefined ', '!custom ', '&x ', '*x ', '<<: ', '{', '[', '__proto__: '),
+      fc.nat(),
+    )
+    .map(([d, insert, at]) => {
+      const text = stringify(d);
+      const i = text.length ? at % text.length : 0;
+      return text.slice(0, i) + insert + text.slice(i);
+    }),
   fc.string({ maxLength: 200 }),
 );
 
@@ -93,8 +126,14 @@ describe('fuzz: config parsing and overrides', () => {
     boundedHeap(() =>
       fc.assert(
         fc.property(fc.array(fc.tuple(keyPath, scalarText), { minLength: 1, maxLength: 4 }), data, (pairs, base) => {
-          const config = base && typeof base === 'object' && !Array.isArray(base) ? (base as Record<string, unknown>) : {};
-          returnsOrRefuses(() => applyOverrides(config, pairs.map(([k, v]) => `${k}=${v}`)));
+          const config =
+            base && typeof base === 'object' && !Array.isArray(base) ? (base as Record<string, unknown>) : {};
+          returnsOrRefuses(() =>
+            applyOverrides(
+              config,
+              pairs.map(([k, v]) => `${k}=${v}`),
+            ),
+          );
         }),
         { seed: SEED, numRuns: 600 },
       ),
@@ -113,15 +152,31 @@ describe('fuzz: config parsing and overrides', () => {
       }),
     );
     const hostile = fc.oneof(
-      fc.tuple(fc.constantFrom('__proto__', 'constructor', 'prototype'), keyPath).map(([bad, rest]) => `${rest}.${bad}.x=1`),
-      fc.constantFrom('model.hidden[1000000]=3', 'model.x=!!js/function "f"', 'model={__proto__: 1}', `a=${'['.repeat(40)}`),
+      fc
+        .tuple(fc.constantFrom('__proto__', 'constructor', 'prototype'), keyPath)
+        .map(([bad, rest]) => `${rest}.${bad}.x=1`),
+      fc.constantFrom(
+        'model.hidden[1000000]=3',
+        'model.x=!!js/function "f"',
+        'model={__proto__: 1}',
+        `a=${'['.repeat(40)}`,
+      ),
     );
-    const cases = fc.sample(fc.tuple(fc.array(fc.tuple(keyPath, scalarText), { maxLength: 2 }), hostile), { seed: SEED, numRuns: 4 });
+    const cases = fc.sample(fc.tuple(fc.array(fc.tuple(keyPath, scalarText), { maxLength: 2 }), hostile), {
+      seed: SEED,
+      numRuns: 4,
+    });
     for (const [extra, bad] of cases) {
       stats.cases++;
       const overrides = [...extra.map(([k, v]) => `${k}=${v}`), bad];
-      const run = await finished(startRankbias(['train', 'tiny.yaml', '--out', join(sandbox, 'run'), ...overrides], sandbox));
-      expect({ code: run.code, lines: run.stderr.trim().split('\n').length, overrides }).toEqual({ code: 2, lines: 1, overrides });
+      const run = await finished(
+        startRankbias(['train', 'tiny.yaml', '--out', join(sandbox, 'run'), ...overrides], sandbox),
+      );
+      expect({ code: run.code, lines: run.stderr.trim().split('\n').length, overrides }).toEqual({
+        code: 2,
+        lines: 1,
+        overrides,
+      });
       expect(run.stderr).not.toMatch(/unexpected error/);
       expect(readdirSync(sandbox)).toEqual(['tiny.yaml']);
     }

@@ -84,8 +84,20 @@ describe('jacobiSvd against ml-matrix', () => {
   });
 
   it('closed forms: diagonal, nested rows, transposition and scaling', () => {
-    expect([...singularValues([[3, 0], [0, -4]])]).toEqual([4, 3]);
-    expect([...jacobiSvd(fromRows([[0, 2, 0], [1, 0, 0]])).sigma]).toEqual([2, 1]);
+    expect([
+      ...singularValues([
+        [3, 0],
+        [0, -4],
+      ]),
+    ]).toEqual([4, 3]);
+    expect([
+      ...jacobiSvd(
+        fromRows([
+          [0, 2, 0],
+          [1, 0, 0],
+        ]),
+      ).sigma,
+    ]).toEqual([2, 1]);
     const a = gaussian(6, 4, 14);
     const s = singularValues(a);
     const t = singularValues(transpose(a));

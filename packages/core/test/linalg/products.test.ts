@@ -39,7 +39,10 @@ describe('blocked float64 matrix product', () => {
   }
 
   it('upperOnly computes exactly the upper triangle (odd square sizes across blocks)', () => {
-    for (const [n, k] of [[5, 3], [261, 131]] as const) {
+    for (const [n, k] of [
+      [5, 3],
+      [261, 131],
+    ] as const) {
       const a = gaussian(n, k, n + k).data;
       const b = gaussian(k, n, n - k).data;
       const full = naiveProduct(a, b, n, k, n);
@@ -74,7 +77,12 @@ describe('symmetricEigen (paired QL rotations) against ml-matrix', () => {
       const s = new Float64Array(n * n);
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) s[i * n + j] = b[i * n + j]! + b[j * n + i]!;
       const { values, vectors } = symmetricEigen(s, n);
-      const reference = [...new EigenvalueDecomposition(new Matrix(Array.from({ length: n }, (_, i) => [...s.subarray(i * n, i * n + n)])), { assumeSymmetric: true }).realEigenvalues].sort((x, y) => x - y);
+      const reference = [
+        ...new EigenvalueDecomposition(
+          new Matrix(Array.from({ length: n }, (_, i) => [...s.subarray(i * n, i * n + n)])),
+          { assumeSymmetric: true },
+        ).realEigenvalues,
+      ].sort((x, y) => x - y);
       expect(maxAbsDiff(values, reference)).toBeLessThan(1e-12 * n * 10);
       for (let k = 0; k < n; k++) {
         const v = vectors.subarray(k * n, k * n + n);
@@ -102,7 +110,9 @@ describe('gram method across the product block edges', () => {
     const reference = referenceSigma(a);
     for (let i = 0; i < 133; i++) expect(Math.abs(d.sigma[i]! - reference[i]!)).toBeLessThan(1e-6);
     // The Jacobi route (checked against ml-matrix in jacobi-svd.test.ts) is the independent reference here.
-    expect(maxAbsDiff(d.polar, polarDecomposition(a, { method: 'jacobi', rankTolerance: 1e-6 }).polar)).toBeLessThan(1e-8);
+    expect(maxAbsDiff(d.polar, polarDecomposition(a, { method: 'jacobi', rankTolerance: 1e-6 }).polar)).toBeLessThan(
+      1e-8,
+    );
   });
 });
 

@@ -3,7 +3,14 @@ import { Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
 import { createRng } from '../../src/rng/rng.js';
 import { denseMatrix, frobeniusNorm } from '../../src/linalg/dense-matrix.js';
 import { singularValues } from '../../src/linalg/singular-values.js';
-import { effectiveRank, nuclearFrobeniusRatio, numericalRank, spectralEntropy, spectrumSummary, stableRank } from '../../src/linalg/spectral.js';
+import {
+  effectiveRank,
+  nuclearFrobeniusRatio,
+  numericalRank,
+  spectralEntropy,
+  spectrumSummary,
+  stableRank,
+} from '../../src/linalg/spectral.js';
 import { referenceSigma, withSpectrum } from '../support/test-matrices.js';
 
 describe('spectral measures', () => {
@@ -35,7 +42,13 @@ describe('spectral measures', () => {
   });
 
   it('zero matrix: entropy 0 and rank measures 0', () => {
-    expect(spectrumSummary([0, 0])).toMatchObject({ entropy: 0, effectiveRank: 0, stableRank: 0, nuclearFrobenius: 0, numericalRank: 0 });
+    expect(spectrumSummary([0, 0])).toMatchObject({
+      entropy: 0,
+      effectiveRank: 0,
+      stableRank: 0,
+      nuclearFrobenius: 0,
+      numericalRank: 0,
+    });
   });
 
   it('numerical rank of a constructed rank-3 product, agreeing with ml-matrix rank', () => {
@@ -43,7 +56,8 @@ describe('spectral measures', () => {
     const u = Array.from({ length: 10 * 3 }, () => rng.normal());
     const v = Array.from({ length: 3 * 8 }, () => rng.normal());
     const a = new Float64Array(80);
-    for (let i = 0; i < 10; i++) for (let j = 0; j < 8; j++) for (let k = 0; k < 3; k++) a[i * 8 + j]! += u[i * 3 + k]! * v[k * 8 + j]!;
+    for (let i = 0; i < 10; i++)
+      for (let j = 0; j < 8; j++) for (let k = 0; k < 3; k++) a[i * 8 + j]! += u[i * 3 + k]! * v[k * 8 + j]!;
     const s = singularValues(denseMatrix(10, 8, a));
     expect(numericalRank(s, { maxDim: 10 })).toBe(3);
     const rows = Array.from({ length: 10 }, (_, i) => Array.from(a.subarray(i * 8, i * 8 + 8)));

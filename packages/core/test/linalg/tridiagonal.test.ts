@@ -54,7 +54,8 @@ describe('householderTridiagonal (register-blocked tred2)', () => {
     const n = 37;
     const w = withSpectrum(50, n, [3, 2, 1, 1e-9], 7).data;
     const g = new Float64Array(n * n);
-    for (let p = 0; p < n; p++) for (let q = 0; q < n; q++) for (let r = 0; r < 50; r++) g[p * n + q]! += w[r * n + p]! * w[r * n + q]!;
+    for (let p = 0; p < n; p++)
+      for (let q = 0; q < n; q++) for (let r = 0; r < 50; r++) g[p * n + q]! += w[r * n + p]! * w[r * n + q]!;
     const zeroBlock = new Float64Array(n * n);
     for (let p = 0; p < 3; p++) zeroBlock[p * n + p] = p + 1;
     for (const a of [g, zeroBlock]) {

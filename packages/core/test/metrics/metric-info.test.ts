@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricKeyInfo } from '../../src/contracts/metric.js';
 import { updateBest } from '../../src/trainer/best-metrics.js';
-import { metricDescriptionProblems, metricInfoOf, resolveMetricInfo, TRAINER_METRIC_KEYS } from '../../src/metrics/metric-info.js';
+import {
+  metricDescriptionProblems,
+  metricInfoOf,
+  resolveMetricInfo,
+  TRAINER_METRIC_KEYS,
+} from '../../src/metrics/metric-info.js';
 
 const described: MetricKeyInfo[] = [
   ...TRAINER_METRIC_KEYS,
   { key: 'test/rmse', direction: 'min', label: 'test RMSE', unit: '' },
-  { key: 'erank/*', direction: 'none', label: 'effective rank of {*}', unit: '', reference: [{ value: 3, label: 'true rank' }] },
+  {
+    key: 'erank/*',
+    direction: 'none',
+    label: 'effective rank of {*}',
+    unit: '',
+    reference: [{ value: 3, label: 'true rank' }],
+  },
 ];
 const info = (k: string) => resolveMetricInfo(described, k);
 
@@ -36,8 +47,12 @@ describe('metric info', () => {
 
   it('names every problem of a malformed description', () => {
     expect(metricDescriptionProblems(described)).toEqual([]);
-    expect(metricDescriptionProblems(undefined)).toEqual(['describe() must return an array of {key, direction, label, unit}']);
-    expect(metricDescriptionProblems([{ key: 'a', direction: 'up', label: '', reference: [{ value: NaN, label: 'x' }] }])).toEqual([
+    expect(metricDescriptionProblems(undefined)).toEqual([
+      'describe() must return an array of {key, direction, label, unit}',
+    ]);
+    expect(
+      metricDescriptionProblems([{ key: 'a', direction: 'up', label: '', reference: [{ value: NaN, label: 'x' }] }]),
+    ).toEqual([
       'describe()[0] (a): direction must be one of min, max, none',
       'describe()[0] (a): label must be a non-empty human-readable string',
       "describe()[0] (a): unit must be a string ('' for dimensionless)",

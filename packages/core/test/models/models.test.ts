@@ -16,21 +16,40 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-async function build(factory: AnyPluginFactory, options: unknown, dataset: DatasetInfo, seed = 1): Promise<TrainableModel> {
+async function build(
+  factory: AnyPluginFactory,
+  options: unknown,
+  dataset: DatasetInfo,
+  seed = 1,
+): Promise<TrainableModel> {
   const ctx = { container: container.createChildContainer(), rng: createRng(seed), seed, backend: 'cpu', dataset };
   return (await factory.create(factory.options.parse(options), ctx)) as TrainableModel;
 }
 
 const values = (m: TrainableModel, name: string) =>
-  Array.from(m.variables().find((v) => v.name === name)!.variable.dataSync());
+  Array.from(
+    m
+      .variables()
+      .find((v) => v.name === name)!
+      .variable.dataSync(),
+  );
 
-const dense = (inputs: number, outputSize: number): DatasetInfo => ({ task: 'classification', inputShape: [inputs], outputSize });
+const dense = (inputs: number, outputSize: number): DatasetInfo => ({
+  task: 'classification',
+  inputShape: [inputs],
+  outputSize,
+});
 
 describe('mlp', () => {
   it('has stable names, an output sized from the data, and seeded weights', async () => {
     const m = await build(mlpPlugin, { hidden: [8, 4] }, dense(5, 3));
     expect(m.trainableVariables().map((v) => v.name)).toEqual([
-      'hidden_0/kernel', 'hidden_0/bias', 'hidden_1/kernel', 'hidden_1/bias', 'output/kernel', 'output/bias',
+      'hidden_0/kernel',
+      'hidden_0/bias',
+      'hidden_1/kernel',
+      'hidden_1/bias',
+      'output/kernel',
+      'output/bias',
     ]);
     const y = m.apply(tf.ones([2, 5]), { training: false });
     expect(y.shape).toEqual([2, 3]);
@@ -43,9 +62,15 @@ describe('mlp', () => {
   });
 
   it('keeps batch-norm statistics out of the trainable variables and flattens image inputs', async () => {
-    const m = await build(mlpPlugin, { hidden: [6], batchNorm: true, dropout: 0.5 }, {
-      task: 'classification', inputShape: [2, 3], outputSize: 2,
-    });
+    const m = await build(
+      mlpPlugin,
+      { hidden: [6], batchNorm: true, dropout: 0.5 },
+      {
+        task: 'classification',
+        inputShape: [2, 3],
+        outputSize: 2,
+      },
+    );
     const all = m.variables().map((v) => v.name);
     const trainable = m.trainableVariables().map((v) => v.name);
     expect(all).toContain('bn_0/moving_mean');
@@ -65,9 +90,20 @@ describe('mlp', () => {
 
 describe('cnn', () => {
   it('builds conv blocks and a linear output for image data', async () => {
-    const m = await build(cnnPlugin, { filters: [4, 8], dense: [16] }, { task: 'classification', inputShape: [8, 8, 1], outputSize: 10 });
+    const m = await build(
+      cnnPlugin,
+      { filters: [4, 8], dense: [16] },
+      { task: 'classification', inputShape: [8, 8, 1], outputSize: 10 },
+    );
     expect(m.trainableVariables().map((v) => v.name)).toEqual([
-      'conv_0/kernel', 'conv_0/bias', 'conv_1/kernel', 'conv_1/bias', 'dense_0/kernel', 'dense_0/bias', 'output/kernel', 'output/bias',
+      'conv_0/kernel',
+      'conv_0/bias',
+      'conv_1/kernel',
+      'conv_1/bias',
+      'dense_0/kernel',
+      'dense_0/bias',
+      'output/kernel',
+      'output/bias',
     ]);
     // two 2x2 poolings: 8x8 -> 2x2 with 8 channels = 32 features
     expect(m.variables().find((v) => v.name === 'dense_0/kernel')!.variable.shape).toEqual([32, 16]);
@@ -80,16 +116,25 @@ describe('cnn', () => {
   it('rejects non-image inputs with the shape it got', async () => {
     const err = await build(cnnPlugin, {}, dense(5, 2)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
-    expect((err as ConfigError).issues[0]).toEqual({ path: 'model', message: expect.stringMatching(/\[height, width, channels\].*\[5\]/) });
+    expect((err as ConfigError).issues[0]).toEqual({
+      path: 'model',
+      message: expect.stringMatching(/\[height, width, channels\].*\[5\]/),
+    });
   });
 });
 
 describe('two-layer', () => {
   it('draws the first layer from N(0, initScale²) and fixes the second at ±1/√m', async () => {
     const width = 200;
-    const m = await build(twoLayerPlugin, { width, initScale: 0.01, fixedSecondLayer: true, activation: 'leaky-relu', alpha: 0.2 }, {
-      task: 'binary', inputShape: [50], outputSize: 1,
-    });
+    const m = await build(
+      twoLayerPlugin,
+      { width, initScale: 0.01, fixedSecondLayer: true, activation: 'leaky-relu', alpha: 0.2 },
+      {
+        task: 'binary',
+        inputShape: [50],
+        outputSize: 1,
+      },
+    );
     const w = values(m, 'hidden/kernel');
     const std = Math.sqrt(w.reduce((s, v) => s + v * v, 0) / w.length);
     expect(std).toBeGreaterThan(0.0095);
@@ -116,9 +161,15 @@ describe('two-layer', () => {
 
   it('balanced init gives |a_j| = ‖(w_j, b_j)‖ and scaleByWidth divides the std by √m', async () => {
     const width = 400;
-    const m = await build(twoLayerPlugin, { width, initScale: 2, scaleByWidth: true, bias: true, balanced: true }, {
-      task: 'regression', inputShape: [5], outputSize: 1,
-    });
+    const m = await build(
+      twoLayerPlugin,
+      { width, initScale: 2, scaleByWidth: true, bias: true, balanced: true },
+      {
+        task: 'regression',
+        inputShape: [5],
+        outputSize: 1,
+      },
+    );
     const w = values(m, 'hidden/kernel');
     const b = values(m, 'hidden/bias');
     const a = values(m, 'output/kernel');
@@ -142,12 +193,17 @@ describe('two-layer', () => {
 
 describe('deep-linear', () => {
   it('end-to-end weight is the product of the factors and the model computes x·W', async () => {
-    const m = await build(deepLinearPlugin, { depth: 3, width: 4 }, { task: 'regression', inputShape: [3], outputSize: 2 });
+    const m = await build(
+      deepLinearPlugin,
+      { depth: 3, width: 4 },
+      { task: 'regression', inputShape: [3], outputSize: 2 },
+    );
     expect(m.trainableVariables().map((v) => v.name)).toEqual(['hidden_0/kernel', 'hidden_1/kernel', 'output/kernel']);
     const [k0, k1, k2] = ['hidden_0/kernel', 'hidden_1/kernel', 'output/kernel'].map((n) => values(m, n));
     const mul = (a: number[], b: number[], n: number, k: number, p: number) => {
       const out = new Array(n * p).fill(0);
-      for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) for (let t = 0; t < k; t++) out[i * p + j] += a[i * k + t]! * b[t * p + j]!;
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < p; j++) for (let t = 0; t < k; t++) out[i * p + j] += a[i * k + t]! * b[t * p + j]!;
       return out;
     };
     const expected = mul(mul(k0!, k1!, 3, 4, 4), k2!, 3, 4, 2);
@@ -157,7 +213,11 @@ describe('deep-linear', () => {
     Array.from(e2e!.tensor.dataSync()).forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 5));
     const x = [0.5, -1, 2];
     const y = m.apply(tf.tensor2d([x]), { training: false }).dataSync();
-    for (let j = 0; j < 2; j++) expect(y[j]).toBeCloseTo(x.reduce((s, v, i) => s + v * expected[i * 2 + j]!, 0), 5);
+    for (let j = 0; j < 2; j++)
+      expect(y[j]).toBeCloseTo(
+        x.reduce((s, v, i) => s + v * expected[i * 2 + j]!, 0),
+        5,
+      );
     e2e!.tensor.dispose();
     m.dispose();
   });
@@ -174,7 +234,11 @@ describe('deep-linear', () => {
   it('initScale s gives ‖W_e‖_F ≈ s·√N for N×N factors', async () => {
     const N = 64;
     const s = 1e-3;
-    const m = await build(deepLinearPlugin, { depth: 3, initScale: s }, { task: 'regression', inputShape: [N], outputSize: N });
+    const m = await build(
+      deepLinearPlugin,
+      { depth: 3, initScale: s },
+      { task: 'regression', inputShape: [N], outputSize: N },
+    );
     const [e2e] = m.effectiveWeights!();
     const fro = Math.sqrt(Array.from(e2e!.tensor.dataSync()).reduce((acc, v) => acc + v * v, 0));
     expect(fro / (s * Math.sqrt(N))).toBeGreaterThan(0.7);

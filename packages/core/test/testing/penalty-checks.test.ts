@@ -26,11 +26,10 @@ const wrongGradient: Penalty = {
   value: (ws) =>
     tf.addN(
       ws.map((w) =>
-        tf.customGrad(
-          ((x: tf.Tensor) => ({ value: tf.sum(tf.square(x)), gradFunc: (dy: tf.Tensor) => tf.mul(dy, x) })) as unknown as Parameters<
-            typeof tf.customGrad
-          >[0],
-        )(w.tensor),
+        tf.customGrad(((x: tf.Tensor) => ({
+          value: tf.sum(tf.square(x)),
+          gradFunc: (dy: tf.Tensor) => tf.mul(dy, x),
+        })) as unknown as Parameters<typeof tf.customGrad>[0])(w.tensor),
       ),
     ) as tf.Scalar,
 };

@@ -22,15 +22,28 @@ function state(step: number): TrainerState {
 }
 
 async function save(dir: string, step: number) {
-  const w = tf.tensor2d([[step, 2.5], [-1, 0.125]]);
+  const w = tf.tensor2d([
+    [step, 2.5],
+    [-1, 0.125],
+  ]);
   const iter = tf.scalar(step, 'int32');
-  await saveCheckpoint(dir, state(step), [{ name: 'dense/kernel', tensor: w }], [{ name: 'iter', tensor: iter }], 'test-config');
+  await saveCheckpoint(
+    dir,
+    state(step),
+    [{ name: 'dense/kernel', tensor: w }],
+    [{ name: 'iter', tensor: iter }],
+    'test-config',
+  );
   tf.dispose([w, iter]);
 }
 
 function load(dir: string) {
   const c = loadCheckpoint(dir);
-  const out = { step: c.state.step, kernel: Array.from(c.variables[0]!.tensor.dataSync()), iter: c.optimizer[0]!.tensor.dataSync()[0] };
+  const out = {
+    step: c.state.step,
+    kernel: Array.from(c.variables[0]!.tensor.dataSync()),
+    iter: c.optimizer[0]!.tensor.dataSync()[0],
+  };
   tf.dispose([...c.variables, ...c.optimizer].map((t) => t.tensor));
   return out;
 }

@@ -35,6 +35,8 @@ describe('batch schedule', () => {
   });
 
   it('a batch larger than the split is an error that names the fix', () => {
-    expect(() => new BatchSchedule(10, 64, createRng(0))).toThrow(/batchSize 64 exceeds the 10 training examples.*batchSize: full/);
+    expect(() => new BatchSchedule(10, 64, createRng(0))).toThrow(
+      /batchSize 64 exceeds the 10 training examples.*batchSize: full/,
+    );
   });
 });

@@ -9,14 +9,21 @@ import { baseRawConfig, resolveFixture } from '../fixtures/trainer/configs.js';
 import { tempRunDir, useCpu } from '../fixtures/trainer/helpers.js';
 import { fixtureContainer } from '../fixtures/trainer/plugins.js';
 
-const raw = baseRawConfig({ train: { steps: 12, batchSize: 16, evalEvery: 4, checkpointEvery: 4, logEvery: 1, evalBatchSize: 16 } });
+const raw = baseRawConfig({
+  train: { steps: 12, batchSize: 16, evalEvery: 4, checkpointEvery: 4, logEvery: 1, evalBatchSize: 16 },
+});
 const stopAt6: Callback = { onStepEnd: (ctx) => (ctx.step === 6 ? ctx.requestStop('test stop') : undefined) };
 
 /** A run stopped at step 6 with its checkpoint; returns the run directory. */
 async function stoppedRun(): Promise<string> {
   const container = fixtureContainer();
   const dir = tempRunDir('stopped');
-  const result = await runTraining(resolveFixture(container, raw), { container, outDir: dir, backend: 'cpu', callbacks: [stopAt6] });
+  const result = await runTraining(resolveFixture(container, raw), {
+    container,
+    outDir: dir,
+    backend: 'cpu',
+    callbacks: [stopAt6],
+  });
   expect(result.status).toBe('stopped');
   return dir;
 }
@@ -25,7 +32,12 @@ async function stoppedRun(): Promise<string> {
 async function resumeRefusal(dir: string, rawConfig = raw, backend = 'cpu'): Promise<string> {
   const container = fixtureContainer();
   const metricsBefore = readFileSync(join(dir, 'metrics.jsonl'), 'utf8');
-  const error = await runTraining(resolveFixture(container, rawConfig), { container, outDir: dir, resume: true, backend }).then(
+  const error = await runTraining(resolveFixture(container, rawConfig), {
+    container,
+    outDir: dir,
+    resume: true,
+    backend,
+  }).then(
     () => undefined,
     (e: unknown) => e as Error,
   );
@@ -72,14 +84,18 @@ describe('checkpoint integrity', () => {
     const changed = { ...raw, optimizer: { use: 'tfjs-adam', lr: 0.5 } };
     const plain = toPlainConfig(resolveFixture(fixtureContainer(), changed));
     writeFileSync(join(dir, 'config.json'), JSON.stringify(plain, null, 2));
-    expect(await resumeRefusal(dir, changed)).toMatch(/written by another config \(hash [0-9a-f]{12}, current [0-9a-f]{12}\)/);
+    expect(await resumeRefusal(dir, changed)).toMatch(
+      /written by another config \(hash [0-9a-f]{12}, current [0-9a-f]{12}\)/,
+    );
   });
 
   it('an intact checkpoint still resumes, and deleting a damaged one starts fresh', async () => {
     const dir = await stoppedRun();
     const container = fixtureContainer();
     const config = resolveFixture(container, raw);
-    expect((await runTraining(config, { container, outDir: dir, resume: true, backend: 'cpu' })).status).toBe('completed');
+    expect((await runTraining(config, { container, outDir: dir, resume: true, backend: 'cpu' })).status).toBe(
+      'completed',
+    );
     writeFileSync(join(latest(dir), 'optimizer.bin'), 'x');
     await resumeRefusal(dir);
     rmSync(latest(dir), { recursive: true });

@@ -27,7 +27,13 @@ describe('console progress logger', () => {
 
   it('on a TTY draws a cli-progress bar with step/total and the terms', () => {
     const { stream, chunks } = capture(true);
-    Object.assign(stream, { cursorTo: () => true, clearLine: () => true, moveCursor: () => true, on: () => stream, removeListener: () => stream });
+    Object.assign(stream, {
+      cursorTo: () => true,
+      clearLine: () => true,
+      moveCursor: () => true,
+      on: () => stream,
+      removeListener: () => stream,
+    });
     const logger = new ConsoleProgressLogger({ stream, every: 5 });
     logger.progress(1, 4, { loss: 2 });
     logger.progress(4, 4, { loss: 1 });
@@ -82,7 +88,13 @@ describe('console progress logger', () => {
     expect(plain.chunks).toEqual(['step 1/3 loss=1\n', 'step 2/3 loss=1 ETA 2s\n']);
 
     const tty = capture(true);
-    Object.assign(tty.stream, { cursorTo: () => true, clearLine: () => true, moveCursor: () => true, on: () => tty.stream, removeListener: () => tty.stream });
+    Object.assign(tty.stream, {
+      cursorTo: () => true,
+      clearLine: () => true,
+      moveCursor: () => true,
+      on: () => tty.stream,
+      removeListener: () => tty.stream,
+    });
     now = 0;
     const bar = new ConsoleProgressLogger({ stream: tty.stream, now: () => now });
     bar.progress(1, 200, { loss: 2 });

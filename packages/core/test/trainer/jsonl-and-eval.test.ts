@@ -28,20 +28,43 @@ describe('metrics.jsonl and evaluations', () => {
       onProgress: (step) => progress.push(step),
     });
     expect(progress).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-    const records = readFileSync(join(outDir, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const records = readFileSync(join(outDir, 'metrics.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records.map((r) => `${r.kind}@${r.step}`)).toEqual([
-      'eval@0', 'eval@4', 'train@5', 'eval@6', 'eval@8', 'train@10', 'train@12', 'eval@12',
+      'eval@0',
+      'eval@4',
+      'train@5',
+      'eval@6',
+      'eval@8',
+      'train@10',
+      'train@12',
+      'eval@12',
     ]);
     for (const r of records) expect(typeof r.time).toBe('number');
     const train = records.find((r) => r.kind === 'train')!.values;
-    expect(Object.keys(train)).toEqual(['loss', 'loss/data', 'penalty/fixture-frobenius#0', 'penalty/fixture-frobenius#1']);
-    expect(train.loss).toBeCloseTo(train['loss/data'] + train['penalty/fixture-frobenius#0'] + train['penalty/fixture-frobenius#1'], 10);
+    expect(Object.keys(train)).toEqual([
+      'loss',
+      'loss/data',
+      'penalty/fixture-frobenius#0',
+      'penalty/fixture-frobenius#1',
+    ]);
+    expect(train.loss).toBeCloseTo(
+      train['loss/data'] + train['penalty/fixture-frobenius#0'] + train['penalty/fixture-frobenius#1'],
+      10,
+    );
     // step 0 (due for both) has everything; evalEvery rounds the splits; the metric's own rounds (every: 4) its keys
     expect(Object.keys(records[0].values).sort()).toEqual(
       ['fixture/test-loss', 'norm/total', 'test/accuracy', 'test/loss', 'train/accuracy', 'train/loss'].sort(),
     );
     expect(Object.keys(records[1].values).sort()).toEqual(['fixture/test-loss', 'norm/total']);
-    expect(Object.keys(records[3].values).sort()).toEqual(['test/accuracy', 'test/loss', 'train/accuracy', 'train/loss']);
+    expect(Object.keys(records[3].values).sort()).toEqual([
+      'test/accuracy',
+      'test/loss',
+      'train/accuracy',
+      'train/loss',
+    ]);
     // the metric's evaluate('test') is the same evaluation as the round's test/loss
     const last = records[records.length - 1].values;
     expect(last['fixture/test-loss']).toBe(last['test/loss']);

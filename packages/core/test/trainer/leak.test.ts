@@ -10,7 +10,12 @@ async function tensorCounts(raw: Record<string, unknown>): Promise<Map<number, n
   const container = fixtureContainer();
   const counts = new Map<number, number>();
   const probe: Callback = { onStepEnd: (_ctx, record) => void counts.set(record.step, tf.memory().numTensors) };
-  const result = await runTraining(resolveFixture(container, raw), { container, outDir: tempRunDir(), backend: 'cpu', callbacks: [probe] });
+  const result = await runTraining(resolveFixture(container, raw), {
+    container,
+    outDir: tempRunDir(),
+    backend: 'cpu',
+    callbacks: [probe],
+  });
   expect(result.status).toBe('completed');
   return counts;
 }

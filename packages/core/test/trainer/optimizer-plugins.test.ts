@@ -42,7 +42,10 @@ describe('builtin optimizer plugins', () => {
   });
 
   it('tfjs-adam: first step moves every coordinate by lr', () => {
-    const opt = tfjsAdamOptimizerPlugin.create(tfjsAdamOptimizerPlugin.options.parse({ lr: 0.01 }), ctx()) as tf.Optimizer;
+    const opt = tfjsAdamOptimizerPlugin.create(
+      tfjsAdamOptimizerPlugin.options.parse({ lr: 0.01 }),
+      ctx(),
+    ) as tf.Optimizer;
     // with a constant gradient Adam's bias-corrected step is lr each time
     expect(twoSteps(opt)).toBeCloseTo(-0.02, 5);
     expect(tfjsAdamOptimizerPlugin.options.safeParse({ lr: -1 }).success).toBe(false);

@@ -44,7 +44,11 @@ async function oneStep(raw: Record<string, unknown>) {
 /** Plain float64 data: X [n, d], Y [n, k] of the whole train split. */
 function trainingData(dataset: Dataset) {
   const n = dataset.size('train');
-  const b = dataset.batch('train', Int32Array.from({ length: n }, (_, i) => i), { augment: false });
+  const b = dataset.batch(
+    'train',
+    Int32Array.from({ length: n }, (_, i) => i),
+    { augment: false },
+  );
   const x = Float64Array.from(b.x.dataSync());
   const y = Float64Array.from(b.y.dataSync());
   tf.dispose([b.x, b.y]);
@@ -106,7 +110,9 @@ describe('penalty coupling', () => {
 
   it('decoupled: the penalty gradient reaches applyGradientsDecoupled separately', async () => {
     const DLR = 0.2;
-    const { dataset, w0, w1 } = await oneStep(rawConfig({ use: 'fixture-decoupled-sgd', lr: LR, decoupledLr: DLR }, 'decoupled'));
+    const { dataset, w0, w1 } = await oneStep(
+      rawConfig({ use: 'fixture-decoupled-sgd', lr: LR, decoupledLr: DLR }, 'decoupled'),
+    );
     const data = trainingData(dataset);
     const gData = finiteDifference(w0, (w) => losses(w, data).data);
     const gPen = finiteDifference(w0, (w) => losses(w, data).penalty);
@@ -118,6 +124,8 @@ describe('penalty coupling', () => {
   it('decoupled with an optimizer that cannot take it: a clear error', async () => {
     const container = fixtureContainer();
     const config = resolveFixture(container, rawConfig({ use: 'sgd', lr: LR }, 'decoupled'));
-    await expect(runTraining(config, { container, backend: 'cpu' })).rejects.toThrow(/applyGradientsDecoupled.*coupling: coupled/);
+    await expect(runTraining(config, { container, backend: 'cpu' })).rejects.toThrow(
+      /applyGradientsDecoupled.*coupling: coupled/,
+    );
   });
 });

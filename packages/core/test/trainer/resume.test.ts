@@ -59,7 +59,8 @@ async function trainAndKill(dir: string): Promise<{ killedAfterCheckpoint: numbe
     await new Promise((r) => setTimeout(r, 15));
   }
   const { signal, code } = await exited;
-  if (killedAfterCheckpoint < 0) throw new Error(`child was not killed mid-run (exit ${code}, signal ${signal}): ${stderr}`);
+  if (killedAfterCheckpoint < 0)
+    throw new Error(`child was not killed mid-run (exit ${code}, signal ${signal}): ${stderr}`);
   expect(signal).toBe('SIGKILL');
   return { killedAfterCheckpoint };
 }
@@ -103,7 +104,9 @@ describe('resume after SIGKILL', () => {
     const reference = await runTraining(config, { container, outDir: refDir, backend: 'cpu' });
 
     const dir = tempRunDir('stopped');
-    const stopAt13: Callback = { onStepEnd: (ctx) => (ctx.step === 13 ? ctx.requestStop('interrupted (test)') : undefined) };
+    const stopAt13: Callback = {
+      onStepEnd: (ctx) => (ctx.step === 13 ? ctx.requestStop('interrupted (test)') : undefined),
+    };
     const stopped = await runTraining(config, { container, outDir: dir, backend: 'cpu', callbacks: [stopAt13] });
     expect(stopped.status).toBe('stopped');
     expect(stopped.steps).toBe(13);

@@ -23,7 +23,13 @@ describe('run directory', () => {
     const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
     expect(config.model).toEqual({ use: 'fixture-mlp', hidden: 8, dropout: 0.25 });
     expect(config.penalties[0]).toEqual({ use: 'fixture-frobenius', weight: 0.01, coupling: 'coupled' });
-    for (const f of ['metrics.jsonl', 'result.json', 'checkpoints/latest/manifest.json', 'model/model.json', 'model/weights.bin']) {
+    for (const f of [
+      'metrics.jsonl',
+      'result.json',
+      'checkpoints/latest/manifest.json',
+      'model/model.json',
+      'model/weights.bin',
+    ]) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
   });
@@ -32,14 +38,18 @@ describe('run directory', () => {
     const dir = tempRunDir();
     await train(baseRawConfig({ train: small }), dir);
     const other = baseRawConfig({ train: { ...small, steps: 8 } });
-    await expect(train(other, dir)).rejects.toThrow(/different config \(differs at train\.steps\).*new --out.*--resume/);
+    await expect(train(other, dir)).rejects.toThrow(
+      /different config \(differs at train\.steps\).*new --out.*--resume/,
+    );
     await expect(train(other, dir, true)).rejects.toThrow(/cannot resume .*differs .* at train\.steps.*--out/);
     // the existing run is untouched
     expect(JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8')).steps).toBe(6);
   });
 
   it('resume needs a run and a checkpoint', async () => {
-    await expect(train(baseRawConfig({ train: small }), tempRunDir(), true)).rejects.toThrow(/holds no run.*without --resume/);
+    await expect(train(baseRawConfig({ train: small }), tempRunDir(), true)).rejects.toThrow(
+      /holds no run.*without --resume/,
+    );
     const dir = tempRunDir();
     const crash: Callback = {
       onStepEnd: (ctx) => {
@@ -49,7 +59,9 @@ describe('run directory', () => {
     await expect(train(baseRawConfig({ train: small }), dir, false, [crash])).rejects.toThrow('simulated crash');
     const failed = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8'));
     expect(failed).toMatchObject({ status: 'failed', error: { message: 'simulated crash' } });
-    await expect(train(baseRawConfig({ train: small }), dir, true)).rejects.toThrow(/no checkpoint yet.*without --resume/);
+    await expect(train(baseRawConfig({ train: small }), dir, true)).rejects.toThrow(
+      /no checkpoint yet.*without --resume/,
+    );
   });
 
   it('re-running the same config without --resume starts over', async () => {

@@ -24,7 +24,14 @@ describe('seeding', () => {
     expect(a.result.status).toBe('completed');
     expect(a.result.steps).toBe(30);
     expect(Object.keys(a.result.final)).toEqual(
-      expect.arrayContaining(['train/loss', 'train/accuracy', 'test/loss', 'test/accuracy', 'norm/total', 'fixture/test-loss']),
+      expect.arrayContaining([
+        'train/loss',
+        'train/accuracy',
+        'test/loss',
+        'test/accuracy',
+        'norm/total',
+        'fixture/test-loss',
+      ]),
     );
     expect(a.result.final).toEqual(b.result.final);
     expect(a.result.best).toEqual(b.result.best);

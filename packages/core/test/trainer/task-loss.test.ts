@@ -13,7 +13,11 @@ describe('task losses (against plain float64 formulas)', () => {
   beforeAll(useCpu);
 
   it('classification: softmax cross-entropy over int labels; accuracy by argmax', () => {
-    const logits = [[2, -1, 0.5], [0.1, 0.2, 3], [-4, 10, 0]];
+    const logits = [
+      [2, -1, 0.5],
+      [0.1, 0.2, 3],
+      [-4, 10, 0],
+    ];
     const labels = [0, 1, 1];
     const expected =
       logits.reduce((s, row, i) => s + Math.log(row.reduce((a, v) => a + Math.exp(v), 0)) - row[labels[i]!]!, 0) / 3;
@@ -38,8 +42,14 @@ describe('task losses (against plain float64 formulas)', () => {
   });
 
   it('regression: mean squared error over every element, no accuracy', () => {
-    const out = tf.tensor2d([[1, 2], [3, 4]]);
-    const y = tf.tensor2d([[0, 2], [5, 1]]);
+    const out = tf.tensor2d([
+      [1, 2],
+      [3, 4],
+    ]);
+    const y = tf.tensor2d([
+      [0, 2],
+      [5, 1],
+    ]);
     expect(value(taskLoss('regression', out, y))).toBeCloseTo((1 + 0 + 4 + 9) / 4, 6);
     expect(correctCount('regression', out, y)).toBeUndefined();
     tf.dispose([out, y]);

@@ -3,7 +3,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { acquireProcessLock, processStartTicks, runDirPaths, runDirState, tryReadRunResult } from '../../src/run-dir/index.js';
+import {
+  acquireProcessLock,
+  processStartTicks,
+  runDirPaths,
+  runDirState,
+  tryReadRunResult,
+} from '../../src/run-dir/index.js';
 import { trainRunInDir } from '../../src/trainer/index.js';
 import { baseRawConfig } from '../fixtures/trainer/configs.js';
 import { metricsWithoutTime, tempRunDir, useCpu } from '../fixtures/trainer/helpers.js';
@@ -17,10 +23,11 @@ async function liveProcess(): Promise<{ pid: number; end(): Promise<void> }> {
   await new Promise((resolve) => child.once('spawn', resolve));
   return {
     pid: child.pid!,
-    end: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    }),
+    end: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
   };
 }
 
@@ -58,14 +65,20 @@ describe('trainRunInDir and the run lock', () => {
     const other = await liveProcess();
     const lock = runDirPaths(dir).lock;
     mkdirSync(dir, { recursive: true });
-    writeFileSync(lock, JSON.stringify({ pid: other.pid, host: hostname(), startTicks: processStartTicks(other.pid), since: 'then' }));
-    await expect(trainRunInDir(baseRawConfig({ train: small }), dir, { container: fixtureContainer() })).rejects.toThrow(
-      new RegExp(`run directory ${dir} is in use by process ${other.pid} \\(since then\\)`),
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: other.pid, host: hostname(), startTicks: processStartTicks(other.pid), since: 'then' }),
     );
+    await expect(
+      trainRunInDir(baseRawConfig({ train: small }), dir, { container: fixtureContainer() }),
+    ).rejects.toThrow(new RegExp(`run directory ${dir} is in use by process ${other.pid} \\(since then\\)`));
     // the same pid with another start time is a reused pid: stale
     writeFileSync(lock, JSON.stringify({ pid: other.pid, host: hostname(), startTicks: 1, since: 'then' }));
     acquireProcessLock(lock, 'x').release();
-    writeFileSync(lock, JSON.stringify({ pid: other.pid, host: hostname(), startTicks: processStartTicks(other.pid), since: 'then' }));
+    writeFileSync(
+      lock,
+      JSON.stringify({ pid: other.pid, host: hostname(), startTicks: processStartTicks(other.pid), since: 'then' }),
+    );
     await other.end();
     const { result } = await trainRunInDir(baseRawConfig({ train: small }), dir, { container: fixtureContainer() });
     expect(result.status).toBe('completed');

@@ -11,6 +11,15 @@ export function cifarDoctor(format: CifarFormat): DoctorProbe {
     const found = looked.find((p) => existsSync(p));
     return found
       ? [{ topic: 'datasets', name: format.variant, ok: true, detail: `found ${found}` }]
-      : [{ topic: 'datasets', name: format.variant, ok: false, detail: 'not found (or give data.path in the config)', looked, fix: `npx rankbias data fetch ${format.variant}` }];
+      : [
+          {
+            topic: 'datasets',
+            name: format.variant,
+            ok: false,
+            detail: 'not found (or give data.path in the config)',
+            looked,
+            fix: `npx rankbias data fetch ${format.variant}`,
+          },
+        ];
   };
 }

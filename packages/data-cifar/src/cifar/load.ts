@@ -30,9 +30,13 @@ function manualStep(format: CifarFormat): string {
 }
 
 /** Where each file's records go: the split's store and the first record index. */
-function layout(format: CifarFormat): { stores: CifarData; place: Map<string, { store: ImageStore; first: number; file: CifarFile }> } {
+function layout(format: CifarFormat): {
+  stores: CifarData;
+  place: Map<string, { store: ImageStore; first: number; file: CifarFile }>;
+} {
   const place = new Map<string, { store: ImageStore; first: number; file: CifarFile }>();
-  const count = (split: 'train' | 'test') => format.files.filter((f) => f.split === split).reduce((s, f) => s + f.records, 0);
+  const count = (split: 'train' | 'test') =>
+    format.files.filter((f) => f.split === split).reduce((s, f) => s + f.records, 0);
   const train = allocateStore(count('train'), 32, 32, 3);
   const test = allocateStore(count('test'), 32, 32, 3);
   const offsets = { train: 0, test: 0 };
@@ -45,7 +49,10 @@ function layout(format: CifarFormat): { stores: CifarData; place: Map<string, { 
 }
 
 function parseNames(text: string): string[] | undefined {
-  const names = text.split(/\r?\n/).map((s) => s.trim()).filter((s) => s.length > 0);
+  const names = text
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   return names.length ? names : undefined;
 }
 
@@ -73,7 +80,10 @@ async function loadFromDirectory(options: LoadCifarOptions): Promise<CifarData> 
   const entries = new Set(await readdir(dir));
   const missing = format.files.filter((f) => !entries.has(f.name)).map((f) => f.name);
   if (missing.length) {
-    const python = entries.has('data_batch_1') || entries.has('train') ? ' (this looks like the Python version; rankbias reads the binary version)' : '';
+    const python =
+      entries.has('data_batch_1') || entries.has('train')
+        ? ' (this looks like the Python version; rankbias reads the binary version)'
+        : '';
     throw new DataFileError(dir, `lacks ${missing.join(', ')}${python}`, manualStep(format));
   }
   const { stores, place } = layout(format);
@@ -82,7 +92,10 @@ async function loadFromDirectory(options: LoadCifarOptions): Promise<CifarData> 
     const size = await stat(where).then(
       (st) => st.size,
       (e: NodeJS.ErrnoException) => {
-        const problem = e.code === 'ENOENT' ? 'is a symbolic link to a file that does not exist' : `cannot be read (${e.code ?? e.message})`;
+        const problem =
+          e.code === 'ENOENT'
+            ? 'is a symbolic link to a file that does not exist'
+            : `cannot be read (${e.code ?? e.message})`;
         throw new DataFileError(where, problem, manualStep(format));
       },
     );
@@ -112,11 +125,7 @@ async function loadFromArchive(options: LoadCifarOptions): Promise<CifarData> {
   const fail = (e: unknown): never => {
     if (e instanceof DataFileError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
-    throw new DataFileError(
-      path,
-      `cannot be read as a gzip-compressed tar archive (${msg})`,
-      manualStep(format),
-    );
+    throw new DataFileError(path, `cannot be read as a gzip-compressed tar archive (${msg})`, manualStep(format));
   };
   input.on('error', (e) => extractor.destroy(e));
   gunzip.on('error', (e) => extractor.destroy(e));
@@ -128,7 +137,8 @@ async function loadFromArchive(options: LoadCifarOptions): Promise<CifarData> {
       const name = inRoot.startsWith(`${format.folder}/`) ? inRoot.slice(format.folder.length + 1) : undefined;
       const target = entry.header.type === 'file' && name !== undefined ? place.get(name) : undefined;
       if (target) {
-        if (seen.has(name!)) throw new DataFileError(path, `entry "${entry.header.name}" appears twice`, manualStep(format));
+        if (seen.has(name!))
+          throw new DataFileError(path, `entry "${entry.header.name}" appears twice`, manualStep(format));
         checkFileSize(format, target.file, entry.header.size ?? 0, where);
         const parser = new CifarRecordParser(format, target.file, target.store, target.first, where, options.label);
         for await (const chunk of entry) parser.push(chunk as Buffer);
@@ -149,7 +159,11 @@ async function loadFromArchive(options: LoadCifarOptions): Promise<CifarData> {
   const missing = format.files.filter((f) => !seen.has(f.name)).map((f) => f.name);
   if (missing.length) {
     const expected = missing.map((m) => `${format.folder}/${m}`).join(', ');
-    throw new DataFileError(path, `is a tar archive but lacks ${expected}; it is not the ${format.archive} binary distribution`, manualStep(format));
+    throw new DataFileError(
+      path,
+      `is a tar archive but lacks ${expected}; it is not the ${format.archive} binary distribution`,
+      manualStep(format),
+    );
   }
   return { ...stores, classNames };
 }

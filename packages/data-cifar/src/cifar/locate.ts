@@ -37,15 +37,33 @@ export async function locateCifar(format: CifarFormat, options: LocateCifarOptio
   if (options.path !== undefined) {
     if (existsSync(options.path)) return options.path;
     if (options.download && options.path.endsWith('.tar.gz')) {
-      return downloadVerified({ url: format.url, target: options.path, md5: format.md5, manualStep: manual, fetchImpl: options.fetchImpl });
+      return downloadVerified({
+        url: format.url,
+        target: options.path,
+        md5: format.md5,
+        manualStep: manual,
+        fetchImpl: options.fetchImpl,
+      });
     }
-    throw new DataFileError(options.path, 'does not exist', options.download ? `${manual} (download: true only writes to a path ending in .tar.gz)` : `${manual}, or set download: true`);
+    throw new DataFileError(
+      options.path,
+      'does not exist',
+      options.download
+        ? `${manual} (download: true only writes to a path ending in .tar.gz)`
+        : `${manual}, or set download: true`,
+    );
   }
   for (const candidate of cifarCandidates(format, dataDir)) {
     if (existsSync(candidate)) return candidate;
   }
   if (options.download) {
-    return downloadVerified({ url: format.url, target: join(dataDir, format.archive), md5: format.md5, manualStep: manual, fetchImpl: options.fetchImpl });
+    return downloadVerified({
+      url: format.url,
+      target: join(dataDir, format.archive),
+      md5: format.md5,
+      manualStep: manual,
+      fetchImpl: options.fetchImpl,
+    });
   }
   throw new DataFileError(
     dataDir,

@@ -20,7 +20,9 @@ export function checkFileSize(format: CifarFormat, file: CifarFile, size: number
   const detail =
     size < expected
       ? `is truncated: ${size} bytes, expected ${expected} (${file.records} records of ${rec} bytes)` +
-        (size % rec === 0 ? `; it holds only ${size / rec} whole records` : `; the last record is cut after ${size % rec} bytes`)
+        (size % rec === 0
+          ? `; it holds only ${size / rec} whole records`
+          : `; the last record is cut after ${size % rec} bytes`)
       : `is ${size} bytes, larger than the ${expected} bytes of ${file.records} records of ${rec} bytes; it is not a CIFAR ${format.variant === 'cifar10' ? '10' : '100'} binary batch (the Python or Matlab version, or the other CIFAR variant?)`;
   throw new DataFileError(where, detail, REFETCH(format));
 }

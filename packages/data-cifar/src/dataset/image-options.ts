@@ -1,6 +1,11 @@
 import { z, type PluginContext } from '@rankbias/core';
 import type { ImageStore } from '../store/image-store.js';
-import { channelStatistics, NO_NORMALIZATION, STANDARD_NORMALIZATION, type ChannelNormalization } from '../transforms/normalization.js';
+import {
+  channelStatistics,
+  NO_NORMALIZATION,
+  STANDARD_NORMALIZATION,
+  type ChannelNormalization,
+} from '../transforms/normalization.js';
 import { ImageDataset } from './image-dataset.js';
 import { splitIndices } from './subsets.js';
 
@@ -13,10 +18,22 @@ export function imageOptionsShape(defaults: { cropPadding: number; flip: boolean
         z.strictObject({ mean: z.array(z.number()).min(1), std: z.array(z.number().positive()).min(1) }),
       ])
       .default('train')
-      .describe('per-channel normalisation: statistics of the train split, the published constants, none, or {mean, std}'),
-    cropPadding: z.number().int().nonnegative().default(defaults.cropPadding).describe('random-crop padding when augmenting (0: no crop)'),
+      .describe(
+        'per-channel normalisation: statistics of the train split, the published constants, none, or {mean, std}',
+      ),
+    cropPadding: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(defaults.cropPadding)
+      .describe('random-crop padding when augmenting (0: no crop)'),
     flip: z.boolean().default(defaults.flip).describe('random horizontal flip when augmenting'),
-    labelNoise: z.number().min(0).max(1).default(0).describe('probability that a training label is replaced by another class (redrawn every batch)'),
+    labelNoise: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0)
+      .describe('probability that a training label is replaced by another class (redrawn every batch)'),
     perClass: z.number().int().positive().optional().describe('class-balanced training subset: records per class'),
     testPerClass: z.number().int().positive().optional().describe('class-balanced test subset: records per class'),
     validation: z.number().int().nonnegative().default(0).describe('training records held out as the validation split'),
@@ -35,7 +52,12 @@ export interface ImageOptions {
   readonly flatten: boolean;
 }
 
-function normalization(name: string, options: ImageOptions, train: ImageStore, indices: Int32Array): ChannelNormalization {
+function normalization(
+  name: string,
+  options: ImageOptions,
+  train: ImageStore,
+  indices: Int32Array,
+): ChannelNormalization {
   const n = options.normalize;
   if (n === 'none') return { mean: new Array(train.channels).fill(0), std: new Array(train.channels).fill(1) };
   if (n === 'train') return indices.length ? channelStatistics(train, indices) : NO_NORMALIZATION;

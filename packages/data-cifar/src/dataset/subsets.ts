@@ -20,7 +20,13 @@ export interface SubsetOptions {
  * Takes `perClass` records of each class from `order` (a seeded permutation),
  * keeping their order in `order`. Throws naming the class that is short.
  */
-export function balancedSubset(order: Int32Array, labels: Uint8Array, classes: number, perClass: number, what: string): Int32Array {
+export function balancedSubset(
+  order: Int32Array,
+  labels: Uint8Array,
+  classes: number,
+  perClass: number,
+  what: string,
+): Int32Array {
   const taken = new Int32Array(classes);
   const out: number[] = [];
   for (const i of order) {
@@ -49,7 +55,9 @@ export function splitIndices(
 ): SplitIndices {
   const n = trainLabels.length;
   if (options.validation >= n) {
-    throw new RangeError(`validation = ${options.validation} holds out every one of the ${n} training records; use fewer`);
+    throw new RangeError(
+      `validation = ${options.validation} holds out every one of the ${n} training records; use fewer`,
+    );
   }
   const order = shuffledIndices(n, rng.fork('validation'));
   const validation = order.slice(0, options.validation).sort();
@@ -61,6 +69,12 @@ export function splitIndices(
   const test =
     options.testPerClass === undefined
       ? Int32Array.from({ length: testLabels.length }, (_, i) => i)
-      : balancedSubset(shuffledIndices(testLabels.length, rng.fork('test')), testLabels, classes, options.testPerClass, 'test split').sort();
+      : balancedSubset(
+          shuffledIndices(testLabels.length, rng.fork('test')),
+          testLabels,
+          classes,
+          options.testPerClass,
+          'test split',
+        ).sort();
   return { train, validation, test };
 }

@@ -12,5 +12,7 @@ export async function md5OfFile(path: string): Promise<string> {
 
 /** md5 (hex) of a file's content after gunzip when it is gzip-compressed (so any re-compression verifies). */
 export async function md5OfContent(path: string): Promise<string> {
-  return createHash('md5').update(await readMaybeGzip(path, 'Fetch it again')).digest('hex');
+  return createHash('md5')
+    .update(await readMaybeGzip(path, 'Fetch it again'))
+    .digest('hex');
 }

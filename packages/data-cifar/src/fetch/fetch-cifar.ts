@@ -19,7 +19,11 @@ export function cifarFetchManualStep(format: CifarFormat): string {
  * looks), md5-verified: downloaded, or copied from a local archive or a
  * folder holding it. A file that does not verify never reaches the cache.
  */
-export async function fetchCifar(format: CifarFormat, from: SourceLocation | undefined, options: FetchOptions): Promise<string[]> {
+export async function fetchCifar(
+  format: CifarFormat,
+  from: SourceLocation | undefined,
+  options: FetchOptions,
+): Promise<string[]> {
   const target = join(options.dataDir, format.archive);
   const manualStep = cifarFetchManualStep(format);
   return withStagingDir(options.dataDir, async (stage) => {
@@ -31,10 +35,19 @@ export async function fetchCifar(format: CifarFormat, from: SourceLocation | und
       await copyFile(file, staged);
       const md5 = await md5OfFile(staged);
       if (md5 !== format.md5) {
-        throw new DataFileError(file, `has md5 ${md5}, expected ${format.md5} (the official ${format.archive}); refused, nothing was written to ${options.dataDir}`, manualStep);
+        throw new DataFileError(
+          file,
+          `has md5 ${md5}, expected ${format.md5} (the official ${format.archive}); refused, nothing was written to ${options.dataDir}`,
+          manualStep,
+        );
       }
     } else {
-      const url = from?.kind === 'url' ? (from.url.endsWith('.tar.gz') ? from.url : `${from.url.replace(/\/?$/, '/')}${format.archive}`) : format.url;
+      const url =
+        from?.kind === 'url'
+          ? from.url.endsWith('.tar.gz')
+            ? from.url
+            : `${from.url.replace(/\/?$/, '/')}${format.archive}`
+          : format.url;
       options.log(`${format.variant}: downloading ${url}`);
       await downloadVerified({ url, target: staged, md5: format.md5, manualStep, fetchImpl: options.fetchImpl });
     }

@@ -12,7 +12,9 @@ import type { FetchOptions } from './fetch-options.js';
 
 /** The one line telling a user what to do by hand. */
 export function idxManualStep(source: IdxSource): string {
-  const names = Object.values(STANDARD_IDX_NAMES).map((n) => `${n}.gz`).join(', ');
+  const names = Object.values(STANDARD_IDX_NAMES)
+    .map((n) => `${n}.gz`)
+    .join(', ');
   const system = source.systemPackage ? ` (or ${source.systemPackage}, then --from ${source.systemDirs[0]})` : '';
   return `Download ${names} from ${source.baseUrl} into one folder and run "npx rankbias data fetch ${source.dataset} --from FOLDER"${system}`;
 }
@@ -34,11 +36,19 @@ function localFiles(folder: string, source: IdxSource): Record<keyof IdxFiles, s
  * decompressed content, so re-compressed copies such as Debian's verify too).
  * Nothing reaches the cache unless all four verify.
  */
-export async function fetchIdx(source: IdxSource, from: SourceLocation | undefined, options: FetchOptions): Promise<string[]> {
+export async function fetchIdx(
+  source: IdxSource,
+  from: SourceLocation | undefined,
+  options: FetchOptions,
+): Promise<string[]> {
   const folder = join(options.dataDir, source.folder);
   const manualStep = idxManualStep(source);
   if (from?.kind === 'file') {
-    throw new DataFileError(from.path, 'is a file, but this dataset is four files', `Give --from the folder holding them. ${manualStep}`);
+    throw new DataFileError(
+      from.path,
+      'is a file, but this dataset is four files',
+      `Give --from the folder holding them. ${manualStep}`,
+    );
   }
   const local = from?.kind === 'folder' ? localFiles(from.path, source) : undefined;
   return withStagingDir(options.dataDir, async (stage) => {
@@ -54,18 +64,27 @@ export async function fetchIdx(source: IdxSource, from: SourceLocation | undefin
         await copyFile(file, copy);
         const md5 = await md5OfContent(copy);
         if (md5 !== expected.md5) {
-          throw new DataFileError(file, `content has md5 ${md5}, expected ${expected.md5} (the official ${name}); refused, nothing was written to ${folder}`, manualStep);
+          throw new DataFileError(
+            file,
+            `content has md5 ${md5}, expected ${expected.md5} (the official ${name}); refused, nothing was written to ${folder}`,
+            manualStep,
+          );
         }
         staged.push({ staged: copy, target: join(folder, basename(file)), replaces });
       } else {
         const base = from?.kind === 'url' ? from.url.replace(/\/?$/, '/') : source.baseUrl;
         const url = `${base}${name}.gz`;
         options.log(`${source.dataset}: downloading ${url}`);
-        const copy = await downloadVerified({ url, target: join(stage, `${name}.gz`), md5: expected.gzMd5, manualStep, fetchImpl: options.fetchImpl });
+        const copy = await downloadVerified({
+          url,
+          target: join(stage, `${name}.gz`),
+          md5: expected.gzMd5,
+          manualStep,
+          fetchImpl: options.fetchImpl,
+        });
         staged.push({ staged: copy, target: join(folder, `${name}.gz`), replaces });
       }
     }
     return staged;
   });
 }
-

@@ -16,7 +16,10 @@ export interface StagedFile {
  * `fill` throws, the folder and everything in it is removed and the cache is
  * left as it was.
  */
-export async function withStagingDir(dataDir: string, fill: (stage: string) => Promise<StagedFile[]>): Promise<string[]> {
+export async function withStagingDir(
+  dataDir: string,
+  fill: (stage: string) => Promise<StagedFile[]>,
+): Promise<string[]> {
   ensureDir(dataDir);
   const stage = await mkdtemp(join(dataDir, '.fetch-'));
   try {

@@ -9,9 +9,25 @@ export function idxDoctor(source: IdxSource): DoctorProbe {
     const looked = idxSearchDirs(source, defaultDataDir());
     try {
       const files = findIdxFiles(looked, '');
-      return [{ topic: 'datasets', name: source.dataset, ok: true, detail: `found in ${files.trainImages.replace(/\/[^/]+$/, '')}` }];
+      return [
+        {
+          topic: 'datasets',
+          name: source.dataset,
+          ok: true,
+          detail: `found in ${files.trainImages.replace(/\/[^/]+$/, '')}`,
+        },
+      ];
     } catch {
-      return [{ topic: 'datasets', name: source.dataset, ok: false, detail: 'not found', looked, fix: `npx rankbias data fetch ${source.dataset}` }];
+      return [
+        {
+          topic: 'datasets',
+          name: source.dataset,
+          ok: false,
+          detail: 'not found',
+          looked,
+          fix: `npx rankbias data fetch ${source.dataset}`,
+        },
+      ];
     }
   };
 }

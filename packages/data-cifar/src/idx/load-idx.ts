@@ -27,11 +27,19 @@ export async function loadIdxPair(images: string, labels: string, classes: numbe
   const lab = parseIdx(await readMaybeGzip(labels, fix), labels, 1, fix);
   const [count, height, width] = img.dims as [number, number, number];
   if (lab.dims[0] !== count) {
-    throw new DataFileError(labels, `holds ${lab.dims[0]} labels but ${images} holds ${count} images`, `${fix} (the two files must belong together)`);
+    throw new DataFileError(
+      labels,
+      `holds ${lab.dims[0]} labels but ${images} holds ${count} images`,
+      `${fix} (the two files must belong together)`,
+    );
   }
   const bad = lab.data.findIndex((v) => v >= classes);
   if (bad >= 0) {
-    throw new DataFileError(labels, `label ${bad} is ${lab.data[bad]}, outside 0..${classes - 1}`, `${fix}, or set "classes"`);
+    throw new DataFileError(
+      labels,
+      `label ${bad} is ${lab.data[bad]}, outside 0..${classes - 1}`,
+      `${fix}, or set "classes"`,
+    );
   }
   return { count, height, width, channels: 1, pixels: img.data, labels: lab.data };
 }

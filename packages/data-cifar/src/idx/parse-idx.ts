@@ -8,7 +8,14 @@ export interface IdxArray {
 }
 
 const UBYTE = 0x08;
-const TYPE_NAMES: Record<number, string> = { 0x08: 'ubyte', 0x09: 'byte', 0x0b: 'short', 0x0c: 'int', 0x0d: 'float', 0x0e: 'double' };
+const TYPE_NAMES: Record<number, string> = {
+  0x08: 'ubyte',
+  0x09: 'byte',
+  0x0b: 'short',
+  0x0c: 'int',
+  0x0d: 'float',
+  0x0e: 'double',
+};
 
 /**
  * Parses an IDX file (http://yann.lecun.com/exdb/mnist/ format): two zero
@@ -24,15 +31,24 @@ export function parseIdx(bytes: Uint8Array, file: string, expectedRank: number, 
   const type = bytes[2]!;
   const rank = bytes[3]!;
   if (type !== UBYTE) {
-    throw new DataFileError(file, `holds IDX type 0x${type.toString(16)} (${TYPE_NAMES[type] ?? 'unknown'}); only unsigned bytes (0x08) are supported`, fix);
+    throw new DataFileError(
+      file,
+      `holds IDX type 0x${type.toString(16)} (${TYPE_NAMES[type] ?? 'unknown'}); only unsigned bytes (0x08) are supported`,
+      fix,
+    );
   }
   if (rank !== expectedRank) {
     const magic = `0x0000080${rank}`;
     const wanted = `0x0000080${expectedRank}`;
-    throw new DataFileError(file, `has magic ${magic} (${rank} dimensions), expected ${wanted} (${expectedRank === 3 ? 'images' : 'labels'}); images and labels swapped?`, fix);
+    throw new DataFileError(
+      file,
+      `has magic ${magic} (${rank} dimensions), expected ${wanted} (${expectedRank === 3 ? 'images' : 'labels'}); images and labels swapped?`,
+      fix,
+    );
   }
   const header = 4 + 4 * rank;
-  if (bytes.length < header) throw new DataFileError(file, `is truncated inside its header (${bytes.length} of ${header} bytes)`, fix);
+  if (bytes.length < header)
+    throw new DataFileError(file, `is truncated inside its header (${bytes.length} of ${header} bytes)`, fix);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dims: number[] = [];
   for (let i = 0; i < rank; i++) dims.push(view.getUint32(4 + 4 * i, false));
@@ -40,7 +56,11 @@ export function parseIdx(bytes: Uint8Array, file: string, expectedRank: number, 
   const actual = bytes.length - header;
   if (actual !== size) {
     const what = actual < size ? 'is truncated' : 'has trailing bytes';
-    throw new DataFileError(file, `${what}: dimensions [${dims.join(', ')}] need ${size} data bytes after the ${header}-byte header, found ${actual}`, fix);
+    throw new DataFileError(
+      file,
+      `${what}: dimensions [${dims.join(', ')}] need ${size} data bytes after the ${header}-byte header, found ${actual}`,
+      fix,
+    );
   }
   return { dims, data: bytes.subarray(header) };
 }

@@ -9,17 +9,36 @@ const noAugment = { cropPadding: 0, flip: false };
 
 /** Fashion-MNIST class names (label order of the official files). */
 export const FASHION_MNIST_CLASSES = [
-  'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot',
+  'T-shirt/top',
+  'Trouser',
+  'Pullover',
+  'Dress',
+  'Coat',
+  'Sandal',
+  'Shirt',
+  'Sneaker',
+  'Bag',
+  'Ankle boot',
 ] as const;
 
 /** Where Debian's `dataset-fashion-mnist` package puts its files. */
 export const DEBIAN_FASHION_MNIST_DIR = FASHION_MNIST_SOURCE.systemDirs[0]!;
 
-async function build(name: string, files: IdxFiles, classes: number, classNames: readonly string[] | undefined, options: ImageOptions, ctx: PluginContext, fix: string) {
+async function build(
+  name: string,
+  files: IdxFiles,
+  classes: number,
+  classNames: readonly string[] | undefined,
+  options: ImageOptions,
+  ctx: PluginContext,
+  fix: string,
+) {
   const train = await loadIdxPair(files.trainImages, files.trainLabels, classes, fix);
   const test = await loadIdxPair(files.testImages, files.testLabels, classes, fix);
   if (train.height !== test.height || train.width !== test.width) {
-    throw new RangeError(`${name}: train images are ${train.height}x${train.width} but test images ${test.height}x${test.width}`);
+    throw new RangeError(
+      `${name}: train images are ${train.height}x${train.width} but test images ${test.height}x${test.width}`,
+    );
   }
   return buildImageDataset(name, { train, test, classNames }, classes, options, ctx);
 }
@@ -28,17 +47,32 @@ async function build(name: string, files: IdxFiles, classes: number, classNames:
 export const idxDataset = definePlugin({
   kind: 'dataset',
   name: 'idx',
-  description: 'MNIST-style IDX files (images idx3-ubyte + labels idx1-ubyte, optionally .gz) given by path; grayscale [H, W, 1]',
+  description:
+    'MNIST-style IDX files (images idx3-ubyte + labels idx1-ubyte, optionally .gz) given by path; grayscale [H, W, 1]',
   options: z.strictObject({
     trainImages: z.string().min(1),
     trainLabels: z.string().min(1),
     testImages: z.string().min(1),
     testLabels: z.string().min(1),
-    classes: z.number().int().min(2).max(256).default(10).describe('number of classes; labels must lie in 0..classes-1'),
+    classes: z
+      .number()
+      .int()
+      .min(2)
+      .max(256)
+      .default(10)
+      .describe('number of classes; labels must lie in 0..classes-1'),
     ...imageOptionsShape(noAugment),
   }),
   create(options, ctx) {
-    return build('idx', options, options.classes, undefined, options, ctx, 'Check the paths given in trainImages/trainLabels/testImages/testLabels');
+    return build(
+      'idx',
+      options,
+      options.classes,
+      undefined,
+      options,
+      ctx,
+      'Check the paths given in trainImages/trainLabels/testImages/testLabels',
+    );
   },
 });
 
@@ -67,12 +101,21 @@ export const fashionMnistDataset = definePlugin({
 export const mnistDataset = definePlugin({
   kind: 'dataset',
   name: 'mnist',
-  description: 'MNIST digits (IDX files), 28x28x1, 10 classes; found in $RANKBIAS_DATA_DIR/mnist or /usr/share/datasets/mnist unless "dir" is given',
+  description:
+    'MNIST digits (IDX files), 28x28x1, 10 classes; found in $RANKBIAS_DATA_DIR/mnist or /usr/share/datasets/mnist unless "dir" is given',
   options: folderOptions('MNIST'),
   doctor: idxDoctor(MNIST_SOURCE),
   create(options, ctx) {
     const dirs = options.dir ? [options.dir] : idxSearchDirs(MNIST_SOURCE, defaultDataDir());
     const fix = idxFetchHint(MNIST_SOURCE);
-    return build('mnist', findIdxFiles(dirs, fix), 10, Array.from({ length: 10 }, (_, i) => String(i)), options, ctx, fix);
+    return build(
+      'mnist',
+      findIdxFiles(dirs, fix),
+      10,
+      Array.from({ length: 10 }, (_, i) => String(i)),
+      options,
+      ctx,
+      fix,
+    );
   },
 });

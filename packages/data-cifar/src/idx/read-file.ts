@@ -49,13 +49,29 @@ function inflateIdx(raw: Uint8Array, path: string, fix: string): Promise<Uint8Ar
         declared = declaredBytes(Buffer.concat(chunks, total).subarray(0, MAX_HEADER));
         if (declared === Infinity) return stop(() => resolve(Buffer.concat(chunks, total).subarray(0, MAX_HEADER)));
         if (declared !== undefined && declared > MAX_IDX_BYTES) {
-          return stop(() => reject(new DataFileError(path, `declares ${declared} bytes, over the limit of ${MAX_IDX_BYTES} for an IDX file`, fix)));
+          return stop(() =>
+            reject(
+              new DataFileError(
+                path,
+                `declares ${declared} bytes, over the limit of ${MAX_IDX_BYTES} for an IDX file`,
+                fix,
+              ),
+            ),
+          );
         }
       }
       // one byte past the declared size is enough for parseIdx to report trailing bytes
       if (total > (declared ?? MAX_HEADER) + 1) {
         const what = declared === undefined ? 'an incomplete header' : `${declared} bytes`;
-        stop(() => reject(new DataFileError(path, `inflates to more than its header declares (${what}); refusing it (a damaged file or a gzip bomb)`, fix)));
+        stop(() =>
+          reject(
+            new DataFileError(
+              path,
+              `inflates to more than its header declares (${what}); refusing it (a damaged file or a gzip bomb)`,
+              fix,
+            ),
+          ),
+        );
       }
     });
     gunzip.on('error', (e) => reject(new DataFileError(path, `is a damaged gzip file (${e.message})`, fix)));

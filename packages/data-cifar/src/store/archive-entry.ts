@@ -17,13 +17,25 @@ export function checkArchiveEntry(archive: string, header: ArchiveEntryHeader): 
   const { name, type } = header;
   const segments = name.split(/[\\/]+/);
   if (posix.isAbsolute(name) || /^[a-zA-Z]:/.test(name) || name.startsWith('\\') || segments.includes('..')) {
-    throw new DataFileError(archive, `entry "${name}" points outside the archive root; refusing it`, 'Use the official archive; this one may be malicious');
+    throw new DataFileError(
+      archive,
+      `entry "${name}" points outside the archive root; refusing it`,
+      'Use the official archive; this one may be malicious',
+    );
   }
   if (type !== 'file' && type !== 'directory') {
-    throw new DataFileError(archive, `entry "${name}" is a ${type ?? 'entry of unknown type'}, not a regular file; refusing it`, 'Use the official archive');
+    throw new DataFileError(
+      archive,
+      `entry "${name}" is a ${type ?? 'entry of unknown type'}, not a regular file; refusing it`,
+      'Use the official archive',
+    );
   }
   if (type === 'file' && /[\\/]$/.test(name)) {
-    throw new DataFileError(archive, `entry "${name}" is a file with a folder's name; refusing it`, 'Use the official archive');
+    throw new DataFileError(
+      archive,
+      `entry "${name}" is a file with a folder's name; refusing it`,
+      'Use the official archive',
+    );
   }
   return segments.filter((s) => s !== '' && s !== '.').join('/');
 }

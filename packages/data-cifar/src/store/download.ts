@@ -39,7 +39,9 @@ export async function downloadVerified(request: DownloadRequest): Promise<string
     response = await (request.fetchImpl ?? fetch)(request.url);
   } catch (e) {
     const reason = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
-    throw new DownloadError(`cannot download ${request.url} (${reason}); the network looks unreachable. ${request.manualStep}`);
+    throw new DownloadError(
+      `cannot download ${request.url} (${reason}); the network looks unreachable. ${request.manualStep}`,
+    );
   }
   if (!response.ok || !response.body) {
     throw new DownloadError(`downloading ${request.url} failed with HTTP ${response.status}. ${request.manualStep}`);
@@ -51,12 +53,16 @@ export async function downloadVerified(request: DownloadRequest): Promise<string
     await pipeline(body, createWriteStream(part));
   } catch (e) {
     await rm(part, { force: true });
-    throw new DownloadError(`download of ${request.url} was interrupted (${e instanceof Error ? e.message : String(e)}). ${request.manualStep}`);
+    throw new DownloadError(
+      `download of ${request.url} was interrupted (${e instanceof Error ? e.message : String(e)}). ${request.manualStep}`,
+    );
   }
   const digest = hash.digest('hex');
   if (digest !== request.md5) {
     await rm(part, { force: true });
-    throw new DownloadError(`${request.url} downloaded with md5 ${digest}, expected ${request.md5}; the file was discarded. ${request.manualStep}`);
+    throw new DownloadError(
+      `${request.url} downloaded with md5 ${digest}, expected ${request.md5}; the file was discarded. ${request.manualStep}`,
+    );
   }
   await rename(part, request.target);
   return request.target;

@@ -80,7 +80,11 @@ export async function extractTarGz(archive: string, target: string): Promise<str
     input.destroy();
     await created.removeAll();
     if (e instanceof DataFileError) throw e;
-    throw new DataFileError(archive, `cannot be read as a gzip-compressed tar archive (${e instanceof Error ? e.message : String(e)})`, 'Download it again');
+    throw new DataFileError(
+      archive,
+      `cannot be read as a gzip-compressed tar archive (${e instanceof Error ? e.message : String(e)})`,
+      'Download it again',
+    );
   }
   return created.written;
 }

@@ -180,6 +180,8 @@ describe('ImageDataset', () => {
     expect(b.x.shape).toEqual([2, H * W * C]);
     tf.dispose([b.x, b.y]);
     expect(tf.memory().numTensors).toBe(before);
-    expect(() => ds.batch('validation', Int32Array.from([8]))).toThrow(/index 8 is outside the validation split \(size 8\)/);
+    expect(() => ds.batch('validation', Int32Array.from([8]))).toThrow(
+      /index 8 is outside the validation split \(size 8\)/,
+    );
   });
 });

@@ -21,13 +21,23 @@ const quiet = { log: () => {} };
 /** Four small IDX files and a source whose official checksums are theirs (plain content and gzip). */
 function fixture() {
   const plain = Object.fromEntries(
-    keys.map((k, i) => [k, k.endsWith('Images') ? idxBytes([2, 2, 2], Uint8Array.from([i, 1, 2, 3, 4, 5, 6, 7])) : idxBytes([2], Uint8Array.from([i % 10, 1]))]),
+    keys.map((k, i) => [
+      k,
+      k.endsWith('Images')
+        ? idxBytes([2, 2, 2], Uint8Array.from([i, 1, 2, 3, 4, 5, 6, 7]))
+        : idxBytes([2], Uint8Array.from([i % 10, 1])),
+    ]),
   ) as Record<keyof IdxFiles, Uint8Array>;
-  const officialGz = Object.fromEntries(keys.map((k) => [k, gzipSync(plain[k], { level: 9 })])) as Record<keyof IdxFiles, Buffer>;
+  const officialGz = Object.fromEntries(keys.map((k) => [k, gzipSync(plain[k], { level: 9 })])) as Record<
+    keyof IdxFiles,
+    Buffer
+  >;
   const source: IdxSource = {
     ...FASHION_MNIST_SOURCE,
     baseUrl: 'https://official.example/fmnist/',
-    checksums: Object.fromEntries(keys.map((k) => [k, { gzMd5: md5(officialGz[k]), md5: md5(plain[k]) }])) as IdxSource['checksums'],
+    checksums: Object.fromEntries(
+      keys.map((k) => [k, { gzMd5: md5(officialGz[k]), md5: md5(plain[k]) }]),
+    ) as IdxSource['checksums'],
     systemDirs: [],
   };
   return { plain, officialGz, source };
@@ -47,9 +57,13 @@ describe('data fetch for IDX datasets', () => {
     mkdirSync(join(dataDir, 'fashion-mnist'), { recursive: true });
     writeFileSync(join(dataDir, 'fashion-mnist', STANDARD_IDX_NAMES.trainImages), 'stale');
     const written = await fetchIdx(source, { kind: 'folder', path: from }, { dataDir, ...quiet });
-    expect(written.sort()).toEqual(keys.map((k) => join(dataDir, 'fashion-mnist', `${STANDARD_IDX_NAMES[k]}.gz`)).sort());
+    expect(written.sort()).toEqual(
+      keys.map((k) => join(dataDir, 'fashion-mnist', `${STANDARD_IDX_NAMES[k]}.gz`)).sort(),
+    );
     expect(listing(dataDir)).toEqual(['fashion-mnist']); // no staging folder left
-    expect(listing(join(dataDir, 'fashion-mnist')).sort()).toEqual(keys.map((k) => `${STANDARD_IDX_NAMES[k]}.gz`).sort());
+    expect(listing(join(dataDir, 'fashion-mnist')).sort()).toEqual(
+      keys.map((k) => `${STANDARD_IDX_NAMES[k]}.gz`).sort(),
+    );
     const found = findIdxFiles(idxSearchDirs(source, dataDir), 'fix');
     expect(readFileSync(found.trainImages)).toEqual(readFileSync(join(from, `${STANDARD_IDX_NAMES.trainImages}.gz`)));
   });
@@ -64,7 +78,9 @@ describe('data fetch for IDX datasets', () => {
     const dataDir = join(tempDir(), 'cache');
     const err = await fetchIdx(source, { kind: 'folder', path: from }, { dataDir, ...quiet }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DataFileError);
-    expect((err as Error).message).toContain(`content has md5 ${md5(bad)}, expected ${source.checksums.testImages.md5}`);
+    expect((err as Error).message).toContain(
+      `content has md5 ${md5(bad)}, expected ${source.checksums.testImages.md5}`,
+    );
     expect((err as Error).message).toMatch(/refused, nothing was written/);
     expect((err as Error).message.split('\n')).toHaveLength(1);
     expect(listing(dataDir)).toEqual([]);
@@ -83,34 +99,52 @@ describe('data fetch for IDX datasets', () => {
     const dataDir = join(tempDir(), 'cache');
     await fetchIdx(source, undefined, { dataDir, fetchImpl: serve(), ...quiet });
     expect(requested).toEqual(keys.map((k) => `https://official.example/fmnist/${STANDARD_IDX_NAMES[k]}.gz`));
-    expect(findIdxFiles([join(dataDir, 'fashion-mnist')], 'fix').testLabels).toBe(join(dataDir, 'fashion-mnist', `${STANDARD_IDX_NAMES.testLabels}.gz`));
+    expect(findIdxFiles([join(dataDir, 'fashion-mnist')], 'fix').testLabels).toBe(
+      join(dataDir, 'fashion-mnist', `${STANDARD_IDX_NAMES.testLabels}.gz`),
+    );
 
     const other = join(tempDir(), 'cache');
-    await expect(fetchIdx(source, { kind: 'url', url: 'https://mirror.example/m' }, { dataDir: other, fetchImpl: serve('t10k-labels'), ...quiet })).rejects.toThrow(
-      /t10k-labels-idx1-ubyte\.gz downloaded with md5 \w+, expected \w+; the file was discarded/,
-    );
+    await expect(
+      fetchIdx(
+        source,
+        { kind: 'url', url: 'https://mirror.example/m' },
+        { dataDir: other, fetchImpl: serve('t10k-labels'), ...quiet },
+      ),
+    ).rejects.toThrow(/t10k-labels-idx1-ubyte\.gz downloaded with md5 \w+, expected \w+; the file was discarded/);
     expect(requested.at(-1)).toBe('https://mirror.example/m/t10k-labels-idx1-ubyte.gz');
     expect(listing(other)).toEqual([]);
   });
 
   it('offline: one line naming the manual step, nothing in the cache', async () => {
     const offline = (async () => {
-      throw new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND ossci-datasets.s3.amazonaws.com') });
+      throw new TypeError('fetch failed', {
+        cause: new Error('getaddrinfo ENOTFOUND ossci-datasets.s3.amazonaws.com'),
+      });
     }) as typeof fetch;
     const dataDir = join(tempDir(), 'cache');
-    const err = await fetchDataset({ dataset: 'mnist', cwd: '/', dataDir, fetchImpl: offline, ...quiet }).catch((e: unknown) => e);
+    const err = await fetchDataset({ dataset: 'mnist', cwd: '/', dataDir, fetchImpl: offline, ...quiet }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(DownloadError);
     const message = (err as Error).message;
     expect(message.split('\n')).toHaveLength(1);
     expect(message).toContain('the network looks unreachable');
-    expect(message).toContain('Download train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz from https://ossci-datasets.s3.amazonaws.com/mnist/');
+    expect(message).toContain(
+      'Download train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz from https://ossci-datasets.s3.amazonaws.com/mnist/',
+    );
     expect(message).toContain('npx rankbias data fetch mnist --from FOLDER');
     expect(listing(dataDir)).toEqual([]);
   });
 
-  it('verifies the real Fashion-MNIST files of Debian\'s dataset-fashion-mnist against the official checksums', async () => {
+  it("verifies the real Fashion-MNIST files of Debian's dataset-fashion-mnist against the official checksums", async () => {
     const dataDir = join(tempDir(), 'cache');
-    const written = await fetchDataset({ dataset: 'fashion-mnist', from: FASHION_MNIST_SOURCE.systemDirs[0], cwd: '/', dataDir, ...quiet });
+    const written = await fetchDataset({
+      dataset: 'fashion-mnist',
+      from: FASHION_MNIST_SOURCE.systemDirs[0],
+      cwd: '/',
+      dataDir,
+      ...quiet,
+    });
     expect(written).toHaveLength(4);
     for (const file of written) expect(file.startsWith(join(dataDir, 'fashion-mnist'))).toBe(true);
   }, 60_000);
@@ -124,7 +158,9 @@ describe('data fetch for CIFAR', () => {
     const from = tempDir();
     writeFileSync(join(from, format.archive), archive);
     const dataDir = join(tempDir(), 'cache');
-    expect(await fetchCifar(format, { kind: 'folder', path: from }, { dataDir, ...quiet })).toEqual([join(dataDir, format.archive)]);
+    expect(await fetchCifar(format, { kind: 'folder', path: from }, { dataDir, ...quiet })).toEqual([
+      join(dataDir, format.archive),
+    ]);
     expect(await locateCifar(format, { download: false, dataDir })).toBe(join(dataDir, format.archive));
   });
 

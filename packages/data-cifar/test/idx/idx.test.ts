@@ -28,9 +28,19 @@ describe('parseIdx', () => {
   it.each([
     ['a non-IDX magic', Uint8Array.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0]), 3, /starts with 0x504b0304, not an IDX magic/],
     ['a non-byte type', Uint8Array.from([0, 0, 0x0d, 1, 0, 0, 0, 0]), 1, /type 0xd \(float\)/],
-    ['labels given as images', idxBytes([3], new Uint8Array(3)), 3, /magic 0x00000801 .* expected 0x00000803 \(images\); images and labels swapped/],
+    [
+      'labels given as images',
+      idxBytes([3], new Uint8Array(3)),
+      3,
+      /magic 0x00000801 .* expected 0x00000803 \(images\); images and labels swapped/,
+    ],
     ['a header cut short', Uint8Array.from([0, 0, 8, 3, 0, 0]), 3, /truncated inside its header/],
-    ['missing data', idxBytes([2, 3, 4], images(2, 3, 4)).subarray(0, 30), 3, /is truncated: dimensions \[2, 3, 4\] need 24 data bytes .* found 14/],
+    [
+      'missing data',
+      idxBytes([2, 3, 4], images(2, 3, 4)).subarray(0, 30),
+      3,
+      /is truncated: dimensions \[2, 3, 4\] need 24 data bytes .* found 14/,
+    ],
     ['trailing data', Uint8Array.from([...idxBytes([2], Uint8Array.from([1, 2])), 9]), 1, /has trailing bytes/],
     ['too few bytes', Uint8Array.from([0, 0]), 1, /too short for an IDX header/],
   ])('rejects %s with a named error', (_what, bytes, rank, message) => {
@@ -66,10 +76,18 @@ describe('loadIdxPair / findIdxFiles', () => {
     writeFileSync(join(dir, 'lab4'), idxBytes([4], new Uint8Array(4)));
     writeFileSync(join(dir, 'lab-bad'), idxBytes([5], Uint8Array.from([0, 1, 12, 0, 0])));
     writeFileSync(join(dir, 'bad.gz'), Buffer.concat([gzipSync(idxBytes([5], new Uint8Array(5))).subarray(0, 15)]));
-    await expect(loadIdxPair(join(dir, 'img'), join(dir, 'lab4'), 10, FIX)).rejects.toThrow(/lab4: holds 4 labels but .*img holds 5 images/);
-    await expect(loadIdxPair(join(dir, 'img'), join(dir, 'lab-bad'), 10, FIX)).rejects.toThrow(/lab-bad: label 2 is 12, outside 0\.\.9/);
-    await expect(loadIdxPair(join(dir, 'img'), join(dir, 'bad.gz'), 10, FIX)).rejects.toThrow(/bad\.gz: is a damaged gzip file/);
-    await expect(loadIdxPair(join(dir, 'nope'), join(dir, 'lab4'), 10, FIX)).rejects.toThrow(/nope: does not exist\. fix it/);
+    await expect(loadIdxPair(join(dir, 'img'), join(dir, 'lab4'), 10, FIX)).rejects.toThrow(
+      /lab4: holds 4 labels but .*img holds 5 images/,
+    );
+    await expect(loadIdxPair(join(dir, 'img'), join(dir, 'lab-bad'), 10, FIX)).rejects.toThrow(
+      /lab-bad: label 2 is 12, outside 0\.\.9/,
+    );
+    await expect(loadIdxPair(join(dir, 'img'), join(dir, 'bad.gz'), 10, FIX)).rejects.toThrow(
+      /bad\.gz: is a damaged gzip file/,
+    );
+    await expect(loadIdxPair(join(dir, 'nope'), join(dir, 'lab4'), 10, FIX)).rejects.toThrow(
+      /nope: does not exist\. fix it/,
+    );
   });
 
   it('finds the four standard names, plain or .gz, in the first folder that has them all', () => {
@@ -105,11 +123,16 @@ describe('gzip bombs', () => {
     const before = process.memoryUsage().arrayBuffers;
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().arrayBuffers)), 1);
-    const error = await readMaybeGzip(bomb, FIX).then(() => undefined, (e: unknown) => e as Error);
+    const error = await readMaybeGzip(bomb, FIX).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().arrayBuffers);
     expect(error).toBeInstanceOf(DataFileError);
-    expect(error!.message).toMatch(/bomb-images-idx3-ubyte\.gz: inflates to more than its header declares \(7856 bytes\); refusing it/);
+    expect(error!.message).toMatch(
+      /bomb-images-idx3-ubyte\.gz: inflates to more than its header declares \(7856 bytes\); refusing it/,
+    );
     expect(peak - before).toBeLessThan(16 << 20);
   });
 
@@ -117,6 +140,8 @@ describe('gzip bombs', () => {
     const dir = tempDir();
     const huge = join(dir, 'huge.gz');
     writeFileSync(huge, gzipSync(idxBytes([60000, 1000, 1000], new Uint8Array(16))));
-    await expect(readMaybeGzip(huge, FIX)).rejects.toThrow(/huge\.gz: declares 60000000016 bytes, over the limit of 1073741824/);
+    await expect(readMaybeGzip(huge, FIX)).rejects.toThrow(
+      /huge\.gz: declares 60000000016 bytes, over the limit of 1073741824/,
+    );
   });
 });

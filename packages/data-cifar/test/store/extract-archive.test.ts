@@ -8,7 +8,13 @@ describe('extractTarGz', () => {
   it('unpacks regular files under the target', async () => {
     const dir = tempDir();
     const archive = join(dir, 'a.tar.gz');
-    writeFileSync(archive, await tarGz([{ name: 'f/', type: 'directory' }, { name: 'f/x.bin', data: Uint8Array.from([1, 2, 3]) }]));
+    writeFileSync(
+      archive,
+      await tarGz([
+        { name: 'f/', type: 'directory' },
+        { name: 'f/x.bin', data: Uint8Array.from([1, 2, 3]) },
+      ]),
+    );
     const out = join(dir, 'out');
     const written = await extractTarGz(archive, out);
     expect(written).toEqual([join(out, 'f', 'x.bin')]);

@@ -11,7 +11,7 @@ export function tempDir(prefix = 'rankbias-data-'): string {
 
 /** A deterministic pixel byte for (file, record, offset). */
 export function pixelByte(fileIndex: number, record: number, offset: number): number {
-  return (fileIndex * 131 + record * 17 + offset * 7 + ((offset >> 5) * 3)) & 0xff;
+  return (fileIndex * 131 + record * 17 + offset * 7 + (offset >> 5) * 3) & 0xff;
 }
 
 /** Label bytes of a record: [label] for CIFAR-10, [coarse, fine] for CIFAR-100. */
@@ -36,7 +36,10 @@ export function cifarFileBytes(format: CifarFormat, fileIndex: number): Uint8Arr
 export function writeCifarDirectory(format: CifarFormat, dir: string): string {
   format.files.forEach((f, i) => writeFileSync(join(dir, f.name), cifarFileBytes(format, i)));
   const names = format.variant === 'cifar10' ? 10 : 100;
-  writeFileSync(join(dir, format.labelNameFiles.fine), Array.from({ length: names }, (_, i) => `class${i}`).join('\n') + '\n');
+  writeFileSync(
+    join(dir, format.labelNameFiles.fine),
+    Array.from({ length: names }, (_, i) => `class${i}`).join('\n') + '\n',
+  );
   return dir;
 }
 

@@ -37,7 +37,9 @@ export class MatrixCompletionDataset implements Dataset {
     const y = new Float32Array(indices.length);
     indices.forEach((k, i) => {
       if (k < 0 || k >= entries.length) {
-        throw new RangeError(`matrix-completion: index ${k} out of range for split "${split}" of size ${entries.length}`);
+        throw new RangeError(
+          `matrix-completion: index ${k} out of range for split "${split}" of size ${entries.length}`,
+        );
       }
       const flat = entries[k]!;
       x[2 * i] = Math.floor(flat / n);

@@ -16,4 +16,3 @@ export function gatherEntries(matrix: tf.Tensor, indices: tf.Tensor): tf.Tensor1
   });
   return gather(matrix, indices) as tf.Tensor1D;
 }
-

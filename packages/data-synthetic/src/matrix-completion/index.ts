@@ -1,4 +1,9 @@
-export { matrixCompletionPlugins, matrixCompletionDatasetPlugin, matrixFactorizationModelPlugin, matrixCompletionMetricPlugin } from './plugins.js';
+export {
+  matrixCompletionPlugins,
+  matrixCompletionDatasetPlugin,
+  matrixFactorizationModelPlugin,
+  matrixCompletionMetricPlugin,
+} from './plugins.js';
 export {
   generateMatrixCompletion,
   relativeError,

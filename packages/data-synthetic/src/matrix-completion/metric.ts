@@ -78,7 +78,13 @@ export class MatrixCompletionError implements Metric {
       { key: 'test/rel_mse', direction: 'min', label: 'relative squared error on unobserved entries', unit: '' },
       { key: 'test/rmse', direction: 'min', label: 'RMSE on unobserved entries', unit: '' },
       { key: 'train/rmse', direction: 'min', label: 'RMSE on observed entries', unit: '' },
-      { key: 'end-to-end/erank', direction: 'none', label: 'effective rank of the learned matrix', unit: '', ...(reference ? { reference } : {}) },
+      {
+        key: 'end-to-end/erank',
+        direction: 'none',
+        label: 'effective rank of the learned matrix',
+        unit: '',
+        ...(reference ? { reference } : {}),
+      },
       { key: 'end-to-end/sigma_*', direction: 'none', label: 'singular value σ{*} of the learned matrix', unit: '' },
     ];
   }

@@ -36,12 +36,16 @@ export class MatrixFactorization implements TrainableModel {
     rng: Rng,
   ) {
     const { size: n, depth, initScale } = options;
-    if (!Number.isInteger(depth) || depth < 1) throw new RangeError(`matrix-factorization: depth must be an integer >= 1, got ${depth}`);
+    if (!Number.isInteger(depth) || depth < 1)
+      throw new RangeError(`matrix-factorization: depth must be an integer >= 1, got ${depth}`);
     const std = initScale ** (1 / depth) / Math.sqrt(n);
     this.factors = Array.from({ length: depth }, (_, i) => {
       const values = Float32Array.from({ length: n * n }, () => rng.normal() * std);
       const name = `W${i + 1}`;
-      return { name, variable: tf.variable(tf.tensor2d(values, [n, n]), true, freeVariableName(`matrix-factorization/${name}`)) };
+      return {
+        name,
+        variable: tf.variable(tf.tensor2d(values, [n, n]), true, freeVariableName(`matrix-factorization/${name}`)),
+      };
     });
   }
 
@@ -49,7 +53,8 @@ export class MatrixFactorization implements TrainableModel {
   endToEnd(): tf.Tensor2D {
     return tf.tidy(() => {
       let product: tf.Tensor2D = this.factors[0]!.variable.clone() as tf.Tensor2D;
-      for (let i = 1; i < this.factors.length; i++) product = tf.matMul(this.factors[i]!.variable as tf.Tensor2D, product);
+      for (let i = 1; i < this.factors.length; i++)
+        product = tf.matMul(this.factors[i]!.variable as tf.Tensor2D, product);
       return product;
     });
   }
@@ -74,7 +79,11 @@ export class MatrixFactorization implements TrainableModel {
   stackWith(others: readonly TrainableModel[]): StackedModel {
     const models = [this, ...others];
     for (const m of models) {
-      if (!(m instanceof MatrixFactorization) || m.options.size !== this.options.size || m.options.depth !== this.options.depth) {
+      if (
+        !(m instanceof MatrixFactorization) ||
+        m.options.size !== this.options.size ||
+        m.options.depth !== this.options.depth
+      ) {
         throw new TypeError('matrix-factorization: only factorisations of the same size and depth stack');
       }
     }

@@ -32,9 +32,12 @@ export interface MatrixCompletionProblem {
 export function generateMatrixCompletion(options: MatrixCompletionOptions): MatrixCompletionProblem {
   const { size: n, rank: r, observed: m } = options;
   if (!Number.isInteger(n) || n < 2) throw new RangeError(`matrix completion: size must be an integer >= 2, got ${n}`);
-  if (!Number.isInteger(r) || r < 1 || r > n) throw new RangeError(`matrix completion: rank must be in 1..size (${n}), got ${r}`);
+  if (!Number.isInteger(r) || r < 1 || r > n)
+    throw new RangeError(`matrix completion: rank must be in 1..size (${n}), got ${r}`);
   if (!Number.isInteger(m) || m < 1 || m >= n * n) {
-    throw new RangeError(`matrix completion: observed must be in 1..size²−1 (${n * n - 1}) so that a test set remains, got ${m}`);
+    throw new RangeError(
+      `matrix completion: observed must be in 1..size²−1 (${n * n - 1}) so that a test set remains, got ${m}`,
+    );
   }
   const rng = createRng(`matrix-completion/${options.seed}`);
   const u = Float64Array.from({ length: n * r }, () => rng.normal());

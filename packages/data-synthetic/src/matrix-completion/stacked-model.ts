@@ -34,7 +34,8 @@ export class StackedMatrixFactorization implements StackedModel {
   private endToEnd(): tf.Tensor3D {
     return tf.tidy(() => {
       let product = this.factors[0]!.variable.clone() as tf.Tensor3D;
-      for (let i = 1; i < this.factors.length; i++) product = tf.matMul(this.factors[i]!.variable as tf.Tensor3D, product);
+      for (let i = 1; i < this.factors.length; i++)
+        product = tf.matMul(this.factors[i]!.variable as tf.Tensor3D, product);
       return product;
     });
   }
@@ -68,7 +69,9 @@ export class StackedMatrixFactorization implements StackedModel {
 
   writeTo(k: number): void {
     tf.tidy(() => {
-      this.factors.forEach((f, i) => this.models[k]!.factors[i]!.variable.assign(tf.squeeze(tf.gather(f.variable, [k]), [0])));
+      this.factors.forEach((f, i) =>
+        this.models[k]!.factors[i]!.variable.assign(tf.squeeze(tf.gather(f.variable, [k]), [0])),
+      );
     });
   }
 

@@ -9,7 +9,9 @@ export const sampleCountsShape = {
     .number()
     .nonnegative()
     .default(0)
-    .describe('training-time label noise redrawn every batch: flip/replace probability (binary, classification) or N(0, σ²) added to targets (regression)'),
+    .describe(
+      'training-time label noise redrawn every batch: flip/replace probability (binary, classification) or N(0, σ²) added to targets (regression)',
+    ),
   dataSeed: dataSeedOption,
 };
 
@@ -20,4 +22,3 @@ export interface SampleCounts {
   readonly labelNoise: number;
   readonly dataSeed?: number;
 }
-

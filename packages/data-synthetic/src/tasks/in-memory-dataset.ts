@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { applyLabelNoise, type Batch, type BatchOptions, type Dataset, type Rng, type Split, type TaskKind } from '@rankbias/core';
+import {
+  applyLabelNoise,
+  type Batch,
+  type BatchOptions,
+  type Dataset,
+  type Rng,
+  type Split,
+  type TaskKind,
+} from '@rankbias/core';
 
 /** One split's examples: `x` row-major [n, inputSize], `y` [n] (class/±1) or [n, outputSize]. */
 export interface SplitArrays {

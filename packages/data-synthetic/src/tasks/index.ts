@@ -1,5 +1,10 @@
 export { syntheticTaskPlugins } from './plugins.js';
-export { orthogonalClustersPlugin, orthogonalClusters, clusterSplit, type OrthogonalClustersOptions } from './orthogonal-clusters.js';
+export {
+  orthogonalClustersPlugin,
+  orthogonalClusters,
+  clusterSplit,
+  type OrthogonalClustersOptions,
+} from './orthogonal-clusters.js';
 export {
   reluTeacherPlugin,
   linearTeacherPlugin,
@@ -9,7 +14,14 @@ export {
   type LinearTeacherOptions,
   type TeacherSplitOptions,
 } from './teacher-student.js';
-export { gelu, linearScalarTeacher, neuronTeacher, lowRankLinearTeacher, teacherSplit, type Teacher } from './teachers.js';
+export {
+  gelu,
+  linearScalarTeacher,
+  neuronTeacher,
+  lowRankLinearTeacher,
+  teacherSplit,
+  type Teacher,
+} from './teachers.js';
 export { InMemoryDataset, type InMemorySpec, type SplitArrays } from './in-memory-dataset.js';
 /** @deprecated Import `applyLabelNoise` from @rankbias/core; removed in the next minor. */
 export { applyLabelNoise } from '@rankbias/core';

@@ -10,7 +10,13 @@ export interface TeacherSplitOptions extends SampleCounts {
   readonly testNoise: boolean;
 }
 
-function regressionDataset(name: string, teacher: Teacher, options: TeacherSplitOptions, rng: Rng, fallbackRng: Rng): InMemoryDataset {
+function regressionDataset(
+  name: string,
+  teacher: Teacher,
+  options: TeacherSplitOptions,
+  rng: Rng,
+  fallbackRng: Rng,
+): InMemoryDataset {
   return new InMemoryDataset({
     name,
     task: 'regression',
@@ -58,7 +64,10 @@ export const reluTeacherPlugin = definePlugin({
     ...teacherNoiseShape,
     n: sampleCountsShape.n.default(100),
     dim: z.number().int().positive().default(5).describe('input dimension d'),
-    teacher: z.enum(['linear', 'relu', 'gelu']).default('linear').describe('linear teacher ⟨β*, x⟩ (the paper), or a ReLU / GELU teacher network'),
+    teacher: z
+      .enum(['linear', 'relu', 'gelu'])
+      .default('linear')
+      .describe('linear teacher ⟨β*, x⟩ (the paper), or a ReLU / GELU teacher network'),
     teacherWidth: z.number().int().positive().default(2).describe('neurons of the ReLU/GELU teacher'),
     teacherNorm: z.number().positive().default(1).describe('‖β*‖, or the scale of the teacher network output weights'),
     noiseStd: teacherNoiseShape.noiseStd.default(0.5),
@@ -76,7 +85,12 @@ export interface LinearTeacherOptions extends TeacherSplitOptions {
 
 /** Linear teacher–student (docs/science.md#5-stochastic-collapse): y = B* x + ε, B* of the given singular values. */
 export function linearTeacherTask(options: LinearTeacherOptions, rng: Rng, fallbackRng: Rng): InMemoryDataset {
-  const teacher = lowRankLinearTeacher(rng.fork('teacher'), options.inputDim, options.outputDim, options.singularValues);
+  const teacher = lowRankLinearTeacher(
+    rng.fork('teacher'),
+    options.inputDim,
+    options.outputDim,
+    options.singularValues,
+  );
   return regressionDataset('linear-teacher', teacher, options, rng, fallbackRng);
 }
 
@@ -92,7 +106,11 @@ export const linearTeacherPlugin = definePlugin({
       n: sampleCountsShape.n.default(50),
       inputDim: z.number().int().positive().default(20),
       outputDim: z.number().int().positive().default(10),
-      singularValues: z.array(z.number().nonnegative()).min(1).default([4, 2, 1, 0.5, 0.25]).describe('singular values of B*, largest first; their count is its rank'),
+      singularValues: z
+        .array(z.number().nonnegative())
+        .min(1)
+        .default([4, 2, 1, 0.5, 0.25])
+        .describe('singular values of B*, largest first; their count is its rank'),
       noiseStd: teacherNoiseShape.noiseStd.default(0.5),
     })
     .refine((o) => o.singularValues.length <= Math.min(o.inputDim, o.outputDim), {

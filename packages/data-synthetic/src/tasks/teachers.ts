@@ -31,7 +31,9 @@ export function gelu(z: number): number {
   const s = Math.sign(t);
   const a = Math.abs(t);
   const k = 1 / (1 + 0.3275911 * a);
-  const erf = 1 - ((((1.061405429 * k - 1.453152027) * k + 1.421413741) * k - 0.284496736) * k + 0.254829592) * k * Math.exp(-a * a);
+  const erf =
+    1 -
+    ((((1.061405429 * k - 1.453152027) * k + 1.421413741) * k - 0.284496736) * k + 0.254829592) * k * Math.exp(-a * a);
   return 0.5 * z * (1 + s * erf);
 }
 
@@ -41,7 +43,13 @@ const ACT = { relu: (z: number) => Math.max(z, 0), gelu } as const;
  * y = Σ_k a_k φ(⟨w_k, x⟩) with unit w_k, φ = relu or gelu, and
  * a_k = ±norm/√width alternating in sign (a single neuron: a = +norm).
  */
-export function neuronTeacher(rng: Rng, dim: number, width: number, norm: number, activation: 'relu' | 'gelu' = 'relu'): Teacher {
+export function neuronTeacher(
+  rng: Rng,
+  dim: number,
+  width: number,
+  norm: number,
+  activation: 'relu' | 'gelu' = 'relu',
+): Teacher {
   const w = Array.from({ length: width }, () => randomDirection(rng, dim, 1));
   const a = Array.from({ length: width }, (_, k) => ((k % 2 === 0 ? 1 : -1) * norm) / Math.sqrt(width));
   const phi = ACT[activation];
@@ -69,7 +77,9 @@ export function lowRankLinearTeacher(
 ): Teacher & { readonly matrix: Float64Array } {
   const r = singularValues.length;
   if (r > Math.min(inputs, outputs)) {
-    throw new RangeError(`linear teacher: ${r} singular values exceed min(inputDim, outputDim) = ${Math.min(inputs, outputs)}`);
+    throw new RangeError(
+      `linear teacher: ${r} singular values exceed min(inputDim, outputDim) = ${Math.min(inputs, outputs)}`,
+    );
   }
   const u = randomOrthonormal(rng.fork('U'), outputs, r);
   const v = randomOrthonormal(rng.fork('V'), inputs, r);
@@ -95,13 +105,19 @@ export function lowRankLinearTeacher(
 }
 
 /** `count` examples x ~ N(0, I), y = teacher(x) + N(0, noiseStd²) per target. */
-export function teacherSplit(teacher: Teacher, count: number, noiseStd: number, rng: Rng): { x: Float32Array; y: Float32Array } {
+export function teacherSplit(
+  teacher: Teacher,
+  count: number,
+  noiseStd: number,
+  rng: Rng,
+): { x: Float32Array; y: Float32Array } {
   const x = normalArray(rng.fork('x'), count * teacher.inputs);
   const y = new Float32Array(count * teacher.outputs);
   const noise = rng.fork('noise');
   for (let i = 0; i < count; i++) {
     teacher.evaluate(x.subarray(i * teacher.inputs, (i + 1) * teacher.inputs), y, i * teacher.outputs);
-    if (noiseStd > 0) for (let o = 0; o < teacher.outputs; o++) y[i * teacher.outputs + o]! += noiseStd * noise.normal();
+    if (noiseStd > 0)
+      for (let o = 0; o < teacher.outputs; o++) y[i * teacher.outputs + o]! += noiseStd * noise.normal();
   }
   return { x, y };
 }

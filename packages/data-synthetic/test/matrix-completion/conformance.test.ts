@@ -6,7 +6,6 @@ import { PluginRegistry, register, registerPlugin, resolveConfig, runTraining } 
 import { describeMetricConformance } from '@rankbias/core/testing';
 import { matrixCompletionPlugins, matrixCompletionMetricPlugin } from '../../src/matrix-completion/plugins.js';
 
-
 describeMetricConformance({
   factory: matrixCompletionMetricPlugin,
   options: { topK: 2 },

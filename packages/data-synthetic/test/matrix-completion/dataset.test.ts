@@ -36,6 +36,8 @@ describe('MatrixCompletionDataset', () => {
   });
 
   it('names the split and size when an index is out of range', () => {
-    expect(() => data.batch('train', Int32Array.from([20]))).toThrow(/index 20 out of range for split "train" of size 20/);
+    expect(() => data.batch('train', Int32Array.from([20]))).toThrow(
+      /index 20 out of range for split "train" of size 20/,
+    );
   });
 });

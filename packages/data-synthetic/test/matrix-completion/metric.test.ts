@@ -38,7 +38,9 @@ describe('matrix-completion-error metric', () => {
     const out = await new MatrixCompletionError(4).compute(ctx(fixedModel(p.truth, 12), data));
     expect(out['test/rel_error']).toBeLessThan(1e-6);
     expect(out['test/rmse']).toBeLessThan(1e-5);
-    const ref = new SVD(new Matrix(Array.from({ length: 12 }, (_, i) => Array.from(p.truth.slice(i * 12, i * 12 + 12))))).diagonal;
+    const ref = new SVD(
+      new Matrix(Array.from({ length: 12 }, (_, i) => Array.from(p.truth.slice(i * 12, i * 12 + 12)))),
+    ).diagonal;
     for (let i = 0; i < 4; i++) expect(out[`end-to-end/sigma_${i + 1}`]).toBeCloseTo(ref[i]!, 4);
     const total = ref.reduce((a, s) => a + s, 0);
     const h = -ref.filter((s) => s > 1e-9).reduce((a, s) => a + (s / total) * Math.log(s / total), 0);
@@ -74,8 +76,12 @@ describe('matrix-completion-error metric', () => {
   it('explains a wrong dataset or a size mismatch', async () => {
     const other = { name: 'gaussian-mixture' } as Dataset;
     const model = new MatrixFactorization({ size: 10, depth: 1, initScale: 1 }, createRng(1));
-    expect(() => new MatrixCompletionError(1).compute(ctx(model, other))).toThrow(/needs the dataset "matrix-completion", got "gaussian-mixture"/);
-    expect(() => new MatrixCompletionError(1).compute(ctx(model, data))).toThrow(/10×10 but the dataset is 12×12; set model.size: 12/);
+    expect(() => new MatrixCompletionError(1).compute(ctx(model, other))).toThrow(
+      /needs the dataset "matrix-completion", got "gaussian-mixture"/,
+    );
+    expect(() => new MatrixCompletionError(1).compute(ctx(model, data))).toThrow(
+      /10×10 but the dataset is 12×12; set model.size: 12/,
+    );
     model.dispose();
   });
 });

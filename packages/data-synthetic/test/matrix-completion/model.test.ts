@@ -12,7 +12,8 @@ beforeAll(async () => {
 
 function matmul(a: ArrayLike<number>, b: ArrayLike<number>, n: number): Float64Array {
   const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) for (let j = 0; j < n; j++) out[i * n + j] += a[i * n + k]! * b[k * n + j]!;
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < n; k++) for (let j = 0; j < n; j++) out[i * n + j] += a[i * n + k]! * b[k * n + j]!;
   return out;
 }
 
@@ -37,7 +38,7 @@ describe('MatrixFactorization', () => {
       const model = new MatrixFactorization({ size: 60, depth, initScale: 1e-3 }, createRng(depth));
       const factor = model.trainableVariables()[0]!.variable.dataSync();
       const std = Math.sqrt(Array.from(factor).reduce((a, x) => a + x * x, 0) / factor.length);
-      expect(std / ((1e-3) ** (1 / depth) / Math.sqrt(60))).toBeCloseTo(1, 1);
+      expect(std / (1e-3 ** (1 / depth) / Math.sqrt(60))).toBeCloseTo(1, 1);
       const [e2e] = model.effectiveWeights();
       const fro = Math.sqrt(Array.from(e2e!.tensor.dataSync()).reduce((a, x) => a + x * x, 0));
       expect(fro / (1e-3 * Math.sqrt(60))).toBeGreaterThan(0.7);
@@ -54,7 +55,9 @@ describe('MatrixFactorization', () => {
     expect(b.variables().map((v) => v.name)).toEqual(['W1', 'W2']);
     expect(a.trainableVariables()[0]!.variable.name).toBe('matrix-factorization/W1');
     expect(b.trainableVariables()[0]!.variable.name).toBe('matrix-factorization/W1_1');
-    expect(Array.from(b.trainableVariables()[1]!.variable.dataSync())).toEqual(Array.from(a.trainableVariables()[1]!.variable.dataSync()));
+    expect(Array.from(b.trainableVariables()[1]!.variable.dataSync())).toEqual(
+      Array.from(a.trainableVariables()[1]!.variable.dataSync()),
+    );
     a.dispose();
     b.dispose();
   });
@@ -62,8 +65,12 @@ describe('MatrixFactorization', () => {
   it('the MSE gradient on observed entries matches the closed form (depth 1) and finite differences (depth 2)', () => {
     const p = generateMatrixCompletion({ size: 5, rank: 1, observed: 8, seed: 2 });
     const data = new MatrixCompletionDataset(p);
-    const batch = data.batch('train', Int32Array.from({ length: 8 }, (_, i) => i));
-    const mse = (m: MatrixFactorization) => () => tf.mean(tf.square(tf.sub(m.apply(batch.x, { training: true }), batch.y))) as tf.Scalar;
+    const batch = data.batch(
+      'train',
+      Int32Array.from({ length: 8 }, (_, i) => i),
+    );
+    const mse = (m: MatrixFactorization) => () =>
+      tf.mean(tf.square(tf.sub(m.apply(batch.x, { training: true }), batch.y))) as tf.Scalar;
 
     const one = new MatrixFactorization({ size: 5, depth: 1, initScale: 1 }, createRng(5));
     const w = one.trainableVariables()[0]!.variable;

@@ -39,8 +39,12 @@ describe('generateMatrixCompletion', () => {
   });
 
   it('rejects impossible options with the fix in the message', () => {
-    expect(() => generateMatrixCompletion({ size: 10, rank: 11, observed: 5, seed: 0 })).toThrow(/rank must be in 1..size/);
-    expect(() => generateMatrixCompletion({ size: 10, rank: 2, observed: 100, seed: 0 })).toThrow(/observed must be in 1..size²−1 \(99\)/);
+    expect(() => generateMatrixCompletion({ size: 10, rank: 11, observed: 5, seed: 0 })).toThrow(
+      /rank must be in 1..size/,
+    );
+    expect(() => generateMatrixCompletion({ size: 10, rank: 2, observed: 100, seed: 0 })).toThrow(
+      /observed must be in 1..size²−1 \(99\)/,
+    );
   });
 });
 

@@ -5,7 +5,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { container as rootContainer } from 'tsyringe';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PluginRegistry, readModelArtifacts, register, registerPlugin, resolveConfig, runTraining } from '@rankbias/core';
+import {
+  PluginRegistry,
+  readModelArtifacts,
+  register,
+  registerPlugin,
+  resolveConfig,
+  runTraining,
+} from '@rankbias/core';
 import { matrixCompletionPlugins } from '../../src/matrix-completion/plugins.js';
 
 describe('a matrix-factorization run saves its model', () => {
@@ -38,14 +45,21 @@ describe('a matrix-factorization run saves its model', () => {
     const product = tf.matMul(factors[1]!, factors[0]!);
     const alt = tf.matMul(factors[0]!, factors[1]!);
     const e2e = named['end-to-end']!;
-    const diff = Math.min(tf.max(tf.abs(tf.sub(product, e2e))).dataSync()[0]!, tf.max(tf.abs(tf.sub(alt, e2e))).dataSync()[0]!);
+    const diff = Math.min(
+      tf.max(tf.abs(tf.sub(product, e2e))).dataSync()[0]!,
+      tf.max(tf.abs(tf.sub(alt, e2e))).dataSync()[0]!,
+    );
     expect(diff).toBeLessThan(1e-6);
     tf.dispose([product, alt, ...Object.values(named)]);
   });
 
   it('train.saveModel: false saves none', async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'rankbias-mf-nosave-'));
-    await runTraining(resolveConfig(raw({ saveModel: false }), new PluginRegistry(container)), { container, backend: 'cpu', outDir });
+    await runTraining(resolveConfig(raw({ saveModel: false }), new PluginRegistry(container)), {
+      container,
+      backend: 'cpu',
+      outDir,
+    });
     expect(existsSync(join(outDir, 'result.json'))).toBe(true);
     expect(existsSync(join(outDir, 'model'))).toBe(false);
   });

@@ -107,7 +107,9 @@ describe('trainBatched (matrix-factorization)', () => {
       expect(results.map((r) => r.status)).toEqual(['completed', 'completed', 'completed']);
       for (const k of seeds.keys()) {
         expect(files(batched[k]!)).toEqual(files(alone[k]!));
-        expect(readFileSync(join(batched[k]!, 'config.json'), 'utf8')).toBe(readFileSync(join(alone[k]!, 'config.json'), 'utf8'));
+        expect(readFileSync(join(batched[k]!, 'config.json'), 'utf8')).toBe(
+          readFileSync(join(alone[k]!, 'config.json'), 'utf8'),
+        );
         const a = records(alone[k]!);
         const b = records(batched[k]!);
         expect(b.map((r) => [r.step, r.kind])).toEqual(a.map((r) => [r.step, r.kind]));

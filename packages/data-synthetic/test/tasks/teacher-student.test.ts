@@ -3,7 +3,12 @@ import '@tensorflow/tfjs-backend-cpu';
 import { createRng } from '@rankbias/core';
 import { Matrix, SingularValueDecomposition, solve } from 'ml-matrix';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { linearTeacherTask, reluTeacherTask, type LinearTeacherOptions, type ReluTeacherOptions } from '../../src/tasks/teacher-student.js';
+import {
+  linearTeacherTask,
+  reluTeacherTask,
+  type LinearTeacherOptions,
+  type ReluTeacherOptions,
+} from '../../src/tasks/teacher-student.js';
 import { gelu, neuronTeacher } from '../../src/tasks/teachers.js';
 import { randomOrthonormal } from '../../src/tasks/orthonormal.js';
 
@@ -12,14 +17,33 @@ beforeAll(async () => {
 });
 
 const relu: ReluTeacherOptions = {
-  n: 4000, nTest: 200, nValidation: 0, labelNoise: 0, dim: 5, teacher: 'linear', teacherWidth: 2, teacherNorm: 1, noiseStd: 0.5, testNoise: false,
+  n: 4000,
+  nTest: 200,
+  nValidation: 0,
+  labelNoise: 0,
+  dim: 5,
+  teacher: 'linear',
+  teacherWidth: 2,
+  teacherNorm: 1,
+  noiseStd: 0.5,
+  testNoise: false,
 };
 const lin: LinearTeacherOptions = {
-  n: 400, nTest: 100, nValidation: 0, labelNoise: 0, inputDim: 8, outputDim: 6, singularValues: [4, 2, 1, 0.5], noiseStd: 0, testNoise: false,
+  n: 400,
+  nTest: 100,
+  nValidation: 0,
+  labelNoise: 0,
+  inputDim: 8,
+  outputDim: 6,
+  singularValues: [4, 2, 1, 0.5],
+  noiseStd: 0,
+  testNoise: false,
 };
 
 function toMatrix(a: Float32Array, cols: number): Matrix {
-  return new Matrix(Array.from({ length: a.length / cols }, (_, i) => Array.from(a.subarray(i * cols, (i + 1) * cols))));
+  return new Matrix(
+    Array.from({ length: a.length / cols }, (_, i) => Array.from(a.subarray(i * cols, (i + 1) * cols))),
+  );
 }
 
 /** Ordinary least squares B̂ (inputs × outputs) of Y on X, via ml-matrix. */
@@ -45,7 +69,9 @@ describe('relu-teacher (optimization-threshold data)', () => {
     const test = ds.arrays('test');
     expect(residualVariance(test.x as Float32Array, test.y as Float32Array, 5, 1, beta)).toBeLessThan(2e-3);
     const noisyTest = reluTeacherTask({ ...relu, testNoise: true }, createRng(1), createRng(2)).arrays('test');
-    expect(residualVariance(noisyTest.x as Float32Array, noisyTest.y as Float32Array, 5, 1, beta)).toBeGreaterThan(0.15);
+    expect(residualVariance(noisyTest.x as Float32Array, noisyTest.y as Float32Array, 5, 1, beta)).toBeGreaterThan(
+      0.15,
+    );
   });
 
   it('ReLU teacher: positively homogeneous, not linear', () => {
@@ -53,8 +79,16 @@ describe('relu-teacher (optimization-threshold data)', () => {
     const x = Float32Array.from([0.3, -1.2, 0.5, 2, -0.7]);
     const out = new Float32Array(3);
     t.evaluate(x, out, 0);
-    t.evaluate(x.map((v) => 2 * v), out, 1);
-    t.evaluate(x.map((v) => -v), out, 2);
+    t.evaluate(
+      x.map((v) => 2 * v),
+      out,
+      1,
+    );
+    t.evaluate(
+      x.map((v) => -v),
+      out,
+      2,
+    );
     expect(out[1]).toBeCloseTo(2 * out[0]!, 5);
     const ds = reluTeacherTask({ ...relu, teacher: 'relu', noiseStd: 0, n: 2000 }, createRng(1), createRng(2));
     const train = ds.arrays('train');
@@ -68,7 +102,11 @@ describe('relu-teacher (optimization-threshold data)', () => {
     expect(gelu(-0.5)).toBeCloseTo(-0.5 * 0.3085375387, 6);
     expect(gelu(2)).toBeCloseTo(2 * 0.9772498681, 6);
     expect(gelu(0)).toBe(0);
-    const ds = reluTeacherTask({ ...relu, teacher: 'gelu', dim: 1, teacherWidth: 1, teacherNorm: 1.5, noiseStd: 0, n: 20 }, createRng(1), createRng(2));
+    const ds = reluTeacherTask(
+      { ...relu, teacher: 'gelu', dim: 1, teacherWidth: 1, teacherNorm: 1.5, noiseStd: 0, n: 20 },
+      createRng(1),
+      createRng(2),
+    );
     const { x, y } = ds.arrays('train');
     // the unit direction w is +1 or -1 in one dimension
     const direction = Math.abs(y[0]! - 1.5 * gelu(x[0]!)) < 1e-5 ? 1 : -1;
@@ -118,9 +156,9 @@ describe('linear-teacher (label-noise SGD data)', () => {
   });
 
   it('rejects more singular values than fit and bad indices', () => {
-    expect(() => linearTeacherTask({ ...lin, singularValues: [1, 1, 1, 1, 1, 1, 1] }, createRng(1), createRng(2))).toThrow(
-      /7 singular values exceed min\(inputDim, outputDim\) = 6/,
-    );
+    expect(() =>
+      linearTeacherTask({ ...lin, singularValues: [1, 1, 1, 1, 1, 1, 1] }, createRng(1), createRng(2)),
+    ).toThrow(/7 singular values exceed min\(inputDim, outputDim\) = 6/);
     const ds = linearTeacherTask(lin, createRng(1), createRng(2));
     expect(() => ds.batch('test', Int32Array.from([100]))).toThrow(/index 100 is outside the test split \(size 100\)/);
   });

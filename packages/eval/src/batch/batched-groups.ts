@@ -1,6 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import type { DependencyContainer } from 'tsyringe';
-import { describeBackend, NotBatchableError, PluginRegistry, resolveConfig, selectBackend, trainBatched, type SweepRun } from '@rankbias/core';
+import {
+  describeBackend,
+  NotBatchableError,
+  PluginRegistry,
+  resolveConfig,
+  selectBackend,
+  trainBatched,
+  type SweepRun,
+} from '@rankbias/core';
 import { prepareSweepRunDir, runDirOf, runState } from '../sweep/run-dir.js';
 
 /** How many runs `trainGroupsBatched` trained, in how many batches. */
@@ -44,8 +52,12 @@ export async function trainGroupsBatched(
       say(`rankbias compare: ${group[0]!.label}: trained run by run (${e.message})`);
       continue;
     }
-    say(`rankbias compare: ${group[0]!.label}: ${group.length} seeds trained as one batch (${describeBackend(backend)})`);
-    results.forEach((r, k) => writeFileSync(paths[k]!.log, `trained in a batch of ${group.length} runs: ${r.status}\n`));
+    say(
+      `rankbias compare: ${group[0]!.label}: ${group.length} seeds trained as one batch (${describeBackend(backend)})`,
+    );
+    results.forEach((r, k) =>
+      writeFileSync(paths[k]!.log, `trained in a batch of ${group.length} runs: ${r.status}\n`),
+    );
     trained += group.length;
     batches += 1;
   }

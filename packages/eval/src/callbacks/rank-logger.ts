@@ -51,7 +51,8 @@ export class RankLoggingCallback extends Callback {
   constructor(private readonly options: RankLoggingOptions = {}) {
     super();
     this.every = options.every ?? 10;
-    if (!Number.isInteger(this.every) || this.every < 1) throw new RangeError(`rankLoggingCallback: every must be a whole number >= 1 (got ${options.every})`);
+    if (!Number.isInteger(this.every) || this.every < 1)
+      throw new RangeError(`rankLoggingCallback: every must be a whole number >= 1 (got ${options.every})`);
   }
 
   override async onEpochBegin(epoch: number): Promise<void> {
@@ -69,9 +70,12 @@ export class RankLoggingCallback extends Callback {
 
   /** Measures the chosen layers now (also what every N batches calls). */
   async measure(batch: number): Promise<RankRecord> {
-    const chosen = (name: string) => !this.options.layers?.length || this.options.layers.some((p) => globMatch(p, name));
+    const chosen = (name: string) =>
+      !this.options.layers?.length || this.options.layers.some((p) => globMatch(p, name));
     const kernels = this.model.layers.flatMap((layer) =>
-      layer.weights.filter((w) => w.shape.length >= 2).map((w) => ({ layer: layer.name, name: w.originalName ?? w.name, w })),
+      layer.weights
+        .filter((w) => w.shape.length >= 2)
+        .map((w) => ({ layer: layer.name, name: w.originalName ?? w.name, w })),
     );
     const values: Record<string, number> = {};
     for (const k of kernels) {

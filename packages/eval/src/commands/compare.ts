@@ -50,7 +50,9 @@ export function defaultOutDir(file: string, sweep: ExpandedSweep): string {
 export function describePlan(sweep: ExpandedSweep, outDir: string, retry: boolean): string[] {
   const groups = new Map<string, (typeof sweep.runs)[number][]>();
   for (const r of sweep.runs) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
-  const lines = [`sweep ${sweep.source}: ${groups.size} group(s) × seeds = ${sweep.runs.length} run(s); output ${outDir}`];
+  const lines = [
+    `sweep ${sweep.source}: ${groups.size} group(s) × seeds = ${sweep.runs.length} run(s); output ${outDir}`,
+  ];
   const actions = new Map<RunAction, number>();
   let i = 0;
   for (const [group, runs] of groups) {
@@ -59,7 +61,9 @@ export function describePlan(sweep: ExpandedSweep, outDir: string, retry: boolea
       const state = runDirState(runDirOf(outDir, r));
       const action = planRunAction(state, retry);
       actions.set(action, (actions.get(action) ?? 0) + 1);
-      lines.push(`       seed ${r.seed}  runs/${r.id}  ${state}${action === 'skip' || action === 'leave-failed' ? '' : ` -> ${action}`}`);
+      lines.push(
+        `       seed ${r.seed}  runs/${r.id}  ${state}${action === 'skip' || action === 'leave-failed' ? '' : ` -> ${action}`}`,
+      );
     }
   }
   const n = (a: RunAction) => actions.get(a) ?? 0;
@@ -88,7 +92,12 @@ function lockSweep(outDir: string): HeldLock {
  * the local or the queue executor, then writes the summary, plots and
  * report. Returns the exit code: 0 all finished, 1 some failed, 130 interrupted.
  */
-export async function compare(file: string, options: CompareOptions, env: CliEnv, overrides: readonly string[] = []): Promise<number> {
+export async function compare(
+  file: string,
+  options: CompareOptions,
+  env: CliEnv,
+  overrides: readonly string[] = [],
+): Promise<number> {
   const sweep = expandSweep(resolve(file), new PluginRegistry(env.container), { overrides });
   const outDir = options.out ? resolve(options.out) : defaultOutDir(file, sweep);
   if (options.dryRun) {
@@ -112,12 +121,18 @@ export async function compare(file: string, options: CompareOptions, env: CliEnv
       axes: sweep.axes,
     });
     const started = Date.now();
-    if (options.batchRuns ?? sweep.spec.batchRuns) await trainGroupsBatched(sweep.runs, outDir, env.container, (line) => env.err(line));
+    if (options.batchRuns ?? sweep.spec.batchRuns)
+      await trainGroupsBatched(sweep.runs, outDir, env.container, (line) => env.err(line));
     const stop = abortOnSignals((line) => env.err(line));
     const reporter = progressReporter(undefined, (line) => env.err(line));
     let outcome: SweepOutcome;
     try {
-      outcome = await executor.execute(sweep.runs, { outDir, retry: options.retry ?? false, signal: stop.signal, reporter });
+      outcome = await executor.execute(sweep.runs, {
+        outDir,
+        retry: options.retry ?? false,
+        signal: stop.signal,
+        reporter,
+      });
     } finally {
       reporter.stop();
       stop.dispose();
@@ -129,10 +144,14 @@ export async function compare(file: string, options: CompareOptions, env: CliEnv
         `${outcome.failed.length} failed${outcome.failedNotRetried.length ? `, ${outcome.failedNotRetried.length} failed earlier (re-run them with --retry)` : ''} in ${seconds} s`,
     );
     if (outcome.interrupted) {
-      env.err('rankbias compare: interrupted; run the same command again to finish the remaining runs (finished ones are kept).');
+      env.err(
+        'rankbias compare: interrupted; run the same command again to finish the remaining runs (finished ones are kept).',
+      );
     }
     const files = await writeReport(outDir);
-    env.err(`rankbias compare: wrote ${files.summaryMd}, ${files.summaryCsv}, ${files.html} and ${files.plots.length} plot files`);
+    env.err(
+      `rankbias compare: wrote ${files.summaryMd}, ${files.summaryCsv}, ${files.html} and ${files.plots.length} plot files`,
+    );
     if (outcome.interrupted) return EXIT.interrupted;
     return outcome.failed.length || outcome.failedNotRetried.length ? EXIT.failed : EXIT.ok;
   } finally {
@@ -144,23 +163,34 @@ export async function compare(file: string, options: CompareOptions, env: CliEnv
 export function registerCompareCommand(program: Command, env: CliEnv): void {
   program
     .command('compare')
-    .description('Run a sweep (base config × grid × seeds) resumably and write summary.md, summary.csv, plots and report.html')
+    .description(
+      'Run a sweep (base config × grid × seeds) resumably and write summary.md, summary.csv, plots and report.html',
+    )
     .argument('<sweep>', 'sweep file (YAML/JSON): base, grid, variants, seeds, target, report')
-    .argument('[overrides...]', 'key=value overrides of the sweep\'s base, e.g. train.steps=200')
+    .argument('[overrides...]', "key=value overrides of the sweep's base, e.g. train.steps=200")
     .option('--out <dir>', 'output directory (default: runs/<sweep name>)')
     .option('--workers <n>', 'parallel training processes (default: number of cores)', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) throw new CliUsageError(`--workers must be a positive integer, got "${v}"`);
       return n;
     })
-    .option('--dry-run', 'print the planned runs with their hashes and states (done, to train, resuming), train nothing')
+    .option(
+      '--dry-run',
+      'print the planned runs with their hashes and states (done, to train, resuming), train nothing',
+    )
     .option('--retry', 're-run failed runs (completed ones are always kept)')
-    .option('--batch-runs', "train each group's seeds as one batched model where the model supports it (matrix-factorization)")
-    .option('--queue <url>', 'train through a Redis queue (needs @rankbias/sweep-queue; default: $RANKBIAS_QUEUE, else locally)')
+    .option(
+      '--batch-runs',
+      "train each group's seeds as one batched model where the model supports it (matrix-factorization)",
+    )
+    .option(
+      '--queue <url>',
+      'train through a Redis queue (needs @rankbias/sweep-queue; default: $RANKBIAS_QUEUE, else locally)',
+    )
     .addHelpText(
       'after',
       '\nRe-running the same command trains only what is missing; interrupted runs resume from their checkpoint.\n' +
-        'Overrides change the runs\' configs, so they are new runs (use a new --out to keep them apart).\n' +
+        "Overrides change the runs' configs, so they are new runs (use a new --out to keep them apart).\n" +
         'Exit codes: 0 all runs finished, 1 some failed, 2 bad sweep or config (or another compare on --out), 130 interrupted.\n' +
         'Example: rankbias compare examples/default-sweep.yaml --out runs/default train.steps=300',
     )

@@ -1,6 +1,15 @@
 import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { CliUsageError, definePlugin, selectBackend, singularValues, spectrumSummary, z, type CliEnv, type Command } from '@rankbias/core';
+import {
+  CliUsageError,
+  definePlugin,
+  selectBackend,
+  singularValues,
+  spectrumSummary,
+  z,
+  type CliEnv,
+  type Command,
+} from '@rankbias/core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { inspectTargets, type InspectTarget } from '../io/inspect-targets.js';
 import { readSavedWeights, type SavedWeight } from '../io/saved-weights.js';
@@ -69,7 +78,9 @@ export async function inspectWeights(weights: readonly SavedWeight[], top = 5): 
 /** Every weight of rank >= 2 of every layer of a loaded tfjs-layers model. */
 export async function inspectModel(model: tfl.LayersModel, top = 5): Promise<WeightInspection[]> {
   return inspectWeights(
-    model.layers.flatMap((layer) => layer.weights.map((w) => ({ layer: layer.name, name: w.originalName ?? w.name, tensor: w.read() }))),
+    model.layers.flatMap((layer) =>
+      layer.weights.map((w) => ({ layer: layer.name, name: w.originalName ?? w.name, tensor: w.read() })),
+    ),
     top,
   );
 }
@@ -79,14 +90,24 @@ export async function inspectCollapse(weights: readonly SavedWeight[]): Promise<
   const layers = await hiddenLayersOf(weights.map((w) => ({ name: w.name, variable: w.tensor })));
   return layers.map((l) => {
     const r = detectCollapse(neuronVectors(l.incoming, l.bias, l.outgoing));
-    return { layer: l.name, neurons: r.neurons, vanished: r.vanished.length, duplicates: r.duplicates, independentFraction: r.independentFraction };
+    return {
+      layer: l.name,
+      neurons: r.neurons,
+      vanished: r.vanished.length,
+      duplicates: r.duplicates,
+      independentFraction: r.independentFraction,
+    };
   });
 }
 
 /** A fixed-width text table (the first `leftCols` columns left-aligned). */
 export function textTable(head: string[], rows: string[][], leftCols = 3): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (i < leftCols ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i < leftCols ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
@@ -112,7 +133,13 @@ export function inspectionTable(items: readonly WeightInspection[]): string[] {
 export function collapseTable(items: readonly LayerCollapse[]): string[] {
   return textTable(
     ['hidden layer', 'neurons', 'vanished', 'duplicates', 'independent'],
-    items.map((c) => [c.layer, String(c.neurons), String(c.vanished), String(c.duplicates), formatNumber(c.independentFraction)]),
+    items.map((c) => [
+      c.layer,
+      String(c.neurons),
+      String(c.vanished),
+      String(c.duplicates),
+      formatNumber(c.independentFraction),
+    ]),
     1,
   );
 }
@@ -149,12 +176,16 @@ export function registerInspectCommand(program: Command, env: CliEnv): void {
     .description(
       'Spectra of saved models: per weight, shape, effective rank, stable rank, nuclear/Frobenius ratio, numerical rank, top singular values; collapsed neurons per hidden layer',
     )
-    .argument('<path>', "a model directory (or its model.json), a run directory (its model/) or a sweep directory (every run's model)")
+    .argument(
+      '<path>',
+      "a model directory (or its model.json), a run directory (its model/) or a sweep directory (every run's model)",
+    )
     .option('--json', 'print JSON instead of tables: {"models": [{model, run?, weights, collapse}]}')
     .option('--top <k>', 'how many singular values to show', (v) => Number(v), 5)
     .addHelpText('after', '\nExamples:\n  rankbias inspect runs/mlp\n  rankbias inspect runs/default --json')
     .action(async (path: string, opts: { json?: boolean; top: number }) => {
-      if (!Number.isInteger(opts.top) || opts.top < 0) throw new CliUsageError(`--top must be a whole number >= 0 (got ${opts.top})`);
+      if (!Number.isInteger(opts.top) || opts.top < 0)
+        throw new CliUsageError(`--top must be a whole number >= 0 (got ${opts.top})`);
       const targets = inspectTargets(resolve(path));
       await selectBackend('cpu');
       const models: ModelInspection[] = [];
@@ -168,7 +199,8 @@ export function registerInspectCommand(program: Command, env: CliEnv): void {
 export const inspectCommand = definePlugin({
   kind: 'command',
   name: 'inspect',
-  description: 'rankbias inspect <model|run|sweep dir>: effective rank, stable rank, nuclear/Frobenius ratio, top singular values and collapse per layer',
+  description:
+    'rankbias inspect <model|run|sweep dir>: effective rank, stable rank, nuclear/Frobenius ratio, top singular values and collapse per layer',
   options: z.strictObject({}),
   create: () => ({ register: registerInspectCommand }),
 });

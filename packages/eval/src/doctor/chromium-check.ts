@@ -19,13 +19,15 @@ export async function chromiumCheck(ctx: DoctorContext): Promise<DoctorCheck[]> 
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code === 'ENOENT' ? 'not found' : `does not run (${String(err.message).split('\n')[0]})`;
-    return [{
-      topic: 'tools',
-      name,
-      ok: false,
-      detail: `${path} ${why}; only the HTML report's browser test needs it (set RANKBIAS_CHROMIUM to use another binary)`,
-      looked: [path],
-      fix: 'apt-get install -y chromium',
-    }];
+    return [
+      {
+        topic: 'tools',
+        name,
+        ok: false,
+        detail: `${path} ${why}; only the HTML report's browser test needs it (set RANKBIAS_CHROMIUM to use another binary)`,
+        looked: [path],
+        fix: 'apt-get install -y chromium',
+      },
+    ];
   }
 }

@@ -12,7 +12,9 @@ const HINT = 'give a model directory (or its model.json), a run directory or a s
 
 function runOf(runDir: string): InspectTarget['run'] {
   try {
-    const meta = JSON.parse(readFileSync(sweepRunPaths(dirname(dirname(runDir)), basename(runDir)).sweepRun, 'utf8')) as { id: string; label: string; seed: number };
+    const meta = JSON.parse(
+      readFileSync(sweepRunPaths(dirname(dirname(runDir)), basename(runDir)).sweepRun, 'utf8'),
+    ) as { id: string; label: string; seed: number };
     return { id: meta.id, label: meta.label, seed: meta.seed };
   } catch {
     return { id: basename(runDir), label: basename(runDir), seed: NaN };
@@ -47,7 +49,9 @@ export function inspectTargets(path: string): InspectTarget[] {
     return targets;
   }
   if (existsSync(runDirPaths(path).result) || existsSync(runDirPaths(path).config)) {
-    throw new CliUsageError(`the run directory ${path} has no model/: the run failed, is unfinished, or set train.saveModel: false`);
+    throw new CliUsageError(
+      `the run directory ${path} has no model/: the run failed, is unfinished, or set train.saveModel: false`,
+    );
   }
   throw new CliUsageError(`${path} holds no ${MODEL_JSON}, model/ or runs/ (${HINT})`);
 }

@@ -5,7 +5,8 @@ import { CliUsageError, loadLayersModelFromDir, MODEL_JSON } from '@rankbias/cor
 
 /** The directory holding a saved model, given its `model.json` or the directory itself. */
 export function modelDirOf(path: string): string {
-  if (!existsSync(path)) throw new CliUsageError(`no saved model at ${path} (give a model.json or the directory holding it)`);
+  if (!existsSync(path))
+    throw new CliUsageError(`no saved model at ${path} (give a model.json or the directory holding it)`);
   if (statSync(path).isDirectory()) return path;
   if (basename(path) !== MODEL_JSON) {
     throw new CliUsageError(`cannot read ${path}: expected a tfjs ${MODEL_JSON} (or the directory holding it)`);

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { CliUsageError, loadLayersModelFromDir, MODEL_JSON, readModelArtifacts, WEIGHTS_ONLY_FORMAT } from '@rankbias/core';
+import {
+  CliUsageError,
+  loadLayersModelFromDir,
+  MODEL_JSON,
+  readModelArtifacts,
+  WEIGHTS_ONLY_FORMAT,
+} from '@rankbias/core';
 
 /** One saved weight: its layer, its name and its values (owned by the caller). */
 export interface SavedWeight {
@@ -32,13 +38,19 @@ export async function readSavedWeights(dir: string): Promise<SavedWeights> {
   try {
     json = JSON.parse(readFileSync(join(dir, MODEL_JSON), 'utf8')) as typeof json;
   } catch (e) {
-    throw new CliUsageError(`cannot read ${join(dir, MODEL_JSON)}: ${oneLine(e)} (expected a model saved by rankbias train)`);
+    throw new CliUsageError(
+      `cannot read ${join(dir, MODEL_JSON)}: ${oneLine(e)} (expected a model saved by rankbias train)`,
+    );
   }
   try {
     if (json.format === WEIGHTS_ONLY_FORMAT || !json.modelTopology) {
       const artifacts = await readModelArtifacts(dir);
       const named = tf.io.decodeWeights(artifacts.weightData!, artifacts.weightSpecs ?? []);
-      const weights = Object.entries(named).map(([name, tensor]) => ({ layer: name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : name, name, tensor }));
+      const weights = Object.entries(named).map(([name, tensor]) => ({
+        layer: name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : name,
+        name,
+        tensor,
+      }));
       return { layersModel: false, weights };
     }
     const model = await loadLayersModelFromDir(dir);
@@ -51,6 +63,8 @@ export async function readSavedWeights(dir: string): Promise<SavedWeights> {
       model.dispose();
     }
   } catch (e) {
-    throw new CliUsageError(`cannot load the model in ${dir}: ${oneLine(e)} (is ${MODEL_JSON} complete, with its weights file next to it?)`);
+    throw new CliUsageError(
+      `cannot load the model in ${dir}: ${oneLine(e)} (is ${MODEL_JSON} complete, with its weights file next to it?)`,
+    );
   }
 }

@@ -21,6 +21,8 @@ export const transpose = core.transpose;
  * @deprecated Import `tensorToMatrix` from `@rankbias/core` (it views a vector as one row
  * instead of returning `undefined` below rank 2).
  */
-export async function tensorToMatrix(t: { readonly rank: number } & Parameters<typeof core.tensorToMatrix>[0]): Promise<core.DenseMatrix | undefined> {
+export async function tensorToMatrix(
+  t: { readonly rank: number } & Parameters<typeof core.tensorToMatrix>[0],
+): Promise<core.DenseMatrix | undefined> {
   return t.rank < 2 ? undefined : core.tensorToMatrix(t);
 }

@@ -13,7 +13,10 @@ export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** Cosine of every neuron with `direction`. */
-export function cosinesWithDirection(neurons: readonly ArrayLike<number>[], direction: ArrayLike<number>): Float64Array {
+export function cosinesWithDirection(
+  neurons: readonly ArrayLike<number>[],
+  direction: ArrayLike<number>,
+): Float64Array {
   return Float64Array.from(neurons, (v) => cosine(v, direction));
 }
 

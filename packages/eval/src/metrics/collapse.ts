@@ -29,7 +29,8 @@ export interface CollapseReport {
  */
 export function neuronVectors(incoming: DenseMatrix, bias?: ArrayLike<number>, outgoing?: DenseMatrix): Float64Array[] {
   const h = incoming.cols;
-  if (bias && bias.length !== h) throw new RangeError(`neuronVectors: bias has ${bias.length} entries for ${h} neurons`);
+  if (bias && bias.length !== h)
+    throw new RangeError(`neuronVectors: bias has ${bias.length} entries for ${h} neurons`);
   if (outgoing && outgoing.rows !== h) {
     throw new RangeError(`neuronVectors: outgoing weights have ${outgoing.rows} rows for ${h} neurons`);
   }

@@ -26,7 +26,10 @@ export type { WeightSelection } from '@rankbias/core';
  * The selected weights of `model` as matrices, variables first (in model
  * order) then effective weights. Rank < 2 tensors are skipped.
  */
-export async function selectWeightMatrices(model: TrainableModel, selection: WeightSelection = {}): Promise<NamedMatrix[]> {
+export async function selectWeightMatrices(
+  model: TrainableModel,
+  selection: WeightSelection = {},
+): Promise<NamedMatrix[]> {
   const candidates = selectableWeights(model, { variables: 'all', effective: selection.effective ?? true });
   const picked = new Set(selectWeights(candidates, selection.select).map((w) => w.name));
   const wanted = (name: string) => picked.has(name);
@@ -68,9 +71,16 @@ export interface EmbeddingOptions {
  * The activations of a named layer on the first `examples` examples of a
  * split, flattened to `[examples, features]`.
  */
-export async function embeddingMatrix(model: TrainableModel, dataset: Dataset, options: EmbeddingOptions): Promise<NamedMatrix> {
+export async function embeddingMatrix(
+  model: TrainableModel,
+  dataset: Dataset,
+  options: EmbeddingOptions,
+): Promise<NamedMatrix> {
   const lm = model.layersModel;
-  if (!lm) throw new Error('embedding-rank: the model has no tfjs-layers model (layersModel), so layer outputs are not reachable');
+  if (!lm)
+    throw new Error(
+      'embedding-rank: the model has no tfjs-layers model (layersModel), so layer outputs are not reachable',
+    );
   const layer = lm.layers.find((l) => l.name === options.layer);
   if (!layer) {
     throw new Error(

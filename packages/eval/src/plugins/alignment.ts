@@ -13,16 +13,51 @@ export const alignmentMetric = definePlugin({
     direction: z.array(z.number()).optional().describe('direction in input space (length = fan-in, plus 1 with bias)'),
     bias: z.boolean().default(false).describe('append the bias to each neuron (wⱼ, bⱼ)'),
     cosine: z.number().min(-1).max(1).default(0.99).describe('neurons above this cosine share a direction'),
-    minNormRatio: z.number().min(0).max(1).default(0.1).describe('ignore neurons smaller than this fraction of the largest'),
+    minNormRatio: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.1)
+      .describe('ignore neurons smaller than this fraction of the largest'),
   }),
   create: (o) => ({
     describe: () => [
-      { key: 'align/cos-mean', direction: 'none', label: 'mean cosine of first-layer neurons with the direction', unit: '' },
-      { key: 'align/cos-abs-mean', direction: 'none', label: 'mean |cosine| of first-layer neurons with the direction', unit: '' },
-      { key: 'align/cos-abs-max', direction: 'none', label: 'largest |cosine| of a first-layer neuron with the direction', unit: '' },
-      { key: 'align/pairwise-abs-mean', direction: 'none', label: 'mean |cosine| between first-layer neurons', unit: '' },
-      { key: 'align/pairwise-abs-max', direction: 'none', label: 'largest |cosine| between first-layer neurons', unit: '' },
-      { key: 'align/directions', direction: 'none', label: 'distinct first-layer neuron directions', unit: 'directions' },
+      {
+        key: 'align/cos-mean',
+        direction: 'none',
+        label: 'mean cosine of first-layer neurons with the direction',
+        unit: '',
+      },
+      {
+        key: 'align/cos-abs-mean',
+        direction: 'none',
+        label: 'mean |cosine| of first-layer neurons with the direction',
+        unit: '',
+      },
+      {
+        key: 'align/cos-abs-max',
+        direction: 'none',
+        label: 'largest |cosine| of a first-layer neuron with the direction',
+        unit: '',
+      },
+      {
+        key: 'align/pairwise-abs-mean',
+        direction: 'none',
+        label: 'mean |cosine| between first-layer neurons',
+        unit: '',
+      },
+      {
+        key: 'align/pairwise-abs-max',
+        direction: 'none',
+        label: 'largest |cosine| between first-layer neurons',
+        unit: '',
+      },
+      {
+        key: 'align/directions',
+        direction: 'none',
+        label: 'distinct first-layer neuron directions',
+        unit: 'directions',
+      },
     ],
     async compute({ model }) {
       const [first] = await hiddenLayers(model, true);

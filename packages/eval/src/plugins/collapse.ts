@@ -15,7 +15,12 @@ export const collapseMetric = definePlugin({
   }),
   create: (o) => ({
     describe: () => [
-      { key: 'collapse/independent', direction: 'none', label: 'independent neurons (all hidden layers)', unit: 'fraction' },
+      {
+        key: 'collapse/independent',
+        direction: 'none',
+        label: 'independent neurons (all hidden layers)',
+        unit: 'fraction',
+      },
       { key: 'collapse/*/vanished', direction: 'none', label: 'vanished neurons in {*}', unit: 'fraction' },
       { key: 'collapse/*/duplicates', direction: 'none', label: 'duplicated neurons in {*}', unit: 'neurons' },
       { key: 'collapse/*/independent', direction: 'none', label: 'independent neurons in {*}', unit: 'fraction' },

@@ -8,7 +8,17 @@ import { z, type Dataset, type MetricKeyInfo } from '@rankbias/core';
 export function rankKeys(prefix: string, label: string, dataset: Dataset): MetricKeyInfo[] {
   const reference = dataset.knownRank !== undefined ? [{ value: dataset.knownRank, label: 'true rank' }] : undefined;
   return [
-    ...(reference ? [{ key: `${prefix}/end-to-end`, direction: 'none' as const, label: `${label} of end-to-end`, unit: '', reference }] : []),
+    ...(reference
+      ? [
+          {
+            key: `${prefix}/end-to-end`,
+            direction: 'none' as const,
+            label: `${label} of end-to-end`,
+            unit: '',
+            reference,
+          },
+        ]
+      : []),
     { key: `${prefix}/*`, direction: 'none', label: `${label} of {*}`, unit: '' },
   ];
 }

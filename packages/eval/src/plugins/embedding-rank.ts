@@ -1,4 +1,12 @@
-import { definePlugin, effectiveRank, numericalRank, singularValues, spectralEntropy, stableRank, z } from '@rankbias/core';
+import {
+  definePlugin,
+  effectiveRank,
+  numericalRank,
+  singularValues,
+  spectralEntropy,
+  stableRank,
+  z,
+} from '@rankbias/core';
 import { embeddingMatrix } from '../metrics/targets.js';
 
 /** `embedding-rank`: rank measures of a layer's activations on a data subset. */

@@ -72,23 +72,26 @@ export const spectrumMetric = definePlugin({
   options: z.strictObject({
     ...weightSelectionSchema,
     top: z.number().int().nonnegative().default(5).describe('how many of the largest singular values to report'),
-    rtol: z
-      .number()
-      .positive()
-      .optional()
-      .describe('numerical rank counts σ > rtol·σ₁ (default max(m,n)·eps32·σ₁)'),
+    rtol: z.number().positive().optional().describe('numerical rank counts σ > rtol·σ₁ (default max(m,n)·eps32·σ₁)'),
   }),
   create: (o) =>
-    spectralMetric(o, (name, s, dims) => {
-      const out: Record<string, number> = {
-        [`nuc-fro/${name}`]: nuclearFrobeniusRatio(s),
-        [`rank/${name}`]: numericalRank(s, o.rtol !== undefined ? { rtol: o.rtol } : { maxDim: Math.max(dims.rows, dims.cols) }),
-      };
-      for (let i = 0; i < Math.min(o.top, s.length); i++) out[`sv/${name}/${i}`] = s[i]!;
-      return out;
-    }, ({ dataset }) => [
-      { key: 'nuc-fro/*', direction: 'none', label: 'nuclear/Frobenius norm ratio of {*}', unit: '' },
-      ...rankKeys('rank', 'numerical rank', dataset),
-      { key: 'sv/*', direction: 'none', label: 'singular value {*} (weight/index from 0)', unit: '' },
-    ]),
+    spectralMetric(
+      o,
+      (name, s, dims) => {
+        const out: Record<string, number> = {
+          [`nuc-fro/${name}`]: nuclearFrobeniusRatio(s),
+          [`rank/${name}`]: numericalRank(
+            s,
+            o.rtol !== undefined ? { rtol: o.rtol } : { maxDim: Math.max(dims.rows, dims.cols) },
+          ),
+        };
+        for (let i = 0; i < Math.min(o.top, s.length); i++) out[`sv/${name}/${i}`] = s[i]!;
+        return out;
+      },
+      ({ dataset }) => [
+        { key: 'nuc-fro/*', direction: 'none', label: 'nuclear/Frobenius norm ratio of {*}', unit: '' },
+        ...rankKeys('rank', 'numerical rank', dataset),
+        { key: 'sv/*', direction: 'none', label: 'singular value {*} (weight/index from 0)', unit: '' },
+      ],
+    ),
 });

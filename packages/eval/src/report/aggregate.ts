@@ -65,7 +65,11 @@ export function aggregate(runs: readonly CollectedRun[], target: SweepTarget): G
 }
 
 /** Metric columns of the summary: the target first, then the selected metrics (default: all but `sv/*`), sorted. */
-export function summaryMetrics(groups: readonly GroupSummary[], target: SweepTarget, patterns?: readonly string[]): string[] {
+export function summaryMetrics(
+  groups: readonly GroupSummary[],
+  target: SweepTarget,
+  patterns?: readonly string[],
+): string[] {
   const all = [...new Set(groups.flatMap((g) => Object.keys(g.final)))].sort();
   const chosen = all.filter((k) => (patterns?.length ? patterns.some((p) => globMatch(p, k)) : !k.startsWith('sv/')));
   return [target.metric, ...chosen.filter((k) => k !== target.metric)];
@@ -82,7 +86,11 @@ export interface CurvePoint {
 }
 
 /** Learning curve points of `metric` for every group, sorted by group order then step. */
-export function curvePoints(runs: readonly CollectedRun[], groups: readonly GroupSummary[], metric: string): CurvePoint[] {
+export function curvePoints(
+  runs: readonly CollectedRun[],
+  groups: readonly GroupSummary[],
+  metric: string,
+): CurvePoint[] {
   const out: CurvePoint[] = [];
   for (const g of groups) {
     const byStep = new Map<number, number[]>();

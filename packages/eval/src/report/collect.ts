@@ -53,7 +53,8 @@ export function collectRuns(outDir: string): CollectedRun[] {
     const meta = JSON.parse(readFileSync(paths.sweepRun, 'utf8')) as Omit<CollectedRun, 'status' | 'curves'>;
     const state = runDirState(paths.root);
     // an interrupted run's result.json (status stopped) is not a result: the run resumes
-    const result = state === 'completed' || state === 'stopped' || state === 'failed' ? tryReadRunResult(paths.root) : undefined;
+    const result =
+      state === 'completed' || state === 'stopped' || state === 'failed' ? tryReadRunResult(paths.root) : undefined;
     out.push({
       id: meta.id,
       group: meta.group,

@@ -2,9 +2,25 @@ import { formatParam } from '../sweep/expand.js';
 import type { GroupSummary } from './aggregate.js';
 
 /** Okabe–Ito colours (colour-blind safe), ordered so that the first ones differ most on white; yellow last. */
-export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'] as const;
+export const PALETTE = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#000000',
+  '#F0E442',
+] as const;
 /** Stroke dash patterns and point shapes, one per grid value. */
-export const DASHES = [[1, 0], [6, 3], [2, 2], [9, 3, 2, 3], [1, 4], [12, 4]] as const;
+export const DASHES = [
+  [1, 0],
+  [6, 3],
+  [2, 2],
+  [9, 3, 2, 3],
+  [1, 4],
+  [12, 4],
+] as const;
 export const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down'] as const;
 
 /**

@@ -59,14 +59,19 @@ export function reportHtml(
   const { columns, rows } = summaryRows(groups, ctx);
   const summary =
     `<table class="summary"><thead><tr>${columns.map((c, i) => `<th${i === 1 ? ' class="l"' : ''}>${breakable(c.head)}</th>`).join('')}</tr></thead><tbody>` +
-    rows.map((r) => `<tr>${r.map((c, i) => `<td${i === 1 ? ' class="l"' : ''}>${esc(c)}</td>`).join('')}</tr>`).join('') +
+    rows
+      .map((r) => `<tr>${r.map((c, i) => `<td${i === 1 ? ' class="l"' : ''}>${esc(c)}</td>`).join('')}</tr>`)
+      .join('') +
     '</tbody></table>';
   const explained = `<ul class="cols"><li>${esc(CELL_RULE)}</li>${columns
     .map((c) => `<li><b>${esc(c.head)}</b>: ${esc(c.explain)}.</li>`)
     .join('')}</ul>`;
   const figures = (plots: readonly RenderedPlot[], section: string) =>
     `<div class="plots">${plots
-      .map((p, i) => `<figure>${scopeIds(p.svg.replace(/^<\?xml[^>]*>/, ''), `${section}${i}-`)}<figcaption><code>${esc(p.file)}</code> (.svg, .png)</figcaption></figure>`)
+      .map(
+        (p, i) =>
+          `<figure>${scopeIds(p.svg.replace(/^<\?xml[^>]*>/, ''), `${section}${i}-`)}<figcaption><code>${esc(p.file)}</code> (.svg, .png)</figcaption></figure>`,
+      )
       .join('')}</div>`;
   const note = rankingNote(groups, ctx.target);
   const target = ctx.target.metric;

@@ -23,5 +23,9 @@ export function axisTitle(info: MetricInfo): string {
 
 /** `lower is better` / `higher is better` / `no better direction`. */
 export function directionText(info: MetricInfo): string {
-  return info.direction === 'min' ? 'lower is better' : info.direction === 'max' ? 'higher is better' : 'no better direction';
+  return info.direction === 'min'
+    ? 'lower is better'
+    : info.direction === 'max'
+      ? 'higher is better'
+      : 'no better direction';
 }

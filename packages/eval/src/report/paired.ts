@@ -12,7 +12,12 @@ export interface PairedComparison {
   readonly difference: Stat & { seeds: number[] };
 }
 
-function valuesBySeed(runs: readonly CollectedRun[], label: string, metric: string, use: 'final' | 'best'): Map<number, number> {
+function valuesBySeed(
+  runs: readonly CollectedRun[],
+  label: string,
+  metric: string,
+  use: 'final' | 'best',
+): Map<number, number> {
   const out = new Map<number, number>();
   for (const r of runs) {
     if (r.label !== label || !r.result || (r.status !== 'completed' && r.status !== 'stopped')) continue;
@@ -23,14 +28,23 @@ function valuesBySeed(runs: readonly CollectedRun[], label: string, metric: stri
 }
 
 /** Compares groups `a` and `b` (by label) on `metric`: per seed a − b, then mean and 95% t-interval. */
-export function comparePaired(runs: readonly CollectedRun[], a: string, b: string, metric: string, use: 'final' | 'best'): PairedComparison {
+export function comparePaired(
+  runs: readonly CollectedRun[],
+  a: string,
+  b: string,
+  metric: string,
+  use: 'final' | 'best',
+): PairedComparison {
   const labels = [...new Set(runs.map((r) => r.label))].sort();
   for (const l of [a, b]) {
-    if (!labels.includes(l)) throw new CliUsageError(`no group "${l}" in this sweep; groups: ${labels.map((x) => `"${x}"`).join(', ')}`);
+    if (!labels.includes(l))
+      throw new CliUsageError(`no group "${l}" in this sweep; groups: ${labels.map((x) => `"${x}"`).join(', ')}`);
   }
   const difference = pairedDifference(valuesBySeed(runs, a, metric, use), valuesBySeed(runs, b, metric, use));
   if (!difference.seeds.length) {
-    throw new CliUsageError(`"${a}" and "${b}" share no finished seed with ${metric} (${use}); run the missing seeds or pick other groups`);
+    throw new CliUsageError(
+      `"${a}" and "${b}" share no finished seed with ${metric} (${use}); run the missing seeds or pick other groups`,
+    );
   }
   return { a, b, metric, use, difference };
 }

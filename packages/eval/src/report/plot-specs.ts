@@ -14,8 +14,25 @@ export const PLOT_CONFIG = {
   font: 'DejaVu Sans, Arial, sans-serif',
   background: 'white',
   padding: 6,
-  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', grid: true, gridOpacity: 0.45, labelOverlap: true },
-  legend: { orient: 'right', symbolOpacity: 1, labelFontSize: 11, titleFontSize: 11, labelLimit: 220, symbolStrokeWidth: 2, symbolSize: 90, rowPadding: 2, offset: 10 },
+  axis: {
+    labelFontSize: 11,
+    titleFontSize: 12,
+    titleFontWeight: 'normal',
+    grid: true,
+    gridOpacity: 0.45,
+    labelOverlap: true,
+  },
+  legend: {
+    orient: 'right',
+    symbolOpacity: 1,
+    labelFontSize: 11,
+    titleFontSize: 11,
+    labelLimit: 220,
+    symbolStrokeWidth: 2,
+    symbolSize: 90,
+    rowPadding: 2,
+    offset: 10,
+  },
   title: { fontSize: 13, subtitleFontSize: 11, subtitleColor: '#555', anchor: 'start', fontWeight: 'bold', offset: 6 },
   view: { stroke: null },
 } as const;
@@ -43,7 +60,9 @@ function wrapLabel(value: unknown): string {
   return Array.isArray(lines) ? lines.join('\n') : lines;
 }
 
-type YScale = { type: 'log'; domain: [number, number]; nice: false } | { type: 'linear'; domain: [number, number]; zero: false; nice: true };
+type YScale =
+  | { type: 'log'; domain: [number, number]; nice: false }
+  | { type: 'linear'; domain: [number, number]; zero: false; nice: true };
 
 /** Log when every value is positive and they span `decades` or more; the domain hugs the data (and the references). */
 export function yScaleFor(values: readonly number[], decades = 2): YScale {
@@ -130,9 +149,21 @@ export function curveSpec(
     layer: [
       {
         data: { values: clampForLog(rows, y) },
-        encoding: { x: { field: 'step', type: 'quantitative', title: 'training step', scale: { domain: [0, maxStep], nice: false } }, color: colour, detail: { field: 'label' } },
+        encoding: {
+          x: {
+            field: 'step',
+            type: 'quantitative',
+            title: 'training step',
+            scale: { domain: [0, maxStep], nice: false },
+          },
+          color: colour,
+          detail: { field: 'label' },
+        },
         layer: [
-          { mark: { type: 'area', opacity: 0.14, clip: true }, encoding: { y: { ...yEnc, field: 'lo' }, y2: { field: 'hi' } } },
+          {
+            mark: { type: 'area', opacity: 0.14, clip: true },
+            encoding: { y: { ...yEnc, field: 'lo' }, y2: { field: 'hi' } },
+          },
           { mark: { type: 'line', strokeWidth: 1.8 }, encoding: { y: { ...yEnc, field: 'mean' }, ...dash } },
         ],
       },
@@ -173,12 +204,26 @@ export function versusSpec(
       const dash = dashOf(dashKeys, g);
       // Side by side within an x value: the series that differ in something other than x.
       const series = `${enc.colourKey !== axis ? colour : ''}|${dash}`;
-      return { x: g.params[axis], label: g.label, colour, dash, series, mean: s.mean, lo: s.mean - half, hi: s.mean + half, n: s.n };
+      return {
+        x: g.params[axis],
+        label: g.label,
+        colour,
+        dash,
+        series,
+        mean: s.mean,
+        lo: s.mean - half,
+        hi: s.mean + half,
+        n: s.n,
+      };
     })
     .filter((r): r is NonNullable<typeof r> => r !== undefined);
   const layout = xLayout(rows.map((r) => r.x));
   const y = yScaleFor([...rows.flatMap((r) => [r.mean, r.lo, r.hi]), ...(info.reference ?? []).map((r) => r.value)]);
-  const yEnc = { type: 'quantitative', scale: y, title: wrapTitle(`${axisTitle(info)}${which === 'best' ? ', best' : ''}`) };
+  const yEnc = {
+    type: 'quantitative',
+    scale: y,
+    title: wrapTitle(`${axisTitle(info)}${which === 'best' ? ', best' : ''}`),
+  };
   const colour = colourChannel(enc, layout === 'ordinal' ? 'circle' : 'stroke');
   const dashDom = dashDomain(dashKeys, groups);
   const data = clampForLog(rows, y);
@@ -186,23 +231,44 @@ export function versusSpec(
   let marks: object[];
   if (layout === 'ordinal') {
     const xs = [...new Set(rows.map((r) => r.x))].sort((a, b) =>
-      typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'en', { numeric: true }),
+      typeof a === 'number' && typeof b === 'number'
+        ? a - b
+        : String(a).localeCompare(String(b), 'en', { numeric: true }),
     );
     // long category names (variants) wrap onto lines rather than being dropped for overlapping
     const wraps = xs.some((v) => wrapLabel(v).includes('\n'));
-    const labels = { labelAngle: 0, labelOverlap: false, labelExpr: `split(datum.label, '\\n')`, ...(wraps ? { titlePadding: 16 } : {}) };
-    x = { field: 'xs', type: 'ordinal', title: axis, sort: xs.map(wrapLabel), axis: labels, scale: { paddingInner: 0.25 } };
+    const labels = {
+      labelAngle: 0,
+      labelOverlap: false,
+      labelExpr: `split(datum.label, '\\n')`,
+      ...(wraps ? { titlePadding: 16 } : {}),
+    };
+    x = {
+      field: 'xs',
+      type: 'ordinal',
+      title: axis,
+      sort: xs.map(wrapLabel),
+      axis: labels,
+      scale: { paddingInner: 0.25 },
+    };
     const shape = dashKeys.length ? { shape: shapeChannel(dashKeys, dashDom) } : {};
     marks = [
       { mark: { type: 'rule', strokeWidth: 1.6 }, encoding: { y: { ...yEnc, field: 'lo' }, y2: { field: 'hi' } } },
-      { mark: { type: 'point', filled: true, size: 55, opacity: 1 }, encoding: { y: { ...yEnc, field: 'mean' }, ...shape } },
+      {
+        mark: { type: 'point', filled: true, size: 55, opacity: 1 },
+        encoding: { y: { ...yEnc, field: 'mean' }, ...shape },
+      },
     ];
     return {
       ...base(`${info.label} vs ${axis}`, `${which} value; mean over seeds with 95% confidence interval`),
       layer: [
         {
           data: { values: data.map((r) => ({ ...r, xs: wrapLabel(r.x) })) },
-          encoding: { x, xOffset: { field: 'series', type: 'nominal', sort: [...new Set(rows.map((r) => r.series))].sort() }, color: colour },
+          encoding: {
+            x,
+            xOffset: { field: 'series', type: 'nominal', sort: [...new Set(rows.map((r) => r.series))].sort() },
+            color: colour,
+          },
           layer: marks,
         },
         ...referenceLayers(info, y),
@@ -215,7 +281,13 @@ export function versusSpec(
       ? { type: 'log', domain: [Math.min(...xsNum) / 1.3, Math.max(...xsNum) * 1.3], nice: false }
       : { type: 'linear', zero: false, nice: true };
   // Ticks at the swept values: a sweep has a handful, and they are what the reader looks up.
-  x = { field: 'x', type: 'quantitative', title: axis, scale: xScale, axis: { values: [...new Set(xsNum)].sort((a, b) => a - b), format: '~g' } };
+  x = {
+    field: 'x',
+    type: 'quantitative',
+    title: axis,
+    scale: xScale,
+    axis: { values: [...new Set(xsNum)].sort((a, b) => a - b), format: '~g' },
+  };
   const dash = dashKeys.length ? { strokeDash: dashChannel(dashKeys, dashDom) } : {};
   marks = [
     { mark: { type: 'rule', strokeWidth: 1.4 }, encoding: { y: { ...yEnc, field: 'lo' }, y2: { field: 'hi' } } },

@@ -11,7 +11,9 @@ const require = createRequire(import.meta.url);
 function renumberIds(svg: string): string {
   const ids = new Map<string, string>();
   for (const m of svg.matchAll(/\bid="([^"]+)"/g)) if (!ids.has(m[1]!)) ids.set(m[1]!, `clip${ids.size + 1}`);
-  return svg.replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${ids.get(id)}"`).replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${ids.get(id) ?? id})`);
+  return svg
+    .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${ids.get(id)}"`)
+    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${ids.get(id) ?? id})`);
 }
 
 /** Renders a vega-lite spec to SVG text headlessly (no canvas, no network). */

@@ -29,18 +29,29 @@ function cell(s: Stat | undefined, groupN: number): string {
 }
 
 /** Columns and rows of the summary table as plain strings (shared by markdown and HTML). */
-export function summaryRows(groups: readonly GroupSummary[], ctx: SummaryContext): { columns: SummaryColumn[]; rows: string[][] } {
+export function summaryRows(
+  groups: readonly GroupSummary[],
+  ctx: SummaryContext,
+): { columns: SummaryColumn[]; rows: string[][] } {
   const { target } = ctx;
   const targetInfo = infoOf(ctx.info, target.metric);
   const other = target.use === 'best' ? 'final' : 'best';
   const showOther = targetInfo.direction !== 'none' && groups.some((g) => g[other][target.metric]?.n);
   const whichText = (w: 'final' | 'best') =>
-    w === 'final' ? 'at the last evaluation' : `best over the evaluations (${targetInfo.direction === 'min' ? 'minimum' : 'maximum'})`;
+    w === 'final'
+      ? 'at the last evaluation'
+      : `best over the evaluations (${targetInfo.direction === 'min' ? 'minimum' : 'maximum'})`;
   const columns: SummaryColumn[] = [
-    { head: '#', explain: `rank by the target, ${target.metric} (${target.use}), ${target.mode === 'min' ? 'lowest' : 'highest'} first` },
+    {
+      head: '#',
+      explain: `rank by the target, ${target.metric} (${target.use}), ${target.mode === 'min' ? 'lowest' : 'highest'} first`,
+    },
     { head: 'group', explain: 'the variant and grid values the runs of a group share (they differ only in the seed)' },
     { head: 'n', explain: 'finished runs (seeds) in the group; failed and unfinished runs are counted apart' },
-    { head: `${target.metric} (${target.use})`, explain: `${axisTitle(targetInfo)}, ${whichText(target.use)}; ${directionText(targetInfo)}` },
+    {
+      head: `${target.metric} (${target.use})`,
+      explain: `${axisTitle(targetInfo)}, ${whichText(target.use)}; ${directionText(targetInfo)}`,
+    },
     ...(showOther ? [{ head: `${target.metric} (${other})`, explain: `the same, ${whichText(other)}` }] : []),
     ...ctx.metrics.slice(1).map((m) => {
       const info = infoOf(ctx.info, m);
@@ -71,7 +82,8 @@ export function rankingNote(groups: readonly GroupSummary[], target: SweepTarget
   const top = ranked[0];
   if (!top || ranked.length < 2) return '';
   const t = targetStat(top, target)!;
-  if (!Number.isFinite(t.half)) return `#1 ${top.label} has one finished run: no interval, so the ranking is not tested.`;
+  if (!Number.isFinite(t.half))
+    return `#1 ${top.label} has one finished run: no interval, so the ranking is not tested.`;
   const overlapping = ranked.slice(1).filter((g) => intervalsOverlap(t, targetStat(g, target)!));
   if (!overlapping.length) return `#1 ${top.label}: its 95% interval on ${target.metric} overlaps no other group's.`;
   const names = overlapping.map((g) => `#${groups.indexOf(g) + 1} ${g.label}`).join(', ');
@@ -83,7 +95,11 @@ function mdCell(s: string): string {
 }
 
 /** `summary.md`: title, how groups are ranked, the table, what each column means (no timestamps: equal runs give equal text). */
-export function summaryMarkdown(groups: readonly GroupSummary[], runs: readonly CollectedRun[], ctx: SummaryContext): string {
+export function summaryMarkdown(
+  groups: readonly GroupSummary[],
+  runs: readonly CollectedRun[],
+  ctx: SummaryContext,
+): string {
   const { columns, rows } = summaryRows(groups, ctx);
   const count = (s: string) => runs.filter((r) => r.status === s).length;
   const seeds = [...new Set(runs.map((r) => r.seed))].sort((a, b) => a - b);

@@ -77,7 +77,9 @@ function slug(s: string): string {
 export async function writeReport(outDir: string, metaIn?: SweepMeta): Promise<ReportFiles> {
   const runs = collectRuns(outDir);
   if (!runs.length) {
-    throw new CliUsageError(`no sweep runs under ${join(outDir, 'runs')} (expected run directories written by rankbias compare)`);
+    throw new CliUsageError(
+      `no sweep runs under ${join(outDir, 'runs')} (expected run directories written by rankbias compare)`,
+    );
   }
   const meta: SweepMeta = metaIn ??
     readSweepMeta(outDir) ?? {
@@ -122,7 +124,13 @@ export async function writeReport(outDir: string, metaIn?: SweepMeta): Promise<R
   for (const m of curveMetrics) {
     const points = curvePoints(runs, groups, m);
     if (points.length) {
-      curves.push(await save(`curve-${slug(m)}`, `${m} during training`, curveSpec(infoOf(ctx.info, m), points, groups, encoding)));
+      curves.push(
+        await save(
+          `curve-${slug(m)}`,
+          `${m} during training`,
+          curveSpec(infoOf(ctx.info, m), points, groups, encoding),
+        ),
+      );
     }
   }
   const versus: RenderedPlot[] = [];

@@ -34,7 +34,12 @@ export function intervalsOverlap(a: Stat, b: Stat): boolean {
 }
 
 /** The paired difference `a − b` over the seeds both have (finite values only). */
-export function pairedDifference(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): Stat & { seeds: number[] } {
-  const seeds = [...a.keys()].filter((s) => b.has(s) && Number.isFinite(a.get(s)!) && Number.isFinite(b.get(s)!)).sort((x, y) => x - y);
+export function pairedDifference(
+  a: ReadonlyMap<number, number>,
+  b: ReadonlyMap<number, number>,
+): Stat & { seeds: number[] } {
+  const seeds = [...a.keys()]
+    .filter((s) => b.has(s) && Number.isFinite(a.get(s)!) && Number.isFinite(b.get(s)!))
+    .sort((x, y) => x - y);
   return { ...stat(seeds.map((s) => a.get(s)! - b.get(s)!)), seeds };
 }

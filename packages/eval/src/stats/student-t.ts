@@ -53,7 +53,9 @@ export function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
   const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
-  return x < (a + 1) / (a + b + 2) ? (front * betaContinuedFraction(x, a, b)) / a : 1 - (front * betaContinuedFraction(1 - x, b, a)) / b;
+  return x < (a + 1) / (a + b + 2)
+    ? (front * betaContinuedFraction(x, a, b)) / a
+    : 1 - (front * betaContinuedFraction(1 - x, b, a)) / b;
 }
 
 /** P(T ≤ t) for T ~ Student t with `df` degrees of freedom. */
@@ -64,7 +66,8 @@ export function studentTCdf(t: number, df: number): number {
 
 /** The p-quantile of Student t with `df` > 0 degrees of freedom (0 < p < 1). */
 export function studentTQuantile(p: number, df: number): number {
-  if (!(p > 0 && p < 1) || !(df > 0)) throw new RangeError(`studentTQuantile: need 0 < p < 1 and df > 0 (got p=${p}, df=${df})`);
+  if (!(p > 0 && p < 1) || !(df > 0))
+    throw new RangeError(`studentTQuantile: need 0 < p < 1 and df > 0 (got p=${p}, df=${df})`);
   if (p < 0.5) return -studentTQuantile(1 - p, df);
   if (p === 0.5) return 0;
   let lo = 0;

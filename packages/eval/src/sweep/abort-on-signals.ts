@@ -8,7 +8,9 @@ export function abortOnSignals(say: (line: string) => void): { signal: AbortSign
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(EXIT.interrupted);
-    say(`rankbias compare: ${signal}: stopping the runs in progress (they keep a checkpoint; ${signal} again to quit at once)…`);
+    say(
+      `rankbias compare: ${signal}: stopping the runs in progress (they keep a checkpoint; ${signal} again to quit at once)…`,
+    );
     controller.abort(signal);
   };
   process.on('SIGINT', onSignal);

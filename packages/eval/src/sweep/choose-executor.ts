@@ -1,5 +1,12 @@
 import type { DependencyContainer } from 'tsyringe';
-import { CliUsageError, createRng, PluginRegistry, SWEEP_EXECUTORS, type SweepExecutor, type SweepExecutorSettings } from '@rankbias/core';
+import {
+  CliUsageError,
+  createRng,
+  PluginRegistry,
+  SWEEP_EXECUTORS,
+  type SweepExecutor,
+  type SweepExecutorSettings,
+} from '@rankbias/core';
 
 /** The queue URL `compare` was given: `--queue`, else `RANKBIAS_QUEUE`, else none (local). */
 export function queueUrlOf(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -12,7 +19,10 @@ export function queueUrlOf(option: string | undefined, env: NodeJS.ProcessEnv = 
  * given, `local` otherwise. A missing executor is bad input (exit 2) naming
  * the package to install.
  */
-export async function createSweepExecutor(container: DependencyContainer, settings: SweepExecutorSettings): Promise<SweepExecutor> {
+export async function createSweepExecutor(
+  container: DependencyContainer,
+  settings: SweepExecutorSettings,
+): Promise<SweepExecutor> {
   const name = settings.url ? SWEEP_EXECUTORS.queue : SWEEP_EXECUTORS.local;
   const registry = new PluginRegistry(container);
   if (!registry.has('sweep-executor', name)) {

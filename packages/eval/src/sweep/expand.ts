@@ -37,14 +37,20 @@ export interface SweepReadOptions {
 }
 
 /** Reads and validates a sweep file (YAML/JSON); problems name their path in the file. */
-export function readSweepFile(file: string, options: SweepReadOptions = {}): { spec: SweepSpec; base: Record<string, unknown> } {
+export function readSweepFile(
+  file: string,
+  options: SweepReadOptions = {},
+): { spec: SweepSpec; base: Record<string, unknown> } {
   const raw = readConfigFile(file);
   const parsed = sweepSchema.safeParse(raw);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((i) => ({
         path: formatPath(i.path),
-        message: i.code === 'unrecognized_keys' ? `unknown key(s) ${i.keys.map((k) => `"${k}"`).join(', ')} (a sweep has base, grid, variants, seeds, target, report, workers, batchRuns, name, description)` : i.message,
+        message:
+          i.code === 'unrecognized_keys'
+            ? `unknown key(s) ${i.keys.map((k) => `"${k}"`).join(', ')} (a sweep has base, grid, variants, seeds, target, report, workers, batchRuns, name, description)`
+            : i.message,
       })),
       file,
     );
@@ -57,14 +63,19 @@ export function readSweepFile(file: string, options: SweepReadOptions = {}): { s
       base = readConfigFile(basePath);
     } catch (e) {
       if (e instanceof ConfigError) {
-        throw new ConfigError(e.issues.map((i) => ({ ...i, path: i.path ? `base → ${i.path}` : 'base' })), `${file} (base ${basePath})`);
+        throw new ConfigError(
+          e.issues.map((i) => ({ ...i, path: i.path ? `base → ${i.path}` : 'base' })),
+          `${file} (base ${basePath})`,
+        );
       }
       throw e;
     }
   } else base = spec.base;
   if (options.overrides?.length) base = applyOverrides(base, options.overrides);
   for (const key of Object.keys(spec.grid)) parseKeyPathAt(key, `grid.${key}`, file);
-  spec.variants?.forEach((v, i) => Object.keys(v.set).forEach((k) => parseKeyPathAt(k, `variants[${i}].set.${k}`, file)));
+  spec.variants?.forEach((v, i) =>
+    Object.keys(v.set).forEach((k) => parseKeyPathAt(k, `variants[${i}].set.${k}`, file)),
+  );
   const names = spec.variants?.map((v) => v.name) ?? [];
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) throw new ConfigError([{ path: 'variants', message: `variant name "${dup}" is used twice` }], file);
@@ -136,9 +147,10 @@ export function expandSweep(file: string, registry: PluginRegistry, options: Swe
   for (const variant of variants) {
     for (const point of gridPoints(spec.grid)) {
       const params: Record<string, unknown> = variant ? { variant: variant.name, ...point } : { ...point };
-      const label = Object.entries(params)
-        .map(([k, v]) => (k === 'variant' ? formatParam(v) : `${k}=${formatParam(v)}`))
-        .join(' · ') || 'base';
+      const label =
+        Object.entries(params)
+          .map(([k, v]) => (k === 'variant' ? formatParam(v) : `${k}=${formatParam(v)}`))
+          .join(' · ') || 'base';
       for (const seed of seedsOf(spec)) {
         const raw = structuredClone(base);
         for (const [k, v] of Object.entries(variant?.set ?? {})) setKeyPath(raw, k, v);
@@ -159,7 +171,12 @@ export function expandSweep(file: string, registry: PluginRegistry, options: Swe
         const run: PlannedRun = { id: stableHash(config), group: stableHash(withoutSeed), label, seed, params, config };
         if (ids.has(run.id)) {
           throw new ConfigError(
-            [{ path: 'grid', message: `two grid points give the same config (${label}, seed ${seed}); remove the duplicate value` }],
+            [
+              {
+                path: 'grid',
+                message: `two grid points give the same config (${label}, seed ${seed}); remove the duplicate value`,
+              },
+            ],
             file,
           );
         }
@@ -169,7 +186,10 @@ export function expandSweep(file: string, registry: PluginRegistry, options: Swe
     }
   }
   if (issues.length) {
-    throw new ConfigError(issues.flatMap((e) => e.issues.map((i) => ({ ...i, path: `${e.source ?? ''} ${i.path}`.trim() }))), file);
+    throw new ConfigError(
+      issues.flatMap((e) => e.issues.map((i) => ({ ...i, path: `${e.source ?? ''} ${i.path}`.trim() }))),
+      file,
+    );
   }
   return { spec, source: file, axes, runs };
 }

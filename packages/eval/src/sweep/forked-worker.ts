@@ -73,7 +73,8 @@ export class ForkedWorker implements RunSlot {
         if (message.type === 'ready') resolve();
         else if (message.type === 'fatal') reject(new Error(message.message));
         else if (message.type === 'step' && message.id === this.attempt?.id) this.attempt.onStep(message.step);
-        else if (message.type === 'done' && message.id === this.attempt?.id) this.finish({ status: message.status, message: message.message });
+        else if (message.type === 'done' && message.id === this.attempt?.id)
+          this.finish({ status: message.status, message: message.message });
       });
       child.on('exit', (code, signal) => {
         this.child = undefined;

@@ -28,11 +28,18 @@ export interface LocalPoolOptions extends SweepExecuteOptions {
  * `runs` (the workers of a compare that was killed leave as soon as they
  * have checkpointed); then the run directories are settled and safe to plan.
  */
-export async function waitForEarlierTrainers(outDir: string, runs: readonly SweepRun[], reporter: SweepReporter, waitMs: number): Promise<void> {
+export async function waitForEarlierTrainers(
+  outDir: string,
+  runs: readonly SweepRun[],
+  reporter: SweepReporter,
+  waitMs: number,
+): Promise<void> {
   const holders = () => runs.map((r) => liveLockOwner(sweepRunPaths(outDir, r.id).lock)).filter((o) => o !== undefined);
   let live = holders();
   if (!live.length) return;
-  reporter.line?.(`rankbias compare: waiting for ${live.length} training process(es) of an earlier compare to checkpoint and leave…`);
+  reporter.line?.(
+    `rankbias compare: waiting for ${live.length} training process(es) of an earlier compare to checkpoint and leave…`,
+  );
   const deadline = Date.now() + waitMs;
   while (live.length && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -12,7 +12,10 @@ export function lastLoggedStep(file: string): number {
     const buf = Buffer.alloc(len);
     fd = openSync(file, 'r');
     readSync(fd, buf, 0, len, size - len);
-    const lines = buf.toString('utf8').split('\n').filter((l) => l.trim());
+    const lines = buf
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.trim());
     for (let i = lines.length - 1; i >= 0; i--) {
       try {
         const step = (JSON.parse(lines[i]!) as { step?: unknown }).step;
@@ -45,7 +48,11 @@ export interface SweepProgress {
 }
 
 /** A progress display on `stream` (a cli-progress bar when it is a TTY). */
-export function createProgress(totalSteps: number, runs: number, stream: NodeJS.WriteStream = process.stderr): SweepProgress {
+export function createProgress(
+  totalSteps: number,
+  runs: number,
+  stream: NodeJS.WriteStream = process.stderr,
+): SweepProgress {
   if (!stream.isTTY) {
     return { update: () => {}, line: (t) => stream.write(t + '\n'), stop: () => {} };
   }
@@ -100,7 +107,10 @@ export function progressReporter(
   return {
     planned(runs) {
       total = runs.length;
-      progress = make(runs.reduce((s, r) => s + stepsOf(r), 0), runs.length);
+      progress = make(
+        runs.reduce((s, r) => s + stepsOf(r), 0),
+        runs.length,
+      );
     },
     started(run) {
       running.set(run.id, 0);
@@ -114,10 +124,14 @@ export function progressReporter(
       if (report.status === 'completed') {
         done++;
         finishedSteps += stepsOf(run);
-        line(`[${done}/${total}] ${run.label} seed ${run.seed}: ${report.result?.status ?? 'completed'} in ${report.seconds.toFixed(1)}s (${run.id})`);
+        line(
+          `[${done}/${total}] ${run.label} seed ${run.seed}: ${report.result?.status ?? 'completed'} in ${report.seconds.toFixed(1)}s (${run.id})`,
+        );
       } else if (report.status === 'failed') {
         failed++;
-        line(`FAILED ${run.label} seed ${run.seed}: ${report.message ?? 'unknown error'}${report.log ? ` (log: ${report.log})` : ''}`);
+        line(
+          `FAILED ${run.label} seed ${run.seed}: ${report.message ?? 'unknown error'}${report.log ? ` (log: ${report.log})` : ''}`,
+        );
       }
     },
     line(text) {

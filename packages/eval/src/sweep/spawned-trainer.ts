@@ -26,7 +26,11 @@ export class SpawnedTrainer implements RunSlot {
     const argv = this.command(paths.trainConfig, paths.root, item.resume);
     const log = openSync(paths.log, 'a');
     writeSync(log, `$ ${[argv.command, ...argv.args].map(shellQuote).join(' ')}\n`);
-    const child = spawn(argv.command, [...argv.args], { stdio: ['ignore', log, log], detached: true, env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(argv.command, [...argv.args], {
+      stdio: ['ignore', log, log],
+      detached: true,
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     closeSync(log);
     this.child = child;
     const poll = setInterval(() => onStep(lastLoggedStep(paths.metrics)), 1000);
@@ -39,7 +43,8 @@ export class SpawnedTrainer implements RunSlot {
         this.child = undefined;
         const state = runDirState(paths.root);
         if (state === 'completed' || state === 'stopped') resolve({ status: 'completed' });
-        else if (state === 'failed') resolve({ status: 'failed', message: tryReadRunResult(paths.root)?.error?.message ?? why });
+        else if (state === 'failed')
+          resolve({ status: 'failed', message: tryReadRunResult(paths.root)?.error?.message ?? why });
         else resolve({ status: this.stopping ? 'interrupted' : 'failed', message: why });
       };
       child.on('exit', (code, signal) => end(signal ? `killed by ${signal}` : `exit code ${code}`));

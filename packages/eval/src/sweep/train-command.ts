@@ -18,10 +18,13 @@ export function coreCliEntry(): string {
   try {
     pkg = require.resolve('@rankbias/core/package.json');
   } catch {
-    throw new Error('rankbias compare: @rankbias/core is not installed next to @rankbias/eval (npm install @rankbias/core)');
+    throw new Error(
+      'rankbias compare: @rankbias/core is not installed next to @rankbias/eval (npm install @rankbias/core)',
+    );
   }
   const entry = join(dirname(pkg), 'bin', 'rankbias.js');
-  if (!existsSync(entry)) throw new Error(`rankbias compare: core's CLI entry ${entry} is missing; reinstall @rankbias/core`);
+  if (!existsSync(entry))
+    throw new Error(`rankbias compare: core's CLI entry ${entry} is missing; reinstall @rankbias/core`);
   return entry;
 }
 

@@ -56,7 +56,12 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
   try {
     writeSync(logFd, `$ rankbias train ${runDir}/train-config.json --out ${runDir}${resume ? ' --resume' : ''}\n`);
     const container = base!.container.createChildContainer();
-    await loadPlugins(container, { cwd: base!.cwd, discover: false, packages: configPluginNames(run.config), skip: ['@rankbias/core', ...base!.loaded] });
+    await loadPlugins(container, {
+      cwd: base!.cwd,
+      discover: false,
+      packages: configPluginNames(run.config),
+      skip: ['@rankbias/core', ...base!.loaded],
+    });
     const { result, interrupted } = await trainRunInDir(run.config, runDir, {
       container,
       resume,

@@ -5,7 +5,13 @@ export type ToWorker =
   /** First message: where to discover plugins, and the `--plugin` paths to load. */
   | { readonly type: 'init'; readonly cwd: string; readonly pluginPaths: readonly string[] }
   /** Train one run into `runDir` (resuming when `resume`). */
-  | { readonly type: 'train'; readonly run: SweepRun; readonly runDir: string; readonly log: string; readonly resume: boolean }
+  | {
+      readonly type: 'train';
+      readonly run: SweepRun;
+      readonly runDir: string;
+      readonly log: string;
+      readonly resume: boolean;
+    }
   /** Stop the run in progress after its current step, with a checkpoint. */
   | { readonly type: 'stop' };
 

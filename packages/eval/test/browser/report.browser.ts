@@ -32,10 +32,19 @@ describe('report.html in headless Chromium', () => {
     const url = pathToFileURL(files.html).href;
     const browser = await chromium.launch({
       executablePath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      timeout: 60_000,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      page.setDefaultTimeout(30_000);
       const problems: string[] = [];
       const requests: string[] = [];
       page.on('console', (m) => {
@@ -71,7 +80,9 @@ describe('report.html in headless Chromium', () => {
         svgs.map((svg) => {
           const frame = svg.getBoundingClientRect();
           const boxes = Array.from(svg.querySelectorAll('text'))
-            .filter((t) => t.textContent!.trim() && getComputedStyle(t).opacity !== '0' && t.getAttribute('opacity') !== '0')
+            .filter(
+              (t) => t.textContent!.trim() && getComputedStyle(t).opacity !== '0' && t.getAttribute('opacity') !== '0',
+            )
             .map((t) => {
               const r = t.getBoundingClientRect();
               return { text: t.textContent!, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
@@ -83,7 +94,12 @@ describe('report.html in headless Chromium', () => {
       texts.forEach(({ frame, boxes }, i) => {
         expect(boxes.length).toBeGreaterThan(5);
         for (const b of boxes) {
-          if (b.left < frame.left - 0.5 || b.right > frame.right + 0.5 || b.top < frame.top - 0.5 || b.bottom > frame.bottom + 0.5) {
+          if (
+            b.left < frame.left - 0.5 ||
+            b.right > frame.right + 0.5 ||
+            b.top < frame.top - 0.5 ||
+            b.bottom > frame.bottom + 0.5
+          ) {
             problemsInPlots.push(`plot ${i}: "${b.text}" is cut off by the plot's edge`);
           }
         }
@@ -105,7 +121,13 @@ describe('report.html in headless Chromium', () => {
       mkdirSync(shots, { recursive: true });
       await page.screenshot({ path: join(shots, 'report.png'), fullPage: true });
     } finally {
-      await browser.close();
+      // The check must end, never hang CI: a browser that does not close in 10 s fails it
+      // (Chromium exits by itself once this process, the other end of its pipe, is gone).
+      const closed = await Promise.race([
+        browser.close().then(() => true),
+        new Promise<boolean>((r) => setTimeout(() => r(false), 10_000)),
+      ]);
+      if (!closed) throw new Error('Chromium did not close within 10 s');
     }
   });
 });

@@ -31,7 +31,9 @@ describe('rankbias inspect', () => {
       ],
     });
     // a rank-2 dense kernel: outer products of two vectors each
-    const rank2 = Array.from({ length: 64 }, (_, i) => Array.from({ length: 5 }, (_, j) => Math.sin(i + 1) * (j + 1) + Math.cos(i) * (j === 2 ? 3 : -1)));
+    const rank2 = Array.from({ length: 64 }, (_, i) =>
+      Array.from({ length: 5 }, (_, j) => Math.sin(i + 1) * (j + 1) + Math.cos(i) * (j === 2 ? 3 : -1)),
+    );
     model.getLayer('hidden').setWeights([tf.tensor2d(rank2), tf.zeros([5])]);
     kernels = {
       conv: (await tf.reshape(model.getLayer('conv').getWeights()[0]!, [18, 4]).array()) as number[][],
@@ -54,7 +56,10 @@ describe('rankbias inspect', () => {
       const s = mlSvd(kernels[item.layer]!);
       const t = s.reduce((a, b) => a + b, 0);
       item.topSingularValues.forEach((v, i) => expect(v).toBeCloseTo(s[i]!, 3));
-      expect(item.effectiveRank).toBeCloseTo(Math.exp(-s.reduce((a, v) => a + (v > 0 ? (v / t) * Math.log(v / t) : 0), 0)), 3);
+      expect(item.effectiveRank).toBeCloseTo(
+        Math.exp(-s.reduce((a, v) => a + (v > 0 ? (v / t) * Math.log(v / t) : 0), 0)),
+        3,
+      );
       expect(item.stableRank).toBeCloseTo(s.reduce((a, v) => a + v * v, 0) / s[0]! ** 2, 3);
       expect(item.nuclearFrobenius).toBeCloseTo(t / Math.hypot(...s), 3);
     }
@@ -64,12 +69,21 @@ describe('rankbias inspect', () => {
 
   it('prints a table, or JSON with --json', async () => {
     const lines: string[] = [];
-    const env: CliEnv = { container, out: (l) => lines.push(l), err: (l) => lines.push(`ERR ${l}`), setExitCode: () => {} };
+    const env: CliEnv = {
+      container,
+      out: (l) => lines.push(l),
+      err: (l) => lines.push(`ERR ${l}`),
+      setExitCode: () => {},
+    };
     const program = new Command().exitOverride();
     registerInspectCommand(program, env);
     await program.parseAsync(['inspect', dir], { from: 'user' });
-    expect(lines[0]).toMatch(/^layer\s+weight\s+shape\s+matrix\s+erank\s+stable rank\s+nuc\/fro\s+rank\s+top singular values$/);
-    expect(lines.find((l) => l.startsWith('hidden'))).toMatch(/^hidden\s+hidden\/kernel\s+64x5\s+64x5\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+2\s/);
+    expect(lines[0]).toMatch(
+      /^layer\s+weight\s+shape\s+matrix\s+erank\s+stable rank\s+nuc\/fro\s+rank\s+top singular values$/,
+    );
+    expect(lines.find((l) => l.startsWith('hidden'))).toMatch(
+      /^hidden\s+hidden\/kernel\s+64x5\s+64x5\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+2\s/,
+    );
     lines.length = 0;
     await program.parseAsync(['inspect', join(dir, 'model.json'), '--json'], { from: 'user' });
     const parsed = JSON.parse(lines.join('\n')) as { models: ModelInspection[] };
@@ -77,7 +91,10 @@ describe('rankbias inspect', () => {
     expect(parsed.models[0]!.weights).toHaveLength(3);
     expect(parsed.models[0]!.weights[2]).toMatchObject({ layer: 'out', shape: [5, 3] });
     // hidden layers: conv (4 filters) and hidden (5 units); the output layer is not hidden
-    expect(parsed.models[0]!.collapse.map((c) => [c.layer, c.neurons])).toEqual([['conv', 4], ['hidden', 5]]);
+    expect(parsed.models[0]!.collapse.map((c) => [c.layer, c.neurons])).toEqual([
+      ['conv', 4],
+      ['hidden', 5],
+    ]);
   });
 
   it('says what is wrong with a missing or invalid model path', async () => {

@@ -34,7 +34,10 @@ describe('detectCollapse', () => {
     const neurons = [a, b, a.slice(), Float64Array.from([0.01, 0, 0]), b.slice(), a.slice()];
     const r = detectCollapse(neurons);
     expect(r.vanished).toEqual([3]);
-    expect(r.groups).toEqual([[0, 2, 5], [1, 4]]);
+    expect(r.groups).toEqual([
+      [0, 2, 5],
+      [1, 4],
+    ]);
     expect(r.duplicates).toBe(3);
     expect(r.independentFraction).toBeCloseTo(2 / 6, 12);
   });

@@ -4,7 +4,14 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { Matrix as MlMatrix, SingularValueDecomposition } from 'ml-matrix';
 import { container as root } from 'tsyringe';
-import { createRng, fromLayersModel, PluginRegistry, type Dataset, type MetricContext, type TrainableModel } from '@rankbias/core';
+import {
+  createRng,
+  fromLayersModel,
+  PluginRegistry,
+  type Dataset,
+  type MetricContext,
+  type TrainableModel,
+} from '@rankbias/core';
 import { register } from '../../src/register.js';
 
 function mlSvd(rows: number[][]): number[] {
@@ -47,7 +54,9 @@ describe('metric plugins', () => {
     lm.layers[0]!.setWeights([tf.tensor2d(k1), tf.zeros([4])]);
     lm.layers[1]!.setWeights([tf.tensor2d(k2)]);
     model = fromLayersModel(lm, {
-      effectiveWeights: () => [{ name: 'end-to-end', tensor: tf.matMul(lm.layers[0]!.getWeights()[0]!, lm.layers[1]!.getWeights()[0]!) }],
+      effectiveWeights: () => [
+        { name: 'end-to-end', tensor: tf.matMul(lm.layers[0]!.getWeights()[0]!, lm.layers[1]!.getWeights()[0]!) },
+      ],
     });
   });
 
@@ -85,7 +94,9 @@ describe('metric plugins', () => {
   });
 
   it('conv kernels are viewed as [kh*kw*in, out]', async () => {
-    const lm = tfl.sequential({ layers: [tfl.layers.conv2d({ inputShape: [4, 4, 2], filters: 3, kernelSize: 2, name: 'conv' })] });
+    const lm = tfl.sequential({
+      layers: [tfl.layers.conv2d({ inputShape: [4, 4, 2], filters: 3, kernelSize: 2, name: 'conv' })],
+    });
     const kernel = lm.layers[0]!.getWeights()[0]!;
     const flat = (await tf.reshape(kernel, [8, 3]).array()) as number[][];
     const m = await registry().create('metric', 'effective-rank', {}, pluginCtx());
@@ -95,13 +106,16 @@ describe('metric plugins', () => {
 
   it('collapse finds a duplicated and a vanished hidden neuron', async () => {
     const lm = tfl.sequential({
-      layers: [
-        tfl.layers.dense({ inputShape: [2], units: 4, name: 'h' }),
-        tfl.layers.dense({ units: 1, name: 'o' }),
-      ],
+      layers: [tfl.layers.dense({ inputShape: [2], units: 4, name: 'h' }), tfl.layers.dense({ units: 1, name: 'o' })],
     });
     // neurons 0 and 2 identical, neuron 3 vanished, neuron 1 distinct
-    lm.layers[0]!.setWeights([tf.tensor2d([[1, 0, 1, 0], [2, 1, 2, 0]]), tf.tensor1d([0.5, -1, 0.5, 0])]);
+    lm.layers[0]!.setWeights([
+      tf.tensor2d([
+        [1, 0, 1, 0],
+        [2, 1, 2, 0],
+      ]),
+      tf.tensor1d([0.5, -1, 0.5, 0]),
+    ]);
     lm.layers[1]!.setWeights([tf.tensor2d([[1], [2], [1], [0]]), tf.tensor1d([0])]);
     const m = await registry().create('metric', 'collapse', {}, pluginCtx());
     const out = await m.compute(ctx(fromLayersModel(lm)));
@@ -114,8 +128,17 @@ describe('metric plugins', () => {
   });
 
   it('alignment: neurons along ±direction give |cos| = 1 and two directions', async () => {
-    const lm = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [3], units: 4, name: 'h' }), tfl.layers.dense({ units: 1 })] });
-    lm.layers[0]!.setWeights([tf.tensor2d([[1, 2, -1, 3], [1, 2, -1, 3], [0, 0, 0, 0]]), tf.zeros([4])]);
+    const lm = tfl.sequential({
+      layers: [tfl.layers.dense({ inputShape: [3], units: 4, name: 'h' }), tfl.layers.dense({ units: 1 })],
+    });
+    lm.layers[0]!.setWeights([
+      tf.tensor2d([
+        [1, 2, -1, 3],
+        [1, 2, -1, 3],
+        [0, 0, 0, 0],
+      ]),
+      tf.zeros([4]),
+    ]);
     const m = await registry().create('metric', 'alignment', { direction: [1, 1, 0] }, pluginCtx());
     const out = await m.compute(ctx(fromLayersModel(lm)));
     expect(out['align/cos-abs-mean']).toBeCloseTo(1, 6);
@@ -123,21 +146,33 @@ describe('metric plugins', () => {
     expect(out['align/directions']).toBe(2);
     expect(out['align/pairwise-abs-mean']).toBeCloseTo(1, 6);
     await expect(
-      (await registry().create('metric', 'alignment', { direction: [1, 1] }, pluginCtx())).compute(ctx(fromLayersModel(lm))),
+      (await registry().create('metric', 'alignment', { direction: [1, 1] }, pluginCtx())).compute(
+        ctx(fromLayersModel(lm)),
+      ),
     ).rejects.toThrow(/direction has 2 entries/);
   });
 
   it('embedding-rank measures the activations of a named layer', async () => {
     const lm = tfl.sequential({
-      layers: [tfl.layers.dense({ inputShape: [3], units: 6, name: 'embed', useBias: false }), tfl.layers.dense({ units: 2 })],
+      layers: [
+        tfl.layers.dense({ inputShape: [3], units: 6, name: 'embed', useBias: false }),
+        tfl.layers.dense({ units: 2 }),
+      ],
     });
     // embedding = x W with W of rank 2: activations have rank <= 2
-    const w = [[1, 0, 1, 0, 1, 0], [0, 1, 0, 1, 0, 1], [1, 1, 1, 1, 1, 1]];
+    const w = [
+      [1, 0, 1, 0, 1, 0],
+      [0, 1, 0, 1, 0, 1],
+      [1, 1, 1, 1, 1, 1],
+    ];
     lm.layers[0]!.setWeights([tf.tensor2d(w)]);
     const rng = createRng(3);
     const xs = Array.from({ length: 10 }, () => [rng.normal(), rng.normal(), rng.normal()]);
     const dataset: Dataset = {
-      name: 'fake', task: 'regression', inputShape: [3], outputSize: 2,
+      name: 'fake',
+      task: 'regression',
+      inputShape: [3],
+      outputSize: 2,
       size: () => xs.length,
       batch: (_s, idx) => ({ x: tf.tensor2d(Array.from(idx, (i) => xs[i]!)), y: tf.zeros([idx.length, 2]) }),
     };
@@ -149,6 +184,8 @@ describe('metric plugins', () => {
     expect(out['embedding-rank/embed']).toBe(2);
     expect(out['embedding-erank/embed']).toBeCloseTo(erankOf(mlSvd(act).slice(0, 2)), 4);
     const bad = await registry().create('metric', 'embedding-rank', { layer: 'nope' }, pluginCtx());
-    await expect(bad.compute(ctx(fromLayersModel(lm), dataset))).rejects.toThrow(/no layer named "nope"; layers: embed/);
+    await expect(bad.compute(ctx(fromLayersModel(lm), dataset))).rejects.toThrow(
+      /no layer named "nope"; layers: embed/,
+    );
   });
 });

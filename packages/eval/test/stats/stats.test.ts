@@ -24,7 +24,8 @@ describe('Student t', () => {
   });
 
   it('the CDF of ν=2 matches its closed form ½ + t/(2√(2+t²))', () => {
-    for (const t of [-3, -0.5, 0, 0.7, 5]) expect(studentTCdf(t, 2)).toBeCloseTo(0.5 + t / (2 * Math.sqrt(2 + t * t)), 12);
+    for (const t of [-3, -0.5, 0, 0.7, 5])
+      expect(studentTCdf(t, 2)).toBeCloseTo(0.5 + t / (2 * Math.sqrt(2 + t * t)), 12);
   });
 
   it('rejects p outside (0, 1)', () => {
@@ -50,8 +51,18 @@ describe('confidence intervals', () => {
   });
 
   it('paired differences use only shared seeds', () => {
-    const a = new Map([[0, 1.0], [1, 2.0], [2, 3.5], [5, 9]]);
-    const b = new Map([[0, 0.5], [1, 1.0], [2, 2.5], [3, 7]]);
+    const a = new Map([
+      [0, 1.0],
+      [1, 2.0],
+      [2, 3.5],
+      [5, 9],
+    ]);
+    const b = new Map([
+      [0, 0.5],
+      [1, 1.0],
+      [2, 2.5],
+      [3, 7],
+    ]);
     const d = pairedDifference(a, b);
     expect(d.seeds).toEqual([0, 1, 2]);
     expect(d.mean).toBeCloseTo((0.5 + 1 + 1) / 3, 14);
@@ -67,7 +78,14 @@ describe('confidence intervals', () => {
 });
 
 describe('rounding to the interval', () => {
-  const s = (mean: number, half: number, n = 3): Stat => ({ mean, half, n, std: NaN, lo: mean - half, hi: mean + half });
+  const s = (mean: number, half: number, n = 3): Stat => ({
+    mean,
+    half,
+    n,
+    std: NaN,
+    lo: mean - half,
+    hi: mean + half,
+  });
   it('keeps two significant digits of the half-width and rounds the mean to the same place', () => {
     expect(formatStat(s(2.946123, 0.0203))).toBe('2.946 ± 0.020');
     expect(formatStat(s(0.08812, 0.0123))).toBe('0.088 ± 0.012');

@@ -21,7 +21,9 @@ export function buildForCli(): void {
     });
   } catch (e) {
     const out = String((e as { stdout?: Buffer }).stdout ?? '') + String((e as { stderr?: Buffer }).stderr ?? '');
-    throw new Error(`building @rankbias/eval for the CLI test failed (npx tsc -b packages/eval/tsconfig.lib.json):\n${out}`);
+    throw new Error(
+      `building @rankbias/eval for the CLI test failed (npx tsc -b packages/eval/tsconfig.lib.json):\n${out}`,
+    );
   }
   if (!existsSync(RANKBIAS_BIN)) throw new Error(`core's CLI entry ${RANKBIAS_BIN} is missing`);
 }
@@ -38,7 +40,11 @@ export function startRankbias(
   cwd: string,
   env: Readonly<Record<string, string>> = {},
 ): { child: ChildProcess; done: Promise<Finished> } {
-  const child = spawn(process.execPath, [RANKBIAS_BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [RANKBIAS_BIN, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -18,7 +18,9 @@ const ckpt = join(out, 'checkpoints', 'latest', 'manifest.json');
 let step = 0;
 if (resume) {
   step = JSON.parse(readFileSync(ckpt, 'utf8')).state.step;
-  const kept = readFileSync(join(out, 'metrics.jsonl'), 'utf8').split('\n').filter((l) => l && JSON.parse(l).step <= step);
+  const kept = readFileSync(join(out, 'metrics.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l && JSON.parse(l).step <= step);
   writeFileSync(join(out, 'metrics.jsonl'), kept.map((l) => l + '\n').join(''));
 } else {
   writeFileSync(join(out, 'config.json'), JSON.stringify(config));
@@ -35,7 +37,16 @@ const checkpoint = () => {
 const result = (status, extra = {}) =>
   writeFileSync(
     join(out, 'result.json'),
-    JSON.stringify({ status, steps: step, final: { 'test/loss': loss(step), 'train/loss': loss(step) / 2 }, best: { 'test/loss': loss(step), 'train/loss': loss(step) / 2 }, backend: 'fake', seed: config.seed, wallSeconds: 0.1, ...extra }),
+    JSON.stringify({
+      status,
+      steps: step,
+      final: { 'test/loss': loss(step), 'train/loss': loss(step) / 2 },
+      best: { 'test/loss': loss(step), 'train/loss': loss(step) / 2 },
+      backend: 'fake',
+      seed: config.seed,
+      wallSeconds: 0.1,
+      ...extra,
+    }),
   );
 let interrupted = false;
 process.on('SIGINT', () => {
@@ -53,7 +64,11 @@ const tick = () => {
     result('failed', { error: { message: 'loss is NaN', step } });
     process.exit(1);
   }
-  appendFileSync(join(out, 'metrics.jsonl'), JSON.stringify({ step, kind: 'eval', values: { 'test/loss': loss(step), 'train/loss': loss(step) / 2 }, time: 0 }) + '\n');
+  appendFileSync(
+    join(out, 'metrics.jsonl'),
+    JSON.stringify({ step, kind: 'eval', values: { 'test/loss': loss(step), 'train/loss': loss(step) / 2 }, time: 0 }) +
+      '\n',
+  );
   if (step % 2 === 0) checkpoint();
   if (step >= steps) {
     result('completed');

@@ -7,7 +7,12 @@ import { writeSweepMeta } from '../../src/report/write-report.js';
 /** What the fixture runs' result.json declares about their metrics (as the trainer writes it). */
 export const FIXTURE_METRIC_INFO = {
   'test/loss': { direction: 'min', label: 'test loss', unit: '' },
-  'erank/end-to-end': { direction: 'none', label: 'effective rank of end-to-end', unit: '', reference: [{ value: 5, label: 'true rank' }] },
+  'erank/end-to-end': {
+    direction: 'none',
+    label: 'effective rank of end-to-end',
+    unit: '',
+    reference: [{ value: 5, label: 'true rank' }],
+  },
   'sv/end-to-end/0': { direction: 'none', label: 'singular value end-to-end/0', unit: '' },
 };
 
@@ -33,22 +38,46 @@ export function writeFixtureSweep(options: { failSeed2Depth3?: boolean } = {}): 
         const id = stableHash({ ...params, seed });
         const dir = join(out, 'runs', id);
         mkdirSync(dir, { recursive: true });
-        writeFileSync(join(dir, 'sweep-run.json'), JSON.stringify({ id, group, label: `model.depth=${depth} · optimizer.lr=${lr}`, seed, params }));
+        writeFileSync(
+          join(dir, 'sweep-run.json'),
+          JSON.stringify({ id, group, label: `model.depth=${depth} · optimizer.lr=${lr}`, seed, params }),
+        );
         const loss = (t: number) => (1 + 0.1 * seed) / (1 + lr * t) + 0.05 * depth;
         const erank = (t: number) => 5 + 20 / (1 + lr * depth * t);
         const lines = [0, 50, 100, 150, 200].map((t) =>
-          JSON.stringify({ step: t, kind: 'eval', values: { 'test/loss': loss(t), 'erank/end-to-end': erank(t) }, time: t / 100 }),
+          JSON.stringify({
+            step: t,
+            kind: 'eval',
+            values: { 'test/loss': loss(t), 'erank/end-to-end': erank(t) },
+            time: t / 100,
+          }),
         );
         writeFileSync(join(dir, 'metrics.jsonl'), lines.join('\n') + '\n');
         writeFileSync(join(dir, 'config.json'), JSON.stringify({ seed, model: { depth }, optimizer: { lr } }));
         if (options.failSeed2Depth3 && depth === 3 && seed === 2) {
-          writeFileSync(join(dir, 'result.json'), JSON.stringify({ status: 'failed', steps: 100, final: {}, best: {}, backend: 'cpu', seed, wallSeconds: 1, error: { message: 'loss is NaN' } }));
+          writeFileSync(
+            join(dir, 'result.json'),
+            JSON.stringify({
+              status: 'failed',
+              steps: 100,
+              final: {},
+              best: {},
+              backend: 'cpu',
+              seed,
+              wallSeconds: 1,
+              error: { message: 'loss is NaN' },
+            }),
+          );
           continue;
         }
         writeFileSync(
           join(dir, 'result.json'),
           JSON.stringify({
-            status: 'completed', steps: 200, backend: 'cpu', seed, wallSeconds: 2,
+            status: 'completed',
+            steps: 200,
+            backend: 'cpu',
+            seed,
+            wallSeconds: 2,
             final: { 'test/loss': loss(200), 'erank/end-to-end': erank(200), 'sv/end-to-end/0': 3 },
             best: { 'test/loss': loss(200) },
             metrics: FIXTURE_METRIC_INFO,

@@ -10,10 +10,50 @@ export function toyRegistry(): { container: DependencyContainer; registry: Plugi
   const fail = () => {
     throw new Error('toy plugins are for config validation only');
   };
-  registerPlugin(container, definePlugin({ kind: 'dataset', name: 'toy-data', description: 'toy', package: 'test', options: z.strictObject({ n: z.number().int().positive().default(10), fail: z.boolean().default(false) }), create: fail }));
-  registerPlugin(container, definePlugin({ kind: 'model', name: 'toy-model', description: 'toy', package: 'test', options: z.strictObject({ depth: z.number().int().positive().default(1) }), create: fail }));
-  registerPlugin(container, definePlugin({ kind: 'optimizer', name: 'toy-opt', description: 'toy', package: 'test', options: z.strictObject({ lr: z.number().positive() }), create: fail }));
-  registerPlugin(container, definePlugin({ kind: 'penalty', name: 'toy-pen', description: 'toy', package: 'test', options: z.strictObject({}), create: fail }));
+  registerPlugin(
+    container,
+    definePlugin({
+      kind: 'dataset',
+      name: 'toy-data',
+      description: 'toy',
+      package: 'test',
+      options: z.strictObject({ n: z.number().int().positive().default(10), fail: z.boolean().default(false) }),
+      create: fail,
+    }),
+  );
+  registerPlugin(
+    container,
+    definePlugin({
+      kind: 'model',
+      name: 'toy-model',
+      description: 'toy',
+      package: 'test',
+      options: z.strictObject({ depth: z.number().int().positive().default(1) }),
+      create: fail,
+    }),
+  );
+  registerPlugin(
+    container,
+    definePlugin({
+      kind: 'optimizer',
+      name: 'toy-opt',
+      description: 'toy',
+      package: 'test',
+      options: z.strictObject({ lr: z.number().positive() }),
+      create: fail,
+    }),
+  );
+  registerPlugin(
+    container,
+    definePlugin({
+      kind: 'penalty',
+      name: 'toy-pen',
+      description: 'toy',
+      package: 'test',
+      options: z.strictObject({}),
+      create: fail,
+    }),
+  );
   return { container, registry: new PluginRegistry(container) };
 }
 

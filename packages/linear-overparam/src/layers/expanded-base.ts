@@ -68,7 +68,9 @@ export abstract class ExpandedLayerBase extends tfl.layers.Layer {
   constructor(args: ExpandedLayerArgs) {
     super(args);
     if (!Array.isArray(args.innerWidths) || args.innerWidths.some((w) => !Number.isInteger(w) || w < 1)) {
-      throw new Error(`${new.target.name}: innerWidths must be a list of positive integers, got ${JSON.stringify(args.innerWidths)}`);
+      throw new Error(
+        `${new.target.name}: innerWidths must be a list of positive integers, got ${JSON.stringify(args.innerWidths)}`,
+      );
     }
     this.innerWidths = [...args.innerWidths];
     this.activationName = args.activation ?? 'linear';
@@ -148,8 +150,22 @@ export abstract class ExpandedLayerBase extends tfl.layers.Layer {
         this.norms.push({
           gamma: this.addWeight(`bn_${i + 1}/gamma`, [n], 'float32', tfl.initializers.ones(), undefined, true),
           beta: this.addWeight(`bn_${i + 1}/beta`, [n], 'float32', tfl.initializers.zeros(), undefined, true),
-          movingMean: this.addWeight(`bn_${i + 1}/moving_mean`, [n], 'float32', tfl.initializers.zeros(), undefined, false),
-          movingVariance: this.addWeight(`bn_${i + 1}/moving_variance`, [n], 'float32', tfl.initializers.ones(), undefined, false),
+          movingMean: this.addWeight(
+            `bn_${i + 1}/moving_mean`,
+            [n],
+            'float32',
+            tfl.initializers.zeros(),
+            undefined,
+            false,
+          ),
+          movingVariance: this.addWeight(
+            `bn_${i + 1}/moving_variance`,
+            [n],
+            'float32',
+            tfl.initializers.ones(),
+            undefined,
+            false,
+          ),
         });
       }
     }

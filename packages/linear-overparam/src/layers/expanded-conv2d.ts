@@ -70,7 +70,8 @@ export class ExpandedConv2D extends ExpandedLayerBase {
 
   override build(inputShape: Shape | Shape[]): void {
     const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as Shape;
-    if (shape.length !== 4) throw new Error(`ExpandedConv2D "${this.name}": expects [batch, h, w, c] input, got ${JSON.stringify(shape)}`);
+    if (shape.length !== 4)
+      throw new Error(`ExpandedConv2D "${this.name}": expects [batch, h, w, c] input, got ${JSON.stringify(shape)}`);
     const inWidth = shape[3];
     if (inWidth == null) throw new Error(`ExpandedConv2D "${this.name}": the channel dimension must be known`);
     this.buildFactors(inWidth);

@@ -38,7 +38,8 @@ export function startFromBase(layer: ExpandedLayerBase, baseKernel: tf.Tensor, b
     matrices.forEach((m, i) => {
       const width = m.shape[1];
       out[`factor_${i + 1}/kernel`] = toFactor(m, i);
-      if (layer.useBias) out[`factor_${i + 1}/bias`] = i === matrices.length - 1 && baseBias ? baseBias.clone() : tf.zeros([width]);
+      if (layer.useBias)
+        out[`factor_${i + 1}/bias`] = i === matrices.length - 1 && baseBias ? baseBias.clone() : tf.zeros([width]);
       if (layer.batchNorm && i < matrices.length - 1) {
         out[`bn_${i + 1}/gamma`] = tf.ones([width]);
         out[`bn_${i + 1}/beta`] = tf.zeros([width]);

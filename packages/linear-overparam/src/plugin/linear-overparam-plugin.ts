@@ -14,11 +14,26 @@ export const linearOverparamOptions = z
       .array(z.number().int().positive())
       .optional()
       .describe('conv sub-kernel sizes, e.g. [3,3,1]; must collapse (sum-len+1) to the conv kernel size'),
-    layers: z.array(z.string()).optional().describe('name globs of the layers to expand (default: all Dense and Conv2D)'),
-    init: z.enum(['reference', 'identity']).default('reference').describe("'reference' He init or 'identity' (start at the base layer)"),
-    lastGain: z.number().positive().optional().describe('He gain of the last factor (default: gain of the following nonlinearity)'),
+    layers: z
+      .array(z.string())
+      .optional()
+      .describe('name globs of the layers to expand (default: all Dense and Conv2D)'),
+    init: z
+      .enum(['reference', 'identity'])
+      .default('reference')
+      .describe("'reference' He init or 'identity' (start at the base layer)"),
+    lastGain: z
+      .number()
+      .positive()
+      .optional()
+      .describe('He gain of the last factor (default: gain of the following nonlinearity)'),
     batchNorm: z.boolean().default(false).describe('batch norm between factors (folded at collapse)'),
-    mode: z.enum(['auto', 'effective', 'chain']).default('auto').describe("'effective': one op with the contracted kernel; 'chain': sub-layers in sequence; 'auto': the cheaper per call"),
+    mode: z
+      .enum(['auto', 'effective', 'chain'])
+      .default('auto')
+      .describe(
+        "'effective': one op with the contracted kernel; 'chain': sub-layers in sequence; 'auto': the cheaper per call",
+      ),
   })
   .strict();
 

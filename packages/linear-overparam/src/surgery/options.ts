@@ -50,7 +50,8 @@ export interface ResolvedExpansion {
 export function resolveExpansion(options: OverparameterizeOptions): ResolvedExpansion {
   const { widths, kernelSizes } = options;
   let depth = options.depth ?? (widths ? widths.length + 1 : kernelSizes ? kernelSizes.length : 2);
-  if (!Number.isInteger(depth) || depth < 1) throw new Error(`overparameterize: depth must be an integer >= 1, got ${String(depth)}`);
+  if (!Number.isInteger(depth) || depth < 1)
+    throw new Error(`overparameterize: depth must be an integer >= 1, got ${String(depth)}`);
   if (widths) {
     if (widths.some((w) => !Number.isInteger(w) || w < 1)) {
       throw new Error(`overparameterize: widths must be positive integers, got ${JSON.stringify(widths)}`);
@@ -61,13 +62,16 @@ export function resolveExpansion(options: OverparameterizeOptions): ResolvedExpa
     depth = widths.length + 1;
   }
   if (kernelSizes && kernelSizes.length !== depth) {
-    throw new Error(`overparameterize: kernelSizes ${JSON.stringify(kernelSizes)} has ${kernelSizes.length} entries, depth is ${depth}`);
+    throw new Error(
+      `overparameterize: kernelSizes ${JSON.stringify(kernelSizes)} has ${kernelSizes.length} entries, depth is ${depth}`,
+    );
   }
   const expansion = options.expansion ?? 1;
   if (!(expansion > 0)) throw new Error(`overparameterize: expansion must be > 0, got ${String(expansion)}`);
   return {
     depth,
-    innerWidths: (out) => (widths ? [...widths] : new Array<number>(depth - 1).fill(Math.max(1, Math.round(expansion * out)))),
+    innerWidths: (out) =>
+      widths ? [...widths] : new Array<number>(depth - 1).fill(Math.max(1, Math.round(expansion * out))),
     kernelSizes: (k) => {
       if (!kernelSizes) return [k, ...new Array<number>(depth - 1).fill(1)];
       const collapsed = kernelSizes.reduce((a, b) => a + b, 0) - kernelSizes.length + 1;

@@ -57,7 +57,12 @@ function selectLayers(model: tfl.LayersModel, options: OverparameterizeOptions):
   return chosen;
 }
 
-function expandEntry(entry: LayerEntry, exp: ResolvedExpansion, options: OverparameterizeOptions, lastGain: number): LayerEntry {
+function expandEntry(
+  entry: LayerEntry,
+  exp: ResolvedExpansion,
+  options: OverparameterizeOptions,
+  lastGain: number,
+): LayerEntry {
   const c = entry.config;
   const useBias = c['useBias'] !== false;
   if (options.batchNorm && !useBias) {
@@ -75,7 +80,11 @@ function expandEntry(entry: LayerEntry, exp: ResolvedExpansion, options: Overpar
   };
   if (entry.className === 'Dense') {
     const units = Number(c['units']);
-    return { ...entry, className: ExpandedDense.className, config: { ...common, units, innerWidths: exp.innerWidths(units) } };
+    return {
+      ...entry,
+      className: ExpandedDense.className,
+      config: { ...common, units, innerWidths: exp.innerWidths(units) },
+    };
   }
   const filters = Number(c['filters']);
   const [k] = pair(c['kernelSize']);
@@ -108,7 +117,12 @@ export function overparameterize(model: tfl.LayersModel, options: Overparameteri
   const chosen = selectLayers(model, options);
   const expanded = rebuildModel(model, (entry) =>
     chosen.has(String(entry.config['name']))
-      ? expandEntry(entry, exp, options, options.lastGain ?? nonlinearityGain(model.getLayer(String(entry.config['name']))))
+      ? expandEntry(
+          entry,
+          exp,
+          options,
+          options.lastGain ?? nonlinearityGain(model.getLayer(String(entry.config['name']))),
+        )
       : entry,
   );
   copyWeightsByName(model, expanded, chosen);
@@ -134,4 +148,3 @@ export function expandedLayers(model: tfl.LayersModel): ExpandedLayerBase[] {
   }
   return out;
 }
-

@@ -13,10 +13,7 @@ export interface LayerEntry {
  * entries rewritten (same names, same graph), then lets `fill` set the
  * weights of every layer of the new model from the old one.
  */
-export function rebuildModel(
-  model: tfl.LayersModel,
-  rewrite: (entry: LayerEntry) => LayerEntry,
-): tfl.LayersModel {
+export function rebuildModel(model: tfl.LayersModel, rewrite: (entry: LayerEntry) => LayerEntry): tfl.LayersModel {
   const config = JSON.parse(JSON.stringify(model.getConfig())) as { layers: LayerEntry[] };
   config.layers = config.layers.map((entry) => rewrite(entry));
   if (model instanceof tfl.Sequential) {

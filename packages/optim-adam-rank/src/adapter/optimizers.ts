@@ -73,7 +73,9 @@ export class AdamRank extends ConfiguredOptimizer<Required<AdamRankConfig>> {
 }
 
 /** AdamW as a `tf.Optimizer`: `chain(scaleByAdam, addDecayedWeights, addDecoupledGradients, scaleByLearningRate)`. */
-export class AdamWRank extends ConfiguredOptimizer<AdamWRankConfig & Required<Omit<AdamWRankConfig, 'weightDecayMask'>>> {
+export class AdamWRank extends ConfiguredOptimizer<
+  AdamWRankConfig & Required<Omit<AdamWRankConfig, 'weightDecayMask'>>
+> {
   static override className = 'rankbias.AdamWRank';
 
   constructor(config: AdamWRankConfig = {}) {

@@ -109,7 +109,9 @@ export class TransformOptimizer extends tf.Optimizer implements DecoupledOptimiz
           tensor.dispose();
           continue;
         }
-        const adopted = key.endsWith(name) ? this.adoptRenamed(key.slice(0, key.length - name.length), name, claimed) : undefined;
+        const adopted = key.endsWith(name)
+          ? this.adoptRenamed(key.slice(0, key.length - name.length), name, claimed)
+          : undefined;
         if (adopted) {
           tensor.dispose();
           this.state[key] = adopted;
@@ -167,7 +169,8 @@ export class TransformOptimizer extends tf.Optimizer implements DecoupledOptimiz
   /** `0:scale_by_adam/mu/dense/kernel` -> `dense/kernel/0:scale_by_adam/mu` (longest matching variable name). */
   private exportedName(key: string): string {
     let best = '';
-    for (const v of [...this.initialised, ...this.restored]) if (key.endsWith(`/${v}`) && v.length > best.length) best = v;
+    for (const v of [...this.initialised, ...this.restored])
+      if (key.endsWith(`/${v}`) && v.length > best.length) best = v;
     return best ? `${best}/${key.slice(0, key.length - best.length - 1)}` : key;
   }
 

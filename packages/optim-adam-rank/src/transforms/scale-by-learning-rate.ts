@@ -11,7 +11,8 @@ export type LearningRate = number | Schedule | ScheduleSpec;
  */
 export function scaleByLearningRate(learningRate: LearningRate): GradientTransformation {
   if (typeof learningRate === 'number') {
-    if (!(learningRate >= 0)) throw new RangeError(`scaleByLearningRate: learning rate must be >= 0, got ${learningRate}`);
+    if (!(learningRate >= 0))
+      throw new RangeError(`scaleByLearningRate: learning rate must be >= 0, got ${learningRate}`);
     return {
       name: 'scale_by_learning_rate',
       init: () => ({}),

@@ -25,7 +25,8 @@ export function scheduleFromSpec(spec: ScheduleSpec): Schedule {
     case 'constant':
       return () => tf.scalar(spec.value);
     case 'cosine': {
-      if (!(spec.decaySteps > 0)) throw new RangeError(`cosine schedule: decaySteps must be > 0, got ${spec.decaySteps}`);
+      if (!(spec.decaySteps > 0))
+        throw new RangeError(`cosine schedule: decaySteps must be > 0, got ${spec.decaySteps}`);
       const alpha = spec.alpha ?? 0;
       return (count) => {
         const t = tf.minimum(tf.cast(count, 'float32'), spec.decaySteps);
@@ -38,8 +39,13 @@ export function scheduleFromSpec(spec: ScheduleSpec): Schedule {
         throw new RangeError(`exponential schedule: transitionSteps must be > 0, got ${spec.transitionSteps}`);
       }
       return (count) =>
-        tf.mul(spec.init, tf.pow(tf.scalar(spec.rate), tf.div(tf.cast(count, 'float32'), spec.transitionSteps))) as tf.Scalar;
+        tf.mul(
+          spec.init,
+          tf.pow(tf.scalar(spec.rate), tf.div(tf.cast(count, 'float32'), spec.transitionSteps)),
+        ) as tf.Scalar;
     default:
-      throw new Error(`unknown schedule type ${JSON.stringify((spec as { type: unknown }).type)}; use constant, cosine or exponential`);
+      throw new Error(
+        `unknown schedule type ${JSON.stringify((spec as { type: unknown }).type)}; use constant, cosine or exponential`,
+      );
   }
 }

@@ -54,7 +54,12 @@ export function depthMirrorGradient(matrix: MatrixInput, options: SpectralOption
 }
 
 /** U Vᵀ / F − (N / F³) A, element-wise; zero when F is zero. */
-export function ratioGradient(a: ArrayLike<number>, polar: ArrayLike<number>, nuclear: number, frobenius: number): Float64Array {
+export function ratioGradient(
+  a: ArrayLike<number>,
+  polar: ArrayLike<number>,
+  nuclear: number,
+  frobenius: number,
+): Float64Array {
   const out = new Float64Array(a.length);
   if (frobenius === 0) return out;
   const c = nuclear / (frobenius * frobenius * frobenius);

@@ -31,7 +31,11 @@ const NEWTON_SCHULZ_CHECK = 1e-2;
  * exact subgradient U Vᵀ (over singular values above the float32 rank
  * tolerance). Use inside a gradient tape like any tfjs op.
  */
-export function nuclearNormOp(x: tf.Tensor, method: SpectralMethod = 'auto', options: SpectralOpOptions = {}): tf.Scalar {
+export function nuclearNormOp(
+  x: tf.Tensor,
+  method: SpectralMethod = 'auto',
+  options: SpectralOpOptions = {},
+): tf.Scalar {
   return spectralOp('nuclear', x, method, options);
 }
 
@@ -40,7 +44,11 @@ export function nuclearNormOp(x: tf.Tensor, method: SpectralMethod = 'auto', opt
  * 2-D, with gradient U Vᵀ/||A||_F − (||A||_* / ||A||_F³) A. Value and gradient
  * are 0 for the zero matrix.
  */
-export function depthMirrorOp(x: tf.Tensor, method: SpectralMethod = 'auto', options: SpectralOpOptions = {}): tf.Scalar {
+export function depthMirrorOp(
+  x: tf.Tensor,
+  method: SpectralMethod = 'auto',
+  options: SpectralOpOptions = {},
+): tf.Scalar {
   return spectralOp('ratio', x, method, options);
 }
 
@@ -53,7 +61,10 @@ function spectralOp(quantity: Quantity, x: tf.Tensor, method: SpectralMethod, op
     const values = concrete === 'newton-schulz' ? undefined : a.dataSync();
     if (values ? !values.every(Number.isFinite) : !allFinite(a)) {
       // NaN/Inf weights: a NaN loss term, which the trainer reports by step and name.
-      return { value: tf.scalar(Number.NaN), gradFunc: (dy: tf.Tensor) => tf.mul(dy, tf.fill([rows, cols], Number.NaN)) };
+      return {
+        value: tf.scalar(Number.NaN),
+        gradFunc: (dy: tf.Tensor) => tf.mul(dy, tf.fill([rows, cols], Number.NaN)),
+      };
     }
     if (concrete === 'newton-schulz') {
       const onDevice = onBackend(quantity, a as tf.Tensor2D, tolerance);
@@ -104,7 +115,11 @@ function sum2d(x: tf.Tensor): tf.Scalar {
  * some σ was not driven to 1 (a spectrum reaching below the accepted ratio),
  * where float32 cannot follow the subgradient convention.
  */
-function onBackend(quantity: Quantity, a: tf.Tensor2D, tolerance: number): { value: tf.Scalar; gradient: tf.Tensor } | undefined {
+function onBackend(
+  quantity: Quantity,
+  a: tf.Tensor2D,
+  tolerance: number,
+): { value: tf.Scalar; gradient: tf.Tensor } | undefined {
   const polar = newtonSchulzPolar(a, { rankTolerance: Math.max(8 * tolerance, NEWTON_SCHULZ_MIN_RATIO) });
   if (!allDirectionsLifted(polar)) {
     polar.dispose();
@@ -125,7 +140,11 @@ function allDirectionsLifted(p: tf.Tensor2D): boolean {
   return ok;
 }
 
-function polarToValue(quantity: Quantity, a: tf.Tensor2D, polar: tf.Tensor2D): { value: tf.Scalar; gradient: tf.Tensor } {
+function polarToValue(
+  quantity: Quantity,
+  a: tf.Tensor2D,
+  polar: tf.Tensor2D,
+): { value: tf.Scalar; gradient: tf.Tensor } {
   const nuclear = sum2d(tf.mul(polar, a));
   if (quantity === 'nuclear') return { value: nuclear, gradient: polar };
   // A floor on F keeps the zero matrix at value 0 and gradient 0 (polar is 0 there).

@@ -14,9 +14,11 @@ export const depthMirrorOptions = z.strictObject({ method: methodOption, rankTol
 export const depthMirrorPenalty = definePlugin({
   kind: 'penalty',
   name: 'depth-mirror',
-  description: 'ratio of nuclear to Frobenius norm, ||W||_* / ||W||_F, per selected weight (mirrors depth\'s low-rank bias)',
+  description:
+    "ratio of nuclear to Frobenius norm, ||W||_* / ||W||_F, per selected weight (mirrors depth's low-rank bias)",
   options: depthMirrorOptions,
   create: (options) => ({
-    value: (weights) => sumOverWeights(weights, (w) => depthMirrorOp(w, options.method, { rankTolerance: options.rankTolerance })),
+    value: (weights) =>
+      sumOverWeights(weights, (w) => depthMirrorOp(w, options.method, { rankTolerance: options.rankTolerance })),
   }),
 });

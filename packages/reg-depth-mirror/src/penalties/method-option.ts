@@ -13,4 +13,6 @@ export const rankToleranceOption = z
   .positive()
   .lt(1)
   .optional()
-  .describe('relative cut: U Vᵀ keeps directions with σᵢ > rankTolerance·σ₁ in the float64 SVD of the float32 values (default max(m, n)·2⁻²³), whatever the method');
+  .describe(
+    'relative cut: U Vᵀ keeps directions with σᵢ > rankTolerance·σ₁ in the float64 SVD of the float32 values (default max(m, n)·2⁻²³), whatever the method',
+  );

@@ -13,6 +13,7 @@ export const nuclearPenalty = definePlugin({
   description: 'nuclear norm ||W||_* (sum of singular values) per selected weight',
   options: nuclearOptions,
   create: (options) => ({
-    value: (weights) => sumOverWeights(weights, (w) => nuclearNormOp(w, options.method, { rankTolerance: options.rankTolerance })),
+    value: (weights) =>
+      sumOverWeights(weights, (w) => nuclearNormOp(w, options.method, { rankTolerance: options.rankTolerance })),
   }),
 });

@@ -7,7 +7,9 @@ import type { Regularizer } from '@tensorflow/tfjs-layers/dist/regularizers.js';
  * name, and `kernelRegularizer` accepts only its instances, so it is taken
  * from the prototype chain of a built-in regularizer.
  */
-export const RegularizerBase = Object.getPrototypeOf(tfl.regularizers.l1l2({ l1: 0, l2: 0 }).constructor) as abstract new () => Regularizer;
+export const RegularizerBase = Object.getPrototypeOf(
+  tfl.regularizers.l1l2({ l1: 0, l2: 0 }).constructor,
+) as abstract new () => Regularizer;
 
 export type { Regularizer };
 

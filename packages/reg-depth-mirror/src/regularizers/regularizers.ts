@@ -12,7 +12,9 @@ export interface SpectralRegularizerConfig extends FactorConfig {
 function checkedMethod(className: string, method: unknown): SpectralMethod {
   const m = method ?? 'auto';
   if (!(SPECTRAL_METHODS as readonly unknown[]).includes(m)) {
-    throw new RangeError(`${className}: method must be one of ${SPECTRAL_METHODS.join(', ')} (got ${JSON.stringify(m)})`);
+    throw new RangeError(
+      `${className}: method must be one of ${SPECTRAL_METHODS.join(', ')} (got ${JSON.stringify(m)})`,
+    );
   }
   return m as SpectralMethod;
 }

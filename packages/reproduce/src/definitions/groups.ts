@@ -4,8 +4,13 @@ import type { GroupFilter } from './schema.js';
 export function sweepAxes(sweep: Record<string, unknown>): Map<string, unknown[]> {
   const axes = new Map<string, unknown[]>();
   const variants = sweep.variants as { name: string }[] | undefined;
-  if (variants?.length) axes.set('variant', variants.map((v) => v.name));
-  for (const [key, values] of Object.entries((sweep.grid as Record<string, unknown[]> | undefined) ?? {})) axes.set(key, values);
+  if (variants?.length)
+    axes.set(
+      'variant',
+      variants.map((v) => v.name),
+    );
+  for (const [key, values] of Object.entries((sweep.grid as Record<string, unknown[]> | undefined) ?? {}))
+    axes.set(key, values);
   return axes;
 }
 
@@ -25,7 +30,8 @@ export function filterProblems(filter: GroupFilter, axes: Map<string, unknown[]>
   for (const [k, v] of Object.entries(filter)) {
     const values = axes.get(k);
     if (!values) problems.push(`"${k}" is not an axis of the sweep (axes: ${[...axes.keys()].join(', ') || 'none'})`);
-    else if (!values.some((x) => sameValue(x, v))) problems.push(`${k} = ${JSON.stringify(v)} is not among its values ${JSON.stringify(values)}`);
+    else if (!values.some((x) => sameValue(x, v)))
+      problems.push(`${k} = ${JSON.stringify(v)} is not among its values ${JSON.stringify(values)}`);
   }
   return problems;
 }

@@ -22,7 +22,11 @@ function readAll<T>(dir: string, parse: (raw: unknown, file: string) => T): T[] 
     .map((f) => parse(readConfigFile(join(dir, f)), join(dir, f)));
 }
 
-function parseWith<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }) {
+function parseWith<T>(schema: {
+  safeParse(
+    x: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+}) {
   return (raw: unknown, file: string): T => {
     const r = schema.safeParse(raw);
     if (!r.success) {
@@ -37,7 +41,10 @@ function parseWith<T>(schema: { safeParse(x: unknown): { success: true; data: T 
 export function statisticGroups(s: Statistic): [string, Record<string, unknown>][] {
   if (s.kind === 'mean') return [['group', s.group]];
   if (s.kind === 'slope') return [['where', s.where]];
-  return [['a', s.a], ['b', s.b]];
+  return [
+    ['a', s.a],
+    ['b', s.b],
+  ];
 }
 
 /**
@@ -56,15 +63,21 @@ export function loadDefinitions(dir = DEFINITIONS_DIR): Definitions {
     if (ids.has(c.id)) throw new InputError(`claim ${c.id} is defined twice in ${dir}`);
     ids.add(c.id);
     const experiment = experiments.get(c.experiment);
-    if (!experiment) throw new InputError(`claim ${c.id}: unknown experiment "${c.experiment}" (defined: ${[...experiments.keys()].join(', ')})`);
+    if (!experiment)
+      throw new InputError(
+        `claim ${c.id}: unknown experiment "${c.experiment}" (defined: ${[...experiments.keys()].join(', ')})`,
+      );
     for (const scale of SCALES) {
       const axes = sweepAxes(scaledSweep(experiment, scale));
       for (const [role, filter] of statisticGroups(c.statistic)) {
         const problems = filterProblems(filter, axes);
-        if (problems.length) throw new InputError(`claim ${c.id}, statistic.${role} at scale ${scale}: ${problems.join('; ')}`);
+        if (problems.length)
+          throw new InputError(`claim ${c.id}, statistic.${role} at scale ${scale}: ${problems.join('; ')}`);
       }
       if (c.statistic.kind === 'slope' && !axes.has(c.statistic.over)) {
-        throw new InputError(`claim ${c.id}: statistic.over "${c.statistic.over}" is not a grid axis of ${c.experiment} at scale ${scale}`);
+        throw new InputError(
+          `claim ${c.id}: statistic.over "${c.statistic.over}" is not a grid axis of ${c.experiment} at scale ${scale}`,
+        );
       }
     }
   }
@@ -84,7 +97,9 @@ export function selectClaims(claims: readonly Claim[], wanted: readonly string[]
   if (!wanted.length) return [...claims];
   const unknown = wanted.filter((w) => !claims.some((c) => c.id === w || String(c.result) === w));
   if (unknown.length) {
-    throw new InputError(`unknown claim(s) ${unknown.join(', ')}; claims are ${claims.map((c) => c.id).join(', ')} (or a result number 1–5)`);
+    throw new InputError(
+      `unknown claim(s) ${unknown.join(', ')}; claims are ${claims.map((c) => c.id).join(', ')} (or a result number 1–5)`,
+    );
   }
   return claims.filter((c) => wanted.some((w) => c.id === w || String(c.result) === w));
 }

@@ -38,10 +38,7 @@ export const statisticSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** Pre-registered decision rule: the statistic must lie below or above a bound. */
-export const criterionSchema = z.union([
-  z.strictObject({ below: z.number() }),
-  z.strictObject({ above: z.number() }),
-]);
+export const criterionSchema = z.union([z.strictObject({ below: z.number() }), z.strictObject({ above: z.number() })]);
 
 /** One numbered claim: what a seed result says, the sweep that tests it, and how it is decided. */
 export const claimSchema = z.strictObject({

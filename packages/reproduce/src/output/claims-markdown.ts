@@ -20,7 +20,9 @@ export function claimsMarkdown(rows: readonly ClaimRow[], meta: { scale: string;
     '',
     '## What each claim measures',
     '',
-    ...rows.flatMap((r) => [`- **${r.id}** — ${r.statistic}, criterion ${r.criterion}.${r.rationale ? ` ${r.rationale}` : ''}`]),
+    ...rows.flatMap((r) => [
+      `- **${r.id}** — ${r.statistic}, criterion ${r.criterion}.${r.rationale ? ` ${r.rationale}` : ''}`,
+    ]),
     '',
   ];
   return lines.join('\n');

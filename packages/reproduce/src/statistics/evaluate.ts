@@ -24,7 +24,8 @@ export function olsSlope(x: readonly number[], y: readonly number[]): number {
   const n = x.length;
   const mx = x.reduce((a, b) => a + b, 0) / n;
   const my = y.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0, sxx = 0;
+  let sxy = 0,
+    sxx = 0;
   for (let i = 0; i < n; i++) {
     sxy += (x[i]! - mx) * (y[i]! - my);
     sxx += (x[i]! - mx) ** 2;
@@ -44,7 +45,9 @@ export function evaluateStatistic(s: Statistic, runs: readonly CollectedRun[]): 
     case 'difference':
       return meanInterval(paired(bySeed(runs, s.a, s), bySeed(runs, s.b, s), (x, y) => x - y));
     case 'ratio': {
-      const logs = meanInterval(paired(bySeed(runs, s.a, s), bySeed(runs, s.b, s), (x, y) => (x > 0 && y > 0 ? Math.log(x / y) : NaN)));
+      const logs = meanInterval(
+        paired(bySeed(runs, s.a, s), bySeed(runs, s.b, s), (x, y) => (x > 0 && y > 0 ? Math.log(x / y) : NaN)),
+      );
       return { value: Math.exp(logs.value), low: Math.exp(logs.low), high: Math.exp(logs.high), n: logs.n };
     }
     case 'slope': {
@@ -59,7 +62,12 @@ export function evaluateStatistic(s: Statistic, runs: readonly CollectedRun[]): 
       }
       const slopes = [...points.values()]
         .filter((p) => p.length >= 2 && p.every(([x, y]) => Number.isFinite(x) && Number.isFinite(y)))
-        .map((p) => olsSlope(p.map(([x]) => x), p.map(([, y]) => y)));
+        .map((p) =>
+          olsSlope(
+            p.map(([x]) => x),
+            p.map(([, y]) => y),
+          ),
+        );
       return meanInterval(slopes);
     }
   }

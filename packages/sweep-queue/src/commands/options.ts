@@ -22,4 +22,5 @@ export function positiveNumber(flag: string): (value: string) => number {
 }
 
 /** `--queue <url>` help text, shared by every command that talks to the queue. */
-export const QUEUE_OPTION_HELP = 'Redis URL: redis://[user:password@]host:port[/db] or rediss://… (default: $RANKBIAS_QUEUE)';
+export const QUEUE_OPTION_HELP =
+  'Redis URL: redis://[user:password@]host:port[/db] or rediss://… (default: $RANKBIAS_QUEUE)';

@@ -16,7 +16,8 @@ export function registerQueueCommand(program: Command, env: CliEnv): void {
     .action(async (action: string, opts: { queue?: string }) => {
       const url = queueUrlFrom(opts.queue);
       if (action === 'status') for (const line of await queueStatus(url)) env.out(line);
-      else if (action === 'drain') env.out(`removed ${await drainQueue(url)} run(s) not started yet; running ones finish`);
+      else if (action === 'drain')
+        env.out(`removed ${await drainQueue(url)} run(s) not started yet; running ones finish`);
       else if (action === 'retry-failed') env.out(`moved ${await retryFailed(url)} failed run(s) back to the queue`);
       else throw new CliUsageError(`unknown queue action "${action}": use ${ACTIONS.join(', ')}`);
     });

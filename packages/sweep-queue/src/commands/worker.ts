@@ -1,4 +1,12 @@
-import { BACKENDS, CliUsageError, definePlugin, z, type BackendChoice, type CliEnv, type Command } from '@rankbias/core';
+import {
+  BACKENDS,
+  CliUsageError,
+  definePlugin,
+  z,
+  type BackendChoice,
+  type CliEnv,
+  type Command,
+} from '@rankbias/core';
 import { queueUrlFrom } from '../connection.js';
 import { runWorker } from '../worker/run-worker.js';
 import { superviseWorkers } from '../worker/supervise.js';
@@ -15,7 +23,8 @@ interface WorkerCommandOptions {
 }
 
 function backendChoice(value: string): BackendChoice {
-  if (!(BACKENDS as readonly string[]).includes(value)) throw new CliUsageError(`--backend must be one of ${BACKENDS.join(', ')}, got "${value}"`);
+  if (!(BACKENDS as readonly string[]).includes(value))
+    throw new CliUsageError(`--backend must be one of ${BACKENDS.join(', ')}, got "${value}"`);
   return value as BackendChoice;
 }
 
@@ -26,11 +35,28 @@ export function registerWorkerCommand(program: Command, env: CliEnv): void {
     .description('Train sweep runs taken from a Redis queue (rankbias compare --queue) until stopped')
     .option('--queue <url>', QUEUE_OPTION_HELP)
     .option('--concurrency <n>', 'runs trained at once, one process each', positiveInt('--concurrency'), 1)
-    .option('--backend <name>', `tfjs backend for every run, overrides the configs (${BACKENDS.join(', ')})`, backendChoice)
-    .option('--out <dir>', "the sweep's output directory when it is shared with the coordinator (NFS): write runs in place")
+    .option(
+      '--backend <name>',
+      `tfjs backend for every run, overrides the configs (${BACKENDS.join(', ')})`,
+      backendChoice,
+    )
+    .option(
+      '--out <dir>',
+      "the sweep's output directory when it is shared with the coordinator (NFS): write runs in place",
+    )
     .option('--work-dir <dir>', 'where runs are trained before upload (default: a folder in the temp directory)')
-    .option('--transfer-cap-mb <n>', 'largest checkpoint or run directory sent through Redis', positiveNumber('--transfer-cap-mb'), 64)
-    .option('--lock-seconds <n>', 'seconds a silent (dead) worker keeps its run before another worker resumes it', positiveInt('--lock-seconds'), 30)
+    .option(
+      '--transfer-cap-mb <n>',
+      'largest checkpoint or run directory sent through Redis',
+      positiveNumber('--transfer-cap-mb'),
+      64,
+    )
+    .option(
+      '--lock-seconds <n>',
+      'seconds a silent (dead) worker keeps its run before another worker resumes it',
+      positiveInt('--lock-seconds'),
+      30,
+    )
     .addHelpText(
       'after',
       '\nCtrl-C or SIGTERM: the run in progress writes a checkpoint and goes back to the queue; a second signal quits at once.\n' +

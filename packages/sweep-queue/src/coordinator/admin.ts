@@ -7,7 +7,9 @@ import { QUEUE_NAME } from '../names.js';
 /** Runs `action` with the queue open (no reconnect attempts), closing it after; errors come back without the password. */
 async function withQueue<T>(url: string, action: (queue: Queue<RunJob>, display: string) => Promise<T>): Promise<T> {
   const connection = parseQueueUrl(url);
-  const queue = new Queue<RunJob>(QUEUE_NAME, { connection: { ...connection.options, maxRetriesPerRequest: 1, retryStrategy: () => undefined } });
+  const queue = new Queue<RunJob>(QUEUE_NAME, {
+    connection: { ...connection.options, maxRetriesPerRequest: 1, retryStrategy: () => undefined },
+  });
   queue.on('error', () => undefined);
   try {
     return await action(queue, connection.display);
@@ -23,7 +25,11 @@ async function withQueue<T>(url: string, action: (queue: Queue<RunJob>, display:
 export function queueStatus(url: string): Promise<string[]> {
   return withQueue(url, async (queue, display) => {
     const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
-    const lines = [`queue ${QUEUE_NAME} on ${display}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`];
+    const lines = [
+      `queue ${QUEUE_NAME} on ${display}: ${Object.entries(counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}`,
+    ];
     for (const job of await queue.getJobs(['active'], 0, 49)) {
       const p = job.progress as Partial<RunJobProgress> | number;
       const where = typeof p === 'object' && p.steps ? ` step ${p.step}/${p.steps} on ${p.worker}` : '';

@@ -24,7 +24,8 @@ export function lineReporter(write: (line: string) => void, everyMs = 10_000): S
     finished: (run, report) => {
       settled++;
       steps.delete(run.id);
-      if (report.status === 'failed') write(`FAILED ${run.label} seed ${run.seed}: ${report.message ?? 'failed'} (log: ${report.log})`);
+      if (report.status === 'failed')
+        write(`FAILED ${run.label} seed ${run.seed}: ${report.message ?? 'failed'} (log: ${report.log})`);
     },
   };
 }

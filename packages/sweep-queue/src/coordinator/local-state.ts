@@ -13,7 +13,12 @@ function sortedJson(value: unknown): string {
     Array.isArray(v)
       ? v.map(sort)
       : v !== null && typeof v === 'object'
-        ? Object.fromEntries(Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => [k, sort((v as Record<string, unknown>)[k])]))
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
         : v;
   return JSON.stringify(sort(value), null, 2) + '\n';
 }
@@ -26,6 +31,9 @@ function sortedJson(value: unknown): string {
 export function prepareRunDir(outDir: string, run: SweepRun): void {
   const paths = sweepRunPaths(outDir, run.id);
   ensureDir(paths.root);
-  writeFileSync(paths.sweepRun, sortedJson({ id: run.id, group: run.group, label: run.label, seed: run.seed, params: run.params }));
+  writeFileSync(
+    paths.sweepRun,
+    sortedJson({ id: run.id, group: run.group, label: run.label, seed: run.seed, params: run.params }),
+  );
   writeFileSync(paths.trainConfig, JSON.stringify(run.config, null, 2) + '\n');
 }

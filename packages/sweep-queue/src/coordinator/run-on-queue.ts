@@ -39,7 +39,10 @@ export async function runSweepOnQueue(runs: readonly SweepRun[], options: QueueS
     const plan = await enqueueRuns(queue, redis, runs, options.outDir, options.retry);
     const pending = new Map(plan.pending.map((r) => [r.id, r]));
     reporter.planned?.(plan.pending);
-    if (pending.size) say(`${pending.size} run(s) on the queue at ${connection.display}; start workers with: rankbias worker --queue ${connection.display}`);
+    if (pending.size)
+      say(
+        `${pending.size} run(s) on the queue at ${connection.display}; start workers with: rankbias worker --queue ${connection.display}`,
+      );
 
     const settling = new Set<string>();
     const settle = async (id: string): Promise<void> => {
@@ -59,12 +62,22 @@ export async function runSweepOnQueue(runs: readonly SweepRun[], options: QueueS
         if (state === 'completed' && collected) {
           completed.push(id);
           const r = job!.returnvalue;
-          say(`${run.label} seed ${run.seed}: completed on ${r?.worker ?? 'a worker'}${r?.resumedFromStep ? ` (resumed from step ${r.resumedFromStep})` : ''}`);
+          say(
+            `${run.label} seed ${run.seed}: completed on ${r?.worker ?? 'a worker'}${r?.resumedFromStep ? ` (resumed from step ${r.resumedFromStep})` : ''}`,
+          );
           reporter.finished?.(run, { status: 'completed', seconds, result, log: paths.log });
         } else {
           failed.push(id);
-          const message = collected ? (job?.failedReason ?? 'failed') : 'its run directory was written where this coordinator cannot see it: give both the same shared --out';
-          reporter.finished?.(run, { status: 'failed', seconds, result, message: scrubSecret(message, connection), log: paths.log });
+          const message = collected
+            ? (job?.failedReason ?? 'failed')
+            : 'its run directory was written where this coordinator cannot see it: give both the same shared --out';
+          reporter.finished?.(run, {
+            status: 'failed',
+            seconds,
+            result,
+            message: scrubSecret(message, connection),
+            log: paths.log,
+          });
         }
       } finally {
         settling.delete(id);
@@ -93,8 +106,17 @@ export async function runSweepOnQueue(runs: readonly SweepRun[], options: QueueS
         options.signal?.addEventListener('abort', () => (clearTimeout(timer), wake()), { once: true });
       });
     }
-    if (aborted() && pending.size) say(`detached with ${pending.size} run(s) still on the queue; workers keep training them and the same command re-attaches`);
-    return { skipped: plan.skipped, completed, failed, failedNotRetried: plan.failedNotRetried, interrupted: aborted() && pending.size > 0 };
+    if (aborted() && pending.size)
+      say(
+        `detached with ${pending.size} run(s) still on the queue; workers keep training them and the same command re-attaches`,
+      );
+    return {
+      skipped: plan.skipped,
+      completed,
+      failed,
+      failedNotRetried: plan.failedNotRetried,
+      interrupted: aborted() && pending.size > 0,
+    };
   } finally {
     closing = true;
     await events.close().catch(() => undefined);

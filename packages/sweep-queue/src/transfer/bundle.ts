@@ -59,8 +59,18 @@ export function packBundle(root: string, files: readonly string[], capBytes: num
  */
 export function safeDestination(root: string, path: string): string {
   const normal = posix.normalize(path);
-  if (!path || path.includes('\\') || path.includes('\0') || isAbsolute(path) || normal !== path || normal.startsWith('../') || normal === '..') {
-    throw new InputError(`refused a transferred file named "${path}": only plain paths inside the run directory are accepted`);
+  if (
+    !path ||
+    path.includes('\\') ||
+    path.includes('\0') ||
+    isAbsolute(path) ||
+    normal !== path ||
+    normal.startsWith('../') ||
+    normal === '..'
+  ) {
+    throw new InputError(
+      `refused a transferred file named "${path}": only plain paths inside the run directory are accepted`,
+    );
   }
   const dest = resolve(root, ...normal.split('/'));
   const rel = relative(resolve(root), dest);

@@ -11,7 +11,11 @@ export function installedPackages(container: DependencyContainer): Set<string> {
  * package this worker does not have; the message names the package to install.
  * Returns the problem, or undefined when every package is present.
  */
-export function missingJobPlugins(config: Record<string, unknown>, installed: ReadonlySet<string>, worker: string): string | undefined {
+export function missingJobPlugins(
+  config: Record<string, unknown>,
+  installed: ReadonlySet<string>,
+  worker: string,
+): string | undefined {
   const list = Array.isArray(config.plugins) ? config.plugins : [];
   if (list.some((p) => typeof p !== 'string')) return 'the job\'s "plugins" must be a list of package names';
   try {

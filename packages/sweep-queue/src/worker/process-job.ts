@@ -2,7 +2,14 @@ import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { ConfigError, PluginRegistry, resolveConfig, type BackendChoice, type TrainedRun, ensureDir } from '@rankbias/core';
+import {
+  ConfigError,
+  PluginRegistry,
+  resolveConfig,
+  type BackendChoice,
+  type TrainedRun,
+  ensureDir,
+} from '@rankbias/core';
 import type { DependencyContainer } from 'tsyringe';
 import { runJobSchema, type RunJob, type RunJobProgress, type RunJobResult } from '../job.js';
 import { TransferTooLargeError, unpackBundle } from '../transfer/bundle.js';
@@ -37,7 +44,8 @@ function refuse(message: string): never {
 /** Validates a job as data: shape, plugins this worker has, and train's config schema. */
 function validateJob(job: Job, settings: JobSettings, installed: ReadonlySet<string>): RunJob {
   const parsed = runJobSchema.safeParse(job.data);
-  if (!parsed.success) refuse(`refused job ${job.id}: not a rankbias run (${parsed.error.issues[0]?.message ?? 'bad shape'})`);
+  if (!parsed.success)
+    refuse(`refused job ${job.id}: not a rankbias run (${parsed.error.issues[0]?.message ?? 'bad shape'})`);
   const run = parsed.data;
   if (job.id !== run.id) refuse(`refused job ${job.id}: its id differs from the run id ${run.id}`);
   const missing = missingJobPlugins(run.config, installed, settings.identity);
@@ -46,7 +54,8 @@ function validateJob(job: Job, settings: JobSettings, installed: ReadonlySet<str
   try {
     resolveConfig(config, new PluginRegistry(settings.container), `job ${run.id}`);
   } catch (e) {
-    const issues = e instanceof ConfigError ? e.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : (e as Error).message;
+    const issues =
+      e instanceof ConfigError ? e.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : (e as Error).message;
     refuse(`invalid config in job ${run.id}: ${issues}`);
   }
   return run;
@@ -75,7 +84,9 @@ export function createJobProcessor(settings: JobSettings): (job: Job, token?: st
       if (bundle) unpackBundle(bundle, runDir);
     }
     const resumedFromStep = resumableStep(runDir);
-    log(`worker ${settings.identity}: ${run.label} seed ${run.seed}${resumedFromStep ? `, resuming from the checkpoint at step ${resumedFromStep}` : ''}`);
+    log(
+      `worker ${settings.identity}: ${run.label} seed ${run.seed}${resumedFromStep ? `, resuming from the checkpoint at step ${resumedFromStep}` : ''}`,
+    );
 
     let lastProgress = 0;
     let trained: TrainedRun;
@@ -93,17 +104,26 @@ export function createJobProcessor(settings: JobSettings): (job: Job, token?: st
           job.updateProgress(progress as unknown as object).catch(() => undefined);
         },
         onCheckpoint: async () => {
-          if (!inPlace) await uploadBundle(settings.redis, run.id, 'checkpoint', checkpointBundle(runDir, settings.capBytes, run.id));
+          if (!inPlace)
+            await uploadBundle(
+              settings.redis,
+              run.id,
+              'checkpoint',
+              checkpointBundle(runDir, settings.capBytes, run.id),
+            );
         },
       });
     } catch (e) {
       const message = (e as Error).message;
       log(`failed: ${message}`);
-      if (!inPlace && !(e instanceof TransferTooLargeError)) await uploadResults(settings, run.id, runDir).catch(() => undefined);
+      if (!inPlace && !(e instanceof TransferTooLargeError))
+        await uploadResults(settings, run.id, runDir).catch(() => undefined);
       refuse(message);
     }
     const { result } = trained;
-    log(`run ${result.status} after ${result.steps} steps (${result.wallSeconds.toFixed(1)} s)${result.error ? `: ${result.error.message}` : ''}`);
+    log(
+      `run ${result.status} after ${result.steps} steps (${result.wallSeconds.toFixed(1)} s)${result.error ? `: ${result.error.message}` : ''}`,
+    );
     if (trained.interrupted) {
       // The checkpoint is uploaded (or in place); another worker resumes from it.
       await job.moveToWait(token);

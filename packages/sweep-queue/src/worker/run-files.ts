@@ -10,5 +10,10 @@ export function checkpointBundle(runDir: string, capBytes: number, runId: string
 
 /** The whole run directory as a bundle (capped): what the coordinator stores as the run's results. */
 export function resultBundle(runDir: string, capBytes: number, runId: string): Buffer {
-  return packBundle(runDir, listFiles(runDir), capBytes, `the results of run ${runId} (metrics, checkpoint, saved model)`);
+  return packBundle(
+    runDir,
+    listFiles(runDir),
+    capBytes,
+    `the results of run ${runId} (metrics, checkpoint, saved model)`,
+  );
 }

@@ -67,7 +67,9 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
   worker.on('failed', (job, e) => {
     if (job) say(`${job.id}: failed: ${e.message}`);
   });
-  say(`taking runs from ${QUEUE_NAME} on ${connection.display}${options.out ? `, writing in place under ${resolve(options.out)}` : ''}`);
+  say(
+    `taking runs from ${QUEUE_NAME} on ${connection.display}${options.out ? `, writing in place under ${resolve(options.out)}` : ''}`,
+  );
 
   const closed = new Promise<void>((resolveClosed) => {
     let signals = 0;

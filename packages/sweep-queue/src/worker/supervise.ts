@@ -21,7 +21,9 @@ export async function superviseWorkers(count: number, say: (line: string) => voi
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
   say(`rankbias worker: started ${count} worker processes (${children.map((c) => c.pid).join(', ')})`);
-  const codes = await Promise.all(children.map((c) => new Promise<number>((done) => c.on('exit', (code) => done(code ?? 130)))));
+  const codes = await Promise.all(
+    children.map((c) => new Promise<number>((done) => c.on('exit', (code) => done(code ?? 130)))),
+  );
   process.off('SIGINT', forward);
   process.off('SIGTERM', forward);
   return Math.max(...codes);

@@ -1,4 +1,11 @@
-import { readCheckpointState, runDirPaths, runDirState, trainRunInDir, type BackendChoice, type TrainedRun } from '@rankbias/core';
+import {
+  readCheckpointState,
+  runDirPaths,
+  runDirState,
+  trainRunInDir,
+  type BackendChoice,
+  type TrainedRun,
+} from '@rankbias/core';
 import type { DependencyContainer } from 'tsyringe';
 
 /** How a worker trains one run in its own process. */
@@ -26,7 +33,11 @@ export function resumableStep(runDir: string): number {
  * The abort signal's callback also yields to the event loop, which BullMQ's lock
  * renewal timer needs while a run trains.
  */
-export function trainRun(config: Readonly<Record<string, unknown>>, runDir: string, options: TrainRunOptions): Promise<TrainedRun> {
+export function trainRun(
+  config: Readonly<Record<string, unknown>>,
+  runDir: string,
+  options: TrainRunOptions,
+): Promise<TrainedRun> {
   return trainRunInDir(config, runDir, {
     container: options.container,
     backend: options.backend,

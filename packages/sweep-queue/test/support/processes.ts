@@ -9,10 +9,14 @@ export const RANKBIAS_BIN = fileURLToPath(new URL('../../../core/bin/rankbias.js
 /** Builds this package, eval and data-synthetic (and core through references) so the real CLI runs the code under test. */
 export function buildForCli(): void {
   const tsc = fileURLToPath(new URL('../../../../node_modules/typescript/bin/tsc', import.meta.url));
-  execFileSync(process.execPath, [tsc, '-b', 'tsconfig.lib.json', '../eval/tsconfig.lib.json', '../data-synthetic/tsconfig.lib.json'], {
-    cwd: PACKAGE_DIR,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    [tsc, '-b', 'tsconfig.lib.json', '../eval/tsconfig.lib.json', '../data-synthetic/tsconfig.lib.json'],
+    {
+      cwd: PACKAGE_DIR,
+      stdio: 'pipe',
+    },
+  );
 }
 
 /** A `rankbias` child process with its output collected. */
@@ -28,7 +32,11 @@ export interface Proc {
 
 /** Starts `rankbias <args>` in `cwd`. */
 export function startRankbias(args: readonly string[], cwd = PACKAGE_DIR): Proc {
-  const child = spawn(process.execPath, [RANKBIAS_BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', RANKBIAS_QUEUE: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [RANKBIAS_BIN, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', RANKBIAS_QUEUE: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
   const listeners = new Set<() => void>();
   const onData = (d: Buffer) => {
@@ -37,7 +45,9 @@ export function startRankbias(args: readonly string[], cwd = PACKAGE_DIR): Proc 
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))),
+  );
   return {
     child,
     identity: `${hostname()}:${child.pid}`,

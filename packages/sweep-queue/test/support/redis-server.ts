@@ -33,13 +33,43 @@ function freePort(): Promise<number> {
 
 function redisBinary(): string {
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
-  if (!found) throw new Error('redis-server is not installed: the queue tests need the real server (apt-get install -y redis-server)');
+  if (!found)
+    throw new Error(
+      'redis-server is not installed: the queue tests need the real server (apt-get install -y redis-server)',
+    );
   return found;
 }
 
 function launch(bin: string, port: number, dir: string, options: RedisServerOptions): Promise<ChildProcess> {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--daemonize', 'no', '--save', '3600 1 300 100 60 10000', '--appendonly', 'no', '--logfile', ''];
-  if (options.user) args.push('--user', `${options.user.name}`, 'on', `>${options.user.password}`, '~*', '&*', '+@all', '--user', 'default', 'off');
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--daemonize',
+    'no',
+    '--save',
+    '3600 1 300 100 60 10000',
+    '--appendonly',
+    'no',
+    '--logfile',
+    '',
+  ];
+  if (options.user)
+    args.push(
+      '--user',
+      `${options.user.name}`,
+      'on',
+      `>${options.user.password}`,
+      '~*',
+      '&*',
+      '+@all',
+      '--user',
+      'default',
+      'off',
+    );
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -68,7 +98,9 @@ export async function startRedis(options: RedisServerOptions = {}): Promise<Redi
   const dir = mkdtempSync(join(tmpdir(), 'rankbias-redis-'));
   const port = await freePort();
   let child = await launch(bin, port, dir, options);
-  const auth = options.user ? `${encodeURIComponent(options.user.name)}:${encodeURIComponent(options.user.password)}@` : '';
+  const auth = options.user
+    ? `${encodeURIComponent(options.user.name)}:${encodeURIComponent(options.user.password)}@`
+    : '';
   const stop = async () => {
     child.kill('SIGTERM');
     await ended(child);

@@ -29,7 +29,11 @@ export async function coordinate(
     axes: sweep.axes,
   });
   const lines: string[] = [];
-  const outcome = await runSweepOnQueue(sweep.runs, { ...options, outDir, reporter: { line: (l) => lines.push(l), ...options.reporter } });
+  const outcome = await runSweepOnQueue(sweep.runs, {
+    ...options,
+    outDir,
+    reporter: { line: (l) => lines.push(l), ...options.reporter },
+  });
   await writeReport(outDir);
   return { ...outcome, lines };
 }

@@ -21,7 +21,10 @@ describe('run directory bundles', () => {
     writeFileSync(join(src, 'empty'), '');
     const files = listFiles(src);
     expect(files).toEqual(['checkpoints/latest/variables.bin', 'empty', 'metrics.jsonl']);
-    expect(listFiles(src, ['metrics.jsonl', 'missing', 'checkpoints/latest'])).toEqual(['metrics.jsonl', 'checkpoints/latest/variables.bin']);
+    expect(listFiles(src, ['metrics.jsonl', 'missing', 'checkpoints/latest'])).toEqual([
+      'metrics.jsonl',
+      'checkpoints/latest/variables.bin',
+    ]);
     const dest = mkdtempSync(join(tmpdir(), 'bundle-dest-'));
     expect(unpackBundle(packBundle(src, files, 1e6, 'test'), dest)).toEqual(files);
     expect(readFileSync(join(dest, 'checkpoints', 'latest', 'variables.bin')).equals(binary)).toBe(true);
@@ -41,7 +44,10 @@ describe('run directory bundles', () => {
     for (const bad of ['../escape.txt', '/etc/passwd-copy', 'a/../../escape.txt', 'a\\..\\escape.txt', './x', '']) {
       const root = mkdtempSync(join(tmpdir(), 'bundle-bad-'));
       const dest = join(root, 'run');
-      const bundle = bundleOf([{ path: 'ok.txt', bytes: Buffer.from('fine') }, { path: bad, bytes: Buffer.from('evil') }]);
+      const bundle = bundleOf([
+        { path: 'ok.txt', bytes: Buffer.from('fine') },
+        { path: bad, bytes: Buffer.from('evil') },
+      ]);
       expect(() => unpackBundle(bundle, dest), bad).toThrow(/refused a transferred file/);
       expect(existsSync(join(dest, 'ok.txt')), bad).toBe(false);
       expect(existsSync(join(root, 'escape.txt')), bad).toBe(false);

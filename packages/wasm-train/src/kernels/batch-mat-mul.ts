@@ -34,7 +34,13 @@ function swapLastAxes(scope: KernelScope, x: TensorInfo): TensorInfo {
  * floats than transposing the stored operands. Counts the transposes plus the
  * fast path's packing of its right operand (one pass over it).
  */
-export function productFirstIsCheaper(m: number, k: number, n: number, transposeA: boolean, transposeB: boolean): boolean {
+export function productFirstIsCheaper(
+  m: number,
+  k: number,
+  n: number,
+  transposeA: boolean,
+  transposeB: boolean,
+): boolean {
   const direct = (transposeA ? m * k : 0) + (transposeB ? k * n : 0) + k * n;
   const viaProduct = (transposeA ? 0 : m * k) + (transposeB ? 0 : k * n) + m * n + k * m;
   return viaProduct < direct;
@@ -148,7 +154,11 @@ export function needsNoRewrite(a: TensorInfo, b: TensorInfo, transposeA: boolean
   return m * k * n < SMALL_PRODUCT;
 }
 
-function batchMatMul(args: { inputs: { a: TensorInfo; b: TensorInfo }; backend: KernelBackend; attrs: BatchMatMulAttrs }) {
+function batchMatMul(args: {
+  inputs: { a: TensorInfo; b: TensorInfo };
+  backend: KernelBackend;
+  attrs: BatchMatMulAttrs;
+}) {
   const { inputs, backend, attrs } = args;
   const { a, b } = inputs;
   const transposeA = Boolean(attrs.transposeA);

@@ -17,10 +17,21 @@ export function spreadSpatial(scope: KernelScope, x: TensorInfo, strideH: number
   if (strideH === 1 && strideW === 1) return x;
   const [n, h, w, c] = x.shape as [number, number, number, number];
   const six = scope.reshape(x, [n, h, 1, w, 1, c]);
-  const padded = scope.run('PadV2', { x: six }, {
-    paddings: [[0, 0], [0, 0], [0, strideH - 1], [0, 0], [0, strideW - 1], [0, 0]],
-    constantValue: 0,
-  });
+  const padded = scope.run(
+    'PadV2',
+    { x: six },
+    {
+      paddings: [
+        [0, 0],
+        [0, 0],
+        [0, strideH - 1],
+        [0, 0],
+        [0, strideW - 1],
+        [0, 0],
+      ],
+      constantValue: 0,
+    },
+  );
   return scope.reshape(padded, [n, h * strideH, w * strideW, c]);
 }
 
@@ -30,18 +41,19 @@ export function spreadSpatial(scope: KernelScope, x: TensorInfo, strideH: number
  * `valid` correlation with the flipped filter at dilation `d` yields exactly
  * `inHeight x inWidth`.
  */
-export function padForInputGradient(
-  scope: KernelScope,
-  spread: TensorInfo,
-  info: backend_util.Conv2DInfo,
-): TensorInfo {
+export function padForInputGradient(scope: KernelScope, spread: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo {
   const extentH = (info.filterHeight - 1) * info.dilationHeight;
   const extentW = (info.filterWidth - 1) * info.dilationWidth;
   const top = extentH - info.padInfo.top;
   const left = extentW - info.padInfo.left;
   const bottom = info.inHeight + extentH - spread.shape[1]! - top;
   const right = info.inWidth + extentW - spread.shape[2]! - left;
-  return scope.padOrCrop(spread, [[0, 0], [top, bottom], [left, right], [0, 0]]);
+  return scope.padOrCrop(spread, [
+    [0, 0],
+    [top, bottom],
+    [left, right],
+    [0, 0],
+  ]);
 }
 
 /**
@@ -52,5 +64,10 @@ export function padForFilterGradient(scope: KernelScope, x: TensorInfo, info: ba
   const needH = (info.filterHeight - 1) * info.dilationHeight + (info.outHeight - 1) * info.strideHeight + 1;
   const needW = (info.filterWidth - 1) * info.dilationWidth + (info.outWidth - 1) * info.strideWidth + 1;
   const { top, left } = info.padInfo;
-  return scope.padOrCrop(x, [[0, 0], [top, needH - info.inHeight - top], [left, needW - info.inWidth - left], [0, 0]]);
+  return scope.padOrCrop(x, [
+    [0, 0],
+    [top, needH - info.inHeight - top],
+    [left, needW - info.inWidth - left],
+    [0, 0],
+  ]);
 }

@@ -32,7 +32,8 @@ function patchGradient(
   info: backend_util.Conv2DInfo,
   filterShape: [number, number, number, number],
 ): TensorInfo {
-  if (info.strideHeight === 1 && info.strideWidth === 1) return shiftedPatchGradient(scope, xPadded, dy, info, filterShape);
+  if (info.strideHeight === 1 && info.strideWidth === 1)
+    return shiftedPatchGradient(scope, xPadded, dy, info, filterShape);
   const [n, , , c] = xPadded.shape as [number, number, number, number];
   const positions = n * info.outHeight * info.outWidth;
   const channelsFirst = scope.transpose(xPadded, [3, 0, 1, 2]);
@@ -73,12 +74,21 @@ function shiftedPatchGradient(
   const [n, hp, wp, c] = xPadded.shape as [number, number, number, number];
   // One spare zero row: the last tap's run reaches `(fw - 1) * d` floats past the padded image.
   const spare = info.filterWidth > 1 ? 1 : 0;
-  const rowsPadded = scope.padOrCrop(xPadded, [[0, 0], [0, spare], [0, 0], [0, 0]]);
+  const rowsPadded = scope.padOrCrop(xPadded, [
+    [0, 0],
+    [0, spare],
+    [0, 0],
+    [0, 0],
+  ]);
   const channelsFirst = scope.reshape(scope.transpose(rowsPadded, [3, 0, 1, 2]), [c, n, (hp + spare) * wp]);
   const run = info.outHeight * wp;
   const taps = info.filterHeight * info.filterWidth;
   // Written straight into the heap: the Slice kernel copies element by element, this copies runs.
-  const { out: patchesT, target, sources } = heapViews(scope.backend, [taps * c, n * run], 'float32', [channelsFirst], false);
+  const {
+    out: patchesT,
+    target,
+    sources,
+  } = heapViews(scope.backend, [taps * c, n * run], 'float32', [channelsFirst], false);
   scope.track(patchesT);
   const source = sources[0] as Float32Array;
   const image = (hp + spare) * wp;
@@ -92,7 +102,12 @@ function shiftedPatchGradient(
       }
     }
   }
-  const dyWide = scope.padOrCrop(dy, [[0, 0], [0, 0], [0, wp - info.outWidth], [0, 0]]);
+  const dyWide = scope.padOrCrop(dy, [
+    [0, 0],
+    [0, 0],
+    [0, wp - info.outWidth],
+    [0, 0],
+  ]);
   const product = plainMatMul(scope, patchesT, scope.reshape(dyWide, [n * run, filterShape[3]]));
   return scope.reshape(product, filterShape);
 }
@@ -130,17 +145,22 @@ export function conv2dFilterGradient(
     dimRoundingMode,
   );
   const xPadded = padForFilterGradient(scope, x, info);
-  const patchFloats = filterShape[0] * filterShape[1] * filterShape[2] * info.batchSize * info.outHeight * info.outWidth;
+  const patchFloats =
+    filterShape[0] * filterShape[1] * filterShape[2] * info.batchSize * info.outHeight * info.outWidth;
   const chosen = method ?? (patchFloats <= MAX_PATCH_FLOATS ? 'patches' : 'swapped-conv');
   if (chosen === 'patches') return patchGradient(scope, xPadded, dy, info, filterShape);
   const xSwapped = scope.transpose(xPadded, [3, 1, 2, 0]);
   const dySwapped = scope.transpose(dy, [1, 2, 0, 3]);
-  const grad = scope.run('Conv2D', { x: xSwapped, filter: dySwapped }, {
-    strides: [info.dilationHeight, info.dilationWidth],
-    dilations: [info.strideHeight, info.strideWidth],
-    pad: 'valid',
-    dataFormat: 'NHWC',
-  });
+  const grad = scope.run(
+    'Conv2D',
+    { x: xSwapped, filter: dySwapped },
+    {
+      strides: [info.dilationHeight, info.dilationWidth],
+      dilations: [info.strideHeight, info.strideWidth],
+      pad: 'valid',
+      dataFormat: 'NHWC',
+    },
+  );
   return scope.transpose(grad, [1, 2, 0, 3]);
 }
 

@@ -33,17 +33,28 @@ function conv2dBackpropInput(args: {
       number,
     ];
     const filterShape = inputs.filter.shape as [number, number, number, number];
-    const info = backend_util.computeConv2DInfo(inShape, filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
+    const info = backend_util.computeConv2DInfo(
+      inShape,
+      filterShape,
+      attrs.strides,
+      1,
+      attrs.pad,
+      attrs.dimRoundingMode,
+    );
     const spread = spreadSpatial(scope, dy, info.strideHeight, info.strideWidth);
     const padded = padForInputGradient(scope, spread, info);
     const flipped = scope.run('Reverse', { x: inputs.filter }, { dims: [0, 1] });
     const swapped = scope.transpose(flipped, [0, 1, 3, 2]);
-    const dx = scope.run('Conv2D', { x: padded, filter: swapped }, {
-      strides: [1, 1],
-      dilations: [info.dilationHeight, info.dilationWidth],
-      pad: 'valid',
-      dataFormat: 'NHWC',
-    });
+    const dx = scope.run(
+      'Conv2D',
+      { x: padded, filter: swapped },
+      {
+        strides: [1, 1],
+        dilations: [info.dilationHeight, info.dilationWidth],
+        pad: 'valid',
+        dataFormat: 'NHWC',
+      },
+    );
     return nchw ? scope.transpose(dx, TO_NCHW) : dx;
   });
 }

@@ -39,12 +39,16 @@ function depthwiseBackpropInput(args: {
     const padded = padForInputGradient(scope, spread, info);
     const flipped = scope.run('Reverse', { x: filter }, { dims: [0, 1] });
     const perGradientChannel = scope.reshape(flipped, [fh, fw, channels * multiplier, 1]);
-    const spreadDx = scope.run('DepthwiseConv2dNative', { x: padded, filter: perGradientChannel }, {
-      strides: [1, 1],
-      dilations: [info.dilationHeight, info.dilationWidth],
-      pad: 'valid',
-      dataFormat: 'NHWC',
-    });
+    const spreadDx = scope.run(
+      'DepthwiseConv2dNative',
+      { x: padded, filter: perGradientChannel },
+      {
+        strides: [1, 1],
+        dilations: [info.dilationHeight, info.dilationWidth],
+        pad: 'valid',
+        dataFormat: 'NHWC',
+      },
+    );
     if (multiplier === 1) return spreadDx;
     const grouped = scope.reshape(spreadDx, [info.batchSize, info.inHeight, info.inWidth, channels, multiplier]);
     return scope.run('Sum', { x: grouped }, { axis: [4], keepDims: false });

@@ -1,10 +1,24 @@
-import { backend_util, Sum, util, type KernelBackend, type KernelConfig, type KernelFunc, type SumAttrs, type TensorInfo } from '@tensorflow/tfjs-core';
+import {
+  backend_util,
+  Sum,
+  util,
+  type KernelBackend,
+  type KernelConfig,
+  type KernelFunc,
+  type SumAttrs,
+  type TensorInfo,
+} from '@tensorflow/tfjs-core';
 import { originalKernel } from './originals.js';
 import { heapViews } from './wasm-heap.js';
 
 /** The reduction axes when they are exactly the leading axes `0..k-1` (k < rank), else null. */
 export function leadingAxes(axis: SumAttrs['axis'], rank: number): number[] | null {
-  const axes = util.parseAxisParam(axis, [...Array(rank).keys()].map(() => 1)).sort((a, b) => a - b);
+  const axes = util
+    .parseAxisParam(
+      axis,
+      [...Array(rank).keys()].map(() => 1),
+    )
+    .sort((a, b) => a - b);
   if (axes.length === 0 || axes.length >= rank) return null;
   return axes.every((a, i) => a === i) ? axes : null;
 }

@@ -38,14 +38,18 @@ export function stridedWindow(
   strides: number[],
 ): TensorInfo {
   if (strides.every((s) => s === 1)) return scope.run('Slice', { x }, { begin, size });
-  return scope.run('StridedSlice', { x }, {
-    begin,
-    end: begin.map((b, k) => b + (size[k]! - 1) * strides[k]! + 1),
-    strides,
-    beginMask: 0,
-    endMask: 0,
-    ellipsisMask: 0,
-    newAxisMask: 0,
-    shrinkAxisMask: 0,
-  });
+  return scope.run(
+    'StridedSlice',
+    { x },
+    {
+      begin,
+      end: begin.map((b, k) => b + (size[k]! - 1) * strides[k]! + 1),
+      strides,
+      beginMask: 0,
+      endMask: 0,
+      ellipsisMask: 0,
+      newAxisMask: 0,
+      shrinkAxisMask: 0,
+    },
+  );
 }

@@ -29,7 +29,10 @@ function unsortedSegmentSum(args: {
     () => `UnsortedSegmentSum: segmentIds shape ${segmentIds.shape} must prefix x shape ${x.shape}`,
   );
   const rowSize = util.sizeFromShape(x.shape.slice(idRank));
-  const { out, target, sources } = heapViews(backend, [numSegments, ...x.shape.slice(idRank)], x.dtype, [x, segmentIds]);
+  const { out, target, sources } = heapViews(backend, [numSegments, ...x.shape.slice(idRank)], x.dtype, [
+    x,
+    segmentIds,
+  ]);
   const [values, ids] = sources as [Float32Array | Int32Array, Int32Array];
   for (let i = 0; i < ids.length; i++) {
     const segment = ids[i] as number;

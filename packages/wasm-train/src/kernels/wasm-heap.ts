@@ -17,7 +17,11 @@ export function heapViews<T extends readonly TensorInfo[]>(
   dtype: string,
   inputs: T,
   zero = true,
-): { out: TensorInfo; target: Float32Array | Int32Array | Uint8Array; sources: Array<Float32Array | Int32Array | Uint8Array> } {
+): {
+  out: TensorInfo;
+  target: Float32Array | Int32Array | Uint8Array;
+  sources: Array<Float32Array | Int32Array | Uint8Array>;
+} {
   const heap = backend as WasmHeapBackend;
   const out = heap.makeOutput(outShape, dtype);
   const target = heap.typedArrayFromHeap(out);

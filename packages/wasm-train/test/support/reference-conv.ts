@@ -22,10 +22,7 @@ export function geometry(g: ConvGeometry): backend_util.Conv2DInfo {
 }
 
 /** Visits every (input element, filter element, output element) triple the convolution multiplies. */
-function forEachProduct(
-  g: ConvGeometry,
-  visit: (xIndex: number, filterIndex: number, dyIndex: number) => void,
-): void {
+function forEachProduct(g: ConvGeometry, visit: (xIndex: number, filterIndex: number, dyIndex: number) => void): void {
   const info = geometry(g);
   const [n, h, w, c] = g.xShape;
   const [fh, fw, fin, fout] = g.filterShape;

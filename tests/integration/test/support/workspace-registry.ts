@@ -10,7 +10,15 @@ import { register as registerEval } from '@rankbias/eval';
 /** Every plugin the workspace ships, as a user who installed all packages has them. */
 export function workspaceRegistry(): PluginRegistry {
   const c = root.createChildContainer();
-  for (const register of [registerCore, registerCifar, registerSynthetic, registerOverparam, registerAdam, registerDepthMirror, registerEval]) {
+  for (const register of [
+    registerCore,
+    registerCifar,
+    registerSynthetic,
+    registerOverparam,
+    registerAdam,
+    registerDepthMirror,
+    registerEval,
+  ]) {
     register(c);
   }
   return new PluginRegistry(c);

@@ -34,7 +34,10 @@ function toJsonSchema(schema: z.ZodType, target: JsonSchemaTarget): Record<strin
  * JSON schema (input side: defaults are optional) of the options a config
  * may give a plugin: its own, plus those common to its kind.
  */
-export function optionsJsonSchema(factory: AnyPluginFactory, target: JsonSchemaTarget = 'draft-2020-12'): Record<string, unknown> {
+export function optionsJsonSchema(
+  factory: AnyPluginFactory,
+  target: JsonSchemaTarget = 'draft-2020-12',
+): Record<string, unknown> {
   if (!(factory.options instanceof z.ZodType)) return {};
   try {
     const own = toJsonSchema(factory.options, target);
@@ -70,8 +73,14 @@ export function formatPluginTable(plugins: readonly PluginDescription[]): string
     widths[2] = Math.max(widths[2]!, p.package.length);
   }
   const row = (cells: string[]) =>
-    cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ').trimEnd();
-  return [row(['KIND', 'NAME', 'PACKAGE', 'DESCRIPTION']), ...plugins.map((p) => row([p.kind, p.name, p.package, p.description]))];
+    cells
+      .map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c))
+      .join('  ')
+      .trimEnd();
+  return [
+    row(['KIND', 'NAME', 'PACKAGE', 'DESCRIPTION']),
+    ...plugins.map((p) => row([p.kind, p.name, p.package, p.description])),
+  ];
 }
 
 /** `rankbias plugins [--json] [--kind K]`. */
@@ -79,7 +88,7 @@ export function registerPluginsCommand(program: Command, env: CliEnv): void {
   program
     .command('plugins')
     .description('List every installed plugin: kind, name, package, description (and options with --json)')
-    .option('--json', 'print JSON, with each plugin\'s options as a JSON schema')
+    .option('--json', "print JSON, with each plugin's options as a JSON schema")
     .addOption(new Option('--kind <kind>', 'only plugins of this kind').choices(PLUGIN_KINDS))
     .action((opts: { json?: boolean; kind?: PluginKind }) => {
       const plugins = describePlugins(new PluginRegistry(env.container), opts.kind);

@@ -12,14 +12,18 @@ export function generateSchema(env: CliEnv, commands: readonly CliCommand[], fil
     const schema = command.fileSchemas?.(config)[file];
     if (schema) return schema;
   }
-  throw new InputError(`no installed plugin describes ${file} files; the sweep schema comes with @rankbias/eval (npm install @rankbias/eval)`);
+  throw new InputError(
+    `no installed plugin describes ${file} files; the sweep schema comes with @rankbias/eval (npm install @rankbias/eval)`,
+  );
 }
 
 /** `rankbias schema [--sweep]`: JSON schema for editors, from the installed plugins. */
 export function registerSchemaCommand(program: Command, env: CliEnv, commands: readonly CliCommand[]): void {
   program
     .command('schema')
-    .description('Print the JSON schema of a config (or of a sweep with --sweep), with the options of every installed plugin, for editors and scripts')
+    .description(
+      'Print the JSON schema of a config (or of a sweep with --sweep), with the options of every installed plugin, for editors and scripts',
+    )
     .option('--sweep', 'the schema of a sweep file (rankbias compare) instead of a config')
     .addHelpText(
       'after',

@@ -93,7 +93,9 @@ export async function trainFromConfigFile(
 export function registerTrainCommand(program: Command, env: CliEnvWithExit, setting: TrainSetting): void {
   program
     .command('train')
-    .description('Train the model a config describes and write the run directory (config.json, metrics.jsonl, result.json, checkpoints)')
+    .description(
+      'Train the model a config describes and write the run directory (config.json, metrics.jsonl, result.json, checkpoints)',
+    )
     .argument('<config>', 'experiment config, YAML or JSON')
     .argument('[overrides...]', 'key=value overrides, e.g. train.steps=200 penalties[0].weight=0.01')
     .option('--out <dir>', 'run directory (default: runs/<config name>-<timestamp>)')

@@ -1,6 +1,7 @@
 /** Starter files `rankbias init` writes; every line a newcomer may change is commented. */
 
-const MODELINE_HINT = '# Editor help: run "npx rankbias schema > rankbias.schema.json" once (again after installing plugins).';
+const MODELINE_HINT =
+  '# Editor help: run "npx rankbias schema > rankbias.schema.json" once (again after installing plugins).';
 
 export const TRAIN_STARTER = `# yaml-language-server: $schema=./rankbias.schema.json
 ${MODELINE_HINT}

@@ -25,29 +25,45 @@ function slices(weights: readonly NamedTensor[], size: number): NamedTensor[][] 
  * `terms` is `[1 + penalties, K]`: the data loss of each run, then each
  * weighted penalty. Nothing is applied.
  */
-export function batchedLossAndGrads(inputs: BatchedStepInputs, x: tf.Tensor, y: tf.Tensor): { terms: tf.Tensor2D; grads: tf.NamedTensorMap } {
+export function batchedLossAndGrads(
+  inputs: BatchedStepInputs,
+  x: tf.Tensor,
+  y: tf.Tensor,
+): { terms: tf.Tensor2D; grads: tf.NamedTensorMap } {
   const { model, task, penalties } = inputs;
   const trainable = model.trainableVariables();
   const kept: tf.Tensor[] = [];
   const { grads, terms } = tf.tidy(() => {
-    const { grads } = tf.variableGrads(() => {
-      const data = stackedTaskLoss(task, model.apply(x, { training: true }), y);
-      kept.push(tf.keep(data));
-      let total = tf.sum(data) as tf.Scalar;
-      if (penalties[0]!.length) {
-        const candidates = slices([...trainable.map((v) => ({ name: v.name, tensor: v.variable as tf.Tensor })), ...(model.effectiveWeights?.() ?? [])], model.size);
-        penalties[0]!.forEach((_, j) => {
-          const values = penalties.map((terms, k) => {
-            const term = terms[j]!;
-            return tf.mul(term.penalty.value(candidates[k]!.filter((c) => term.names.has(c.name))), term.weight) as tf.Scalar;
+    const { grads } = tf.variableGrads(
+      () => {
+        const data = stackedTaskLoss(task, model.apply(x, { training: true }), y);
+        kept.push(tf.keep(data));
+        let total = tf.sum(data) as tf.Scalar;
+        if (penalties[0]!.length) {
+          const candidates = slices(
+            [
+              ...trainable.map((v) => ({ name: v.name, tensor: v.variable as tf.Tensor })),
+              ...(model.effectiveWeights?.() ?? []),
+            ],
+            model.size,
+          );
+          penalties[0]!.forEach((_, j) => {
+            const values = penalties.map((terms, k) => {
+              const term = terms[j]!;
+              return tf.mul(
+                term.penalty.value(candidates[k]!.filter((c) => term.names.has(c.name))),
+                term.weight,
+              ) as tf.Scalar;
+            });
+            const stacked = tf.stack(values);
+            kept.push(tf.keep(stacked));
+            total = tf.add(total, tf.sum(stacked));
           });
-          const stacked = tf.stack(values);
-          kept.push(tf.keep(stacked));
-          total = tf.add(total, tf.sum(stacked));
-        });
-      }
-      return total;
-    }, trainable.map((v) => v.variable));
+        }
+        return total;
+      },
+      trainable.map((v) => v.variable),
+    );
     return { grads, terms: tf.stack(kept) as tf.Tensor2D };
   });
   tf.dispose(kept);

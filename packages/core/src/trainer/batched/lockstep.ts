@@ -77,7 +77,10 @@ export class Lockstep {
       const perVariable = (name: string) => stackedTrainable.some((v) => name.startsWith(`${v.name}/`));
       const slice = captured.map(({ name, tensor }) => ({
         name,
-        tensor: perVariable(name) && tensor.shape[0] === size ? tf.tidy(() => tf.squeeze(tf.gather(tensor, [k]), [0])) : tf.clone(tensor),
+        tensor:
+          perVariable(name) && tensor.shape[0] === size
+            ? tf.tidy(() => tf.squeeze(tf.gather(tensor, [k]), [0]))
+            : tf.clone(tensor),
       }));
       await restoreOptimizerState(this.runs[k]!.optimizer, this.runs[k]!.trainable, slice);
     } finally {
@@ -110,7 +113,11 @@ export class Lockstep {
     tf.dispose(idle.flatMap((k) => [xs[k]!, ys[k]!]));
     let grads: tf.NamedTensorMap | undefined;
     try {
-      const out = batchedLossAndGrads({ model: this.model, task: this.task, penalties: this.runs.map((r) => r.penalties) }, x, y);
+      const out = batchedLossAndGrads(
+        { model: this.model, task: this.task, penalties: this.runs.map((r) => r.penalties) },
+        x,
+        y,
+      );
       grads = out.grads;
       const values = out.terms.dataSync();
       out.terms.dispose();

@@ -35,15 +35,22 @@ function checkBatchable(configs: readonly ResolvedConfig[], components: readonly
   const key = batchKey(configs[0]!);
   const other = configs.findIndex((c) => batchKey(c) !== key);
   if (other >= 0) {
-    throw new NotBatchableError(`batched runs need configs that differ only in seed and name; config ${other} differs from config 0 elsewhere. Train them separately.`);
+    throw new NotBatchableError(
+      `batched runs need configs that differ only in seed and name; config ${other} differs from config 0 elsewhere. Train them separately.`,
+    );
   }
   if (!components[0]!.model.stackWith) {
-    throw new NotBatchableError(`model "${configs[0]!.model.use}" cannot be stacked (it has no stackWith); train these runs separately`);
+    throw new NotBatchableError(
+      `model "${configs[0]!.model.use}" cannot be stacked (it has no stackWith); train these runs separately`,
+    );
   }
   if (components[0]!.penalties.some((p) => p.coupling === 'decoupled')) {
-    throw new NotBatchableError('batched runs support coupled penalties only; train runs with coupling: decoupled separately');
+    throw new NotBatchableError(
+      'batched runs support coupled penalties only; train runs with coupling: decoupled separately',
+    );
   }
-  if (components[0]!.overparam) throw new NotBatchableError('batched runs do not support overparam; train these runs separately');
+  if (components[0]!.overparam)
+    throw new NotBatchableError('batched runs do not support overparam; train these runs separately');
 }
 
 /**
@@ -57,7 +64,10 @@ function checkBatchable(configs: readonly ResolvedConfig[], components: readonly
  * (dropout). Throws `NotBatchableError`, before writing anything, when
  * the runs cannot train as one batch. Returns the K results in order.
  */
-export async function trainBatched(configs: readonly ResolvedConfig[], options: TrainBatchedOptions): Promise<RunResult[]> {
+export async function trainBatched(
+  configs: readonly ResolvedConfig[],
+  options: TrainBatchedOptions,
+): Promise<RunResult[]> {
   if (configs.length !== options.outDirs.length) {
     throw new TrainerError(`trainBatched: ${configs.length} configs but ${options.outDirs.length} run directories`);
   }
@@ -69,7 +79,15 @@ export async function trainBatched(configs: readonly ResolvedConfig[], options: 
   let optimizer: RunComponents['optimizer'] | undefined;
   try {
     for (const [k, config] of configs.entries()) {
-      components.push(await buildComponents(config, { container: options.container, backend: options.backend, loggers: options.loggers, callbacks: options.callbacks, outDir: options.outDirs[k]! }));
+      components.push(
+        await buildComponents(config, {
+          container: options.container,
+          backend: options.backend,
+          loggers: options.loggers,
+          callbacks: options.callbacks,
+          outDir: options.outDirs[k]!,
+        }),
+      );
     }
     try {
       checkBatchable(configs, components);
@@ -90,7 +108,11 @@ export async function trainBatched(configs: readonly ResolvedConfig[], options: 
         backend: options.backend,
       }),
     );
-    const runs = components.map((c) => ({ optimizer: c.optimizer, trainable: c.model.trainableVariables(), penalties: c.penalties }));
+    const runs = components.map((c) => ({
+      optimizer: c.optimizer,
+      trainable: c.model.trainableVariables(),
+      penalties: c.penalties,
+    }));
     const step = new Lockstep(stacked, optimizer, components[0]!.dataset.task, runs);
     components.forEach((c, k) => {
       trainers.push(
