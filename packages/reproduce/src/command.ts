@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { CliUsageError, definePlugin, z, type CliEnv, type Command } from '@rankbias/core';
+import { CliUsageError, definePlugin, z, type CliEnv, type Command, positiveInt } from '@rankbias/core';
 import { loadDefinitions } from './definitions/load.js';
 import { SCALES, type Scale } from './definitions/schema.js';
 import { formatEstimate } from './output/claim-row.js';
@@ -34,11 +34,7 @@ export function registerReproduceCommand(program: Command, env: CliEnv): void {
       'smoke' as Scale,
     )
     .option('--out <dir>', 'output directory (default: runs/reproduce-<scale>)')
-    .option('--workers <n>', 'parallel training processes per sweep', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new CliUsageError(`--workers must be a positive integer, got "${v}"`);
-      return n;
-    })
+    .option('--workers <n>', 'parallel training processes per sweep', positiveInt('--workers'))
     .option('--queue <url>', 'run the sweeps on a Redis queue (redis://host:port), as rankbias compare --queue')
     .option('--retry', 're-run failed runs')
     .option('--report-only', 'decide the claims from the runs already in --out; train nothing')

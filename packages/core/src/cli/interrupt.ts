@@ -1,5 +1,3 @@
-import { stopOnAbort } from '../callbacks/stop-on-abort.js';
-
 /** Ctrl-C handling for a training run. */
 export interface InterruptHandler {
   /** Aborts on the first SIGINT; `trainRunInDir` then stops after the step in progress. */

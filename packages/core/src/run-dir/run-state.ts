@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { RunResult } from '../contracts/result.js';
 import { hasCheckpoint, readCheckpointState } from '../trainer/checkpoint.js';
 import { runDirPaths } from './paths.js';

@@ -15,6 +15,7 @@ import {
   type HeldLock,
   type RunAction,
   type SweepOutcome,
+  positiveInt,
 } from '@rankbias/core';
 import { writeReport, writeSweepMeta } from '../report/write-report.js';
 import { expandSweep, type ExpandedSweep } from '../sweep/expand.js';
@@ -169,11 +170,7 @@ export function registerCompareCommand(program: Command, env: CliEnv): void {
     .argument('<sweep>', 'sweep file (YAML/JSON): base, grid, variants, seeds, target, report')
     .argument('[overrides...]', "key=value overrides of the sweep's base, e.g. train.steps=200")
     .option('--out <dir>', 'output directory (default: runs/<sweep name>)')
-    .option('--workers <n>', 'parallel training processes (default: number of cores)', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new CliUsageError(`--workers must be a positive integer, got "${v}"`);
-      return n;
-    })
+    .option('--workers <n>', 'parallel training processes (default: number of cores)', positiveInt('--workers'))
     .option(
       '--dry-run',
       'print the planned runs with their hashes and states (done, to train, resuming), train nothing',

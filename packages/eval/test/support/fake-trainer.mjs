@@ -3,7 +3,7 @@
 // run-directory contract (config.json, metrics.jsonl, checkpoints/latest, result.json,
 // exit 130 with status "stopped" after Ctrl-C), used to test the sweep runner's process
 // handling quickly. Each step takes STEP_MS; every invocation is appended to invocations.log.
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const STEP_MS = Number(process.env.FAKE_STEP_MS ?? 20);

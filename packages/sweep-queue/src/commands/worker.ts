@@ -1,5 +1,7 @@
 import {
   BACKENDS,
+  positiveInt,
+  positiveNumber,
   CliUsageError,
   definePlugin,
   z,
@@ -10,7 +12,7 @@ import {
 import { queueUrlFrom } from '../connection.js';
 import { runWorker } from '../worker/run-worker.js';
 import { superviseWorkers } from '../worker/supervise.js';
-import { positiveInt, positiveNumber, QUEUE_OPTION_HELP } from './options.js';
+import { QUEUE_OPTION_HELP } from './options.js';
 
 interface WorkerCommandOptions {
   readonly queue?: string;
