@@ -98,6 +98,13 @@ export { aggregate, curvePoints, type GroupSummary } from './report/aggregate.js
 export { stat, intervalsOverlap, pairedDifference, CONFIDENCE, type Stat } from './stats/interval.js';
 export { studentTQuantile, studentTCdf } from './stats/student-t.js';
 export { formatStat, formatNumber } from './stats/format.js';
-export { writeReport, readSweepMeta, writeSweepMeta, type SweepMeta, type ReportFiles } from './report/write-report.js';
+export {
+  writeReport,
+  readSweepMeta,
+  sweepMetaOf,
+  writeSweepMeta,
+  type SweepMeta,
+  type ReportFiles,
+} from './report/write-report.js';
 export { renderSvg, svgToPng } from './report/render.js';
 export { sweepJsonSchema } from './schema/sweep-json-schema.js';

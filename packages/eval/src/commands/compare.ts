@@ -17,7 +17,7 @@ import {
   type SweepOutcome,
   positiveInt,
 } from '@rankbias/core';
-import { writeReport, writeSweepMeta } from '../report/write-report.js';
+import { sweepMetaOf, writeReport, writeSweepMeta } from '../report/write-report.js';
 import { expandSweep, type ExpandedSweep } from '../sweep/expand.js';
 import { runDirOf } from '../sweep/run-dir.js';
 import { progressReporter } from '../sweep/progress.js';
@@ -114,13 +114,7 @@ export async function compare(
   });
   const lock = lockSweep(outDir);
   try {
-    writeSweepMeta(outDir, {
-      title: sweep.spec.name ?? basename(file, extname(file)),
-      description: sweep.spec.description,
-      target: sweep.spec.target,
-      report: sweep.spec.report,
-      axes: sweep.axes,
-    });
+    writeSweepMeta(outDir, sweepMetaOf(sweep));
     const started = Date.now();
     if (options.batchRuns ?? sweep.spec.batchRuns)
       await trainGroupsBatched(sweep.runs, outDir, env.container, (line) => env.err(line));

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
+import type { ExpandedSweep } from '../sweep/expand.js';
 import { canonicalJson } from '../sweep/hash.js';
 import { reportSchema, targetSchema, type SweepReportOptions, type SweepTarget } from '../sweep/schema.js';
 import { aggregate, curvePoints, summaryMetrics } from './aggregate.js';
@@ -23,6 +24,17 @@ export interface SweepMeta {
 }
 
 export const SWEEP_META_FILE = 'sweep.json';
+
+/** The `sweep.json` record of an expanded sweep: its name (or file name), description, target, report options and axes. */
+export function sweepMetaOf(sweep: ExpandedSweep): SweepMeta {
+  return {
+    title: sweep.spec.name ?? basename(sweep.source, extname(sweep.source)),
+    description: sweep.spec.description,
+    target: sweep.spec.target,
+    report: sweep.spec.report,
+    axes: sweep.axes,
+  };
+}
 
 /** Writes `sweep.json` (sorted keys, no timestamps). */
 export function writeSweepMeta(outDir: string, meta: SweepMeta): void {

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
 import { container as root } from 'tsyringe';
 import { PluginRegistry, register as registerCore, type SweepOutcome } from '@rankbias/core';
 import { register as registerSynthetic } from '@rankbias/data-synthetic';
-import { expandSweep, register as registerEval, writeReport, writeSweepMeta } from '@rankbias/eval';
+import { expandSweep, register as registerEval, sweepMetaOf, writeReport, writeSweepMeta } from '@rankbias/eval';
 import { runSweepOnQueue } from '../../src/coordinator/run-on-queue.js';
 import type { QueueSweepOptions } from '../../src/coordinator/types.js';
 
@@ -21,13 +20,7 @@ export async function coordinate(
   options: Omit<QueueSweepOptions, 'outDir'>,
 ): Promise<SweepOutcome & { lines: string[] }> {
   const sweep = sweepRuns(file);
-  writeSweepMeta(outDir, {
-    title: sweep.spec.name ?? basename(file, extname(file)),
-    description: sweep.spec.description,
-    target: sweep.spec.target,
-    report: sweep.spec.report,
-    axes: sweep.axes,
-  });
+  writeSweepMeta(outDir, sweepMetaOf(sweep));
   const lines: string[] = [];
   const outcome = await runSweepOnQueue(sweep.runs, {
     ...options,
