@@ -10,7 +10,11 @@ export interface LocateCifarOptions {
   readonly download: boolean;
   readonly dataDir?: string;
   readonly fetchImpl?: typeof fetch;
+  /** Download progress lines (default: to stderr, where training prints its own progress). */
+  readonly log?: (line: string) => void;
 }
+
+const toStderr = (line: string): void => void process.stderr.write(`${line}\n`);
 
 /** The manual step printed whenever CIFAR cannot be found or fetched. */
 export function cifarManualStep(format: CifarFormat, dataDir: string): string {
@@ -43,6 +47,8 @@ export async function locateCifar(format: CifarFormat, options: LocateCifarOptio
         md5: format.md5,
         manualStep: manual,
         fetchImpl: options.fetchImpl,
+        log: options.log ?? toStderr,
+        label: format.variant,
       });
     }
     throw new DataFileError(
@@ -63,6 +69,8 @@ export async function locateCifar(format: CifarFormat, options: LocateCifarOptio
       md5: format.md5,
       manualStep: manual,
       fetchImpl: options.fetchImpl,
+      log: options.log ?? toStderr,
+      label: format.variant,
     });
   }
   throw new DataFileError(

@@ -49,7 +49,15 @@ export async function fetchCifar(
             : `${from.url.replace(/\/?$/, '/')}${format.archive}`
           : format.url;
       options.log(`${format.variant}: downloading ${url}`);
-      await downloadVerified({ url, target: staged, md5: format.md5, manualStep, fetchImpl: options.fetchImpl });
+      await downloadVerified({
+        url,
+        target: staged,
+        md5: format.md5,
+        manualStep,
+        fetchImpl: options.fetchImpl,
+        log: options.log,
+        label: format.variant,
+      });
     }
     return [{ staged, target }];
   });

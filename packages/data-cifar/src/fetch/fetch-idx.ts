@@ -81,6 +81,8 @@ export async function fetchIdx(
           md5: expected.gzMd5,
           manualStep,
           fetchImpl: options.fetchImpl,
+          log: options.log,
+          label: `${source.dataset} ${name}`,
         });
         staged.push({ staged: copy, target: join(folder, `${name}.gz`), replaces });
       }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InputError, ensureDir } from '@rankbias/core';
+import { byteProgress } from './byte-progress.js';
 
 export interface DownloadRequest {
   readonly url: string;
@@ -16,6 +17,10 @@ export interface DownloadRequest {
   readonly manualStep: string;
   /** Injected for tests; defaults to the global `fetch`. */
   readonly fetchImpl?: typeof fetch;
+  /** Progress lines (bytes so far, percent and ETA, at most one every 2 s); none when absent. */
+  readonly log?: (line: string) => void;
+  /** The name progress lines start with (default: the file name in the URL). */
+  readonly label?: string;
 }
 
 /** Thrown when a download fails or does not match its checksum. */
@@ -48,7 +53,17 @@ export async function downloadVerified(request: DownloadRequest): Promise<string
   }
   const hash = createHash('md5');
   const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
-  body.on('data', (chunk: Buffer) => hash.update(chunk));
+  const length = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(length) && length > 0 ? length : undefined;
+  const progress = request.log
+    ? byteProgress(request.label ?? basename(new URL(request.url).pathname), request.log)
+    : undefined;
+  let received = 0;
+  body.on('data', (chunk: Buffer) => {
+    hash.update(chunk);
+    received += chunk.length;
+    progress?.onBytes(received, total);
+  });
   try {
     await pipeline(body, createWriteStream(part));
   } catch (e) {
@@ -57,6 +72,7 @@ export async function downloadVerified(request: DownloadRequest): Promise<string
       `download of ${request.url} was interrupted (${e instanceof Error ? e.message : String(e)}). ${request.manualStep}`,
     );
   }
+  progress?.done(received);
   const digest = hash.digest('hex');
   if (digest !== request.md5) {
     await rm(part, { force: true });

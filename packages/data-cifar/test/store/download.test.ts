@@ -64,3 +64,60 @@ describe('downloadVerified', () => {
     ).rejects.toThrow(/HTTP 404/);
   });
 });
+
+describe('download progress', () => {
+  /** A response streaming `chunks` with a Content-Length (or without one). */
+  const streaming = (chunks: Buffer[], withLength = true): typeof fetch =>
+    (async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (const c of chunks) controller.enqueue(new Uint8Array(c));
+            controller.close();
+          },
+        }),
+        {
+          status: 200,
+          headers: withLength ? { 'content-length': String(chunks.reduce((n, c) => n + c.length, 0)) } : {},
+        },
+      )) as typeof fetch;
+
+  it('logs bytes, percent and ETA at most once per interval, then the total', async () => {
+    const chunks = Array.from({ length: 4 }, (_, i) => Buffer.alloc(512 * 1024, i));
+    const whole = Buffer.concat(chunks);
+    let clock = 0;
+    const lines: string[] = [];
+    const { byteProgress } = await import('../../src/store/byte-progress.js');
+    const progress = byteProgress('cifar10', (l) => lines.push(l), { everyMs: 1000, now: () => clock });
+    // Drive the reporter as downloadVerified does, one chunk per 600 ms.
+    let received = 0;
+    for (const c of chunks) {
+      clock += 600;
+      received += c.length;
+      progress.onBytes(received, whole.length);
+    }
+    progress.done(received);
+    expect(lines).toEqual([
+      'cifar10: 1.0 MiB of 2.0 MiB (50%) ETA 1s',
+      'cifar10: 2.0 MiB of 2.0 MiB (100%) ETA 0s',
+      'cifar10: downloaded 2.0 MiB in 2s',
+    ]);
+  });
+
+  it('downloadVerified reports through log, with and without a Content-Length', async () => {
+    const chunks = [Buffer.from('abc'), Buffer.from('defg')];
+    const sum = createHash('md5').update(Buffer.concat(chunks)).digest('hex');
+    for (const withLength of [true, false]) {
+      const lines: string[] = [];
+      await downloadVerified({
+        url: 'https://x/files/b.tar.gz',
+        target: join(tempDir(), 'b.tar.gz'),
+        md5: sum,
+        manualStep: 'by hand',
+        fetchImpl: streaming(chunks, withLength),
+        log: (l) => lines.push(l),
+      });
+      expect(lines.at(-1)).toMatch(/^b\.tar\.gz: downloaded 7 B in \d+s$/);
+    }
+  });
+});
