@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { RedisOptions } from 'bullmq';
 import { CliUsageError } from '@rankbias/core';
 
@@ -36,13 +37,15 @@ export function parseQueueUrl(raw: string): QueueConnection {
     throw new CliUsageError(`--queue: database "${dbText}" is not a number (redis://host:port/0)`);
   const username = decodeURIComponent(url.username);
   const password = decodeURIComponent(url.password);
+  const host = url.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1';
   const options: RedisOptions = {
-    host: url.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1',
+    host,
     port: url.port ? Number(url.port) : 6379,
     db,
     ...(username ? { username } : {}),
     ...(password ? { password } : {}),
-    ...(url.protocol === 'rediss:' ? { tls: { servername: url.hostname } } : {}),
+    // SNI takes host names only (RFC 6066); an IP address is checked against the certificate's IP SANs.
+    ...(url.protocol === 'rediss:' ? { tls: isIP(host) ? {} : { servername: host } } : {}),
     maxRetriesPerRequest: null,
     retryStrategy: (times: number) => Math.min(200 * times, 2000),
   };

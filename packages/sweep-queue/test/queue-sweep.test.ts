@@ -190,4 +190,55 @@ describe('rankbias compare on a Redis queue (real redis-server with an ACL user 
     expect(wrong.output()).toMatch(/WRONGPASS|invalid username-password/i);
     expect(wrong.output()).not.toContain('not-the-password');
   });
+
+  it('queue clean removes finished runs and their files, never waiting ones, and honours --older-than', async () => {
+    const w = await worker();
+    const out = newOut();
+    const done = await coordinate(SWEEP, out, { url: redis.url, retry: false });
+    expect(done.failed).toEqual([]);
+    await stopWorker(w);
+    workers.splice(workers.indexOf(w), 1);
+    const finished = (await queue.getJobCounts('completed')).completed!;
+    expect(finished).toBeGreaterThan(0);
+    expect((await client.keys('rankbias-sweep:files:*:result')).length).toBe(finished);
+    // A file bundle whose job is gone, and a run still waiting (no worker is running now).
+    await client.rpush('rankbias-sweep:files:orphan-run:checkpoint', 'x');
+    await coordinate(NAN_SWEEP, newOut(), { url: redis.url, retry: false, signal: AbortSignal.timeout(1) });
+    expect(await queue.getJobCounts('waiting')).toEqual({ waiting: 1 });
+
+    const young = startRankbias(['queue', 'clean', '--older-than', '1h', '--queue', redis.url]);
+    expect(await young.exited, young.output()).toBe(0);
+    expect(young.output()).toMatch(/removed 0 completed and 0 failed run\(s\) and 1 file bundle\(s\)/);
+    expect((await queue.getJobCounts('completed')).completed).toBe(finished);
+
+    const all = startRankbias(['queue', 'clean', '--older-than', '0s', '--queue', redis.url]);
+    expect(await all.exited, all.output()).toBe(0);
+    expect(all.output()).toMatch(
+      new RegExp(`removed ${finished} completed and 0 failed run\\(s\\) and ${finished} file bundle\\(s\\)`),
+    );
+    expect(await queue.getJobCounts('completed', 'waiting')).toEqual({ completed: 0, waiting: 1 });
+    expect(await client.keys('rankbias-sweep:files:*')).toEqual([]);
+    // The local results were collected before the clean: summary and run directories stay.
+    expect(summaryOf(out)).toBe(summaryOf(localOut));
+
+    const bad = startRankbias(['queue', 'clean', '--older-than', 'soon', '--queue', redis.url]);
+    expect(await bad.exited).toBe(2);
+    expect(bad.output()).toMatch(/--older-than must be a number with a unit s, m, h or d/);
+  });
+
+  it('worker --concurrency 2 trains in two child processes with the local summary; SIGTERM stops both, exit 0', async () => {
+    const w = await worker('--concurrency', '2');
+    await w.waitFor(/taking runs from[\s\S]*taking runs from/);
+    const pids = /started 2 worker processes \((\d+), (\d+)\)/.exec(w.output())!.slice(1);
+    const out = newOut();
+    const outcome = await coordinate(SWEEP, out, { url: redis.url, retry: false });
+    expect(outcome.completed).toHaveLength(4);
+    expect(summaryOf(out)).toBe(summaryOf(localOut));
+    const jobs = await queue.getJobs(['completed']);
+    const byPid = new Set(jobs.map((j) => (j.returnvalue as RunJobResult).worker.split(':').at(-1)));
+    expect([...byPid].sort()).toEqual([...pids].sort());
+    expect(await stopWorker(w)).toBe(0);
+    workers.splice(workers.indexOf(w), 1);
+    for (const pid of pids) expect(() => process.kill(Number(pid), 0)).toThrow();
+  });
 });
