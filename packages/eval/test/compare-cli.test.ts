@@ -109,6 +109,20 @@ describe('rankbias compare (real CLI and trainer)', () => {
     expect(report.code).toBe(0);
     expect(report.stdout).toMatch(/3 group\(s\), 3 run\(s\)/);
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toBe(summary);
+
+    // The sweep shrinks: the dropped grid value's run stays on disk but leaves the numbers.
+    writeFileSync(join(dir, 'sweep.yaml'), stringify(tinySweep(40, [0.02, 0.1])));
+    const shrunk = await startRankbias(['compare', 'sweep.yaml', '--out', 'out'], dir).done;
+    expect(shrunk.code).toBe(0);
+    expect(shrunk.stderr).toMatch(/0 run\(s\) trained, 2 already done/);
+    expect(shrunk.stderr).toMatch(/left out 1 run directory under runs\/ that the sweep no longer has/);
+    expect(runIds(out)).toHaveLength(3);
+    const shrunkSummary = readFileSync(join(out, 'summary.md'), 'utf8');
+    expect(shrunkSummary).toMatch(/Runs: 2 \(2 finished, 0 failed, 0 not finished\)/);
+    expect(shrunkSummary).not.toMatch(/optimizer\.lr=0\.3/);
+    const reportAgain = await startRankbias(['report', 'out'], dir).done;
+    expect(reportAgain.stdout).toMatch(/2 group\(s\), 2 run\(s\)/);
+    expect(reportAgain.stdout).toMatch(/left out 1 run directory/);
   }, 180_000);
 
   it('a bad sweep exits 2 and names the problem', async () => {

@@ -17,7 +17,7 @@ import {
   type SweepOutcome,
   positiveInt,
 } from '@rankbias/core';
-import { sweepMetaOf, writeReport, writeSweepMeta } from '../report/write-report.js';
+import { leftOutLine, sweepMetaOf, writeReport, writeSweepMeta } from '../report/write-report.js';
 import { expandSweep, type ExpandedSweep } from '../sweep/expand.js';
 import { runDirOf } from '../sweep/run-dir.js';
 import { progressReporter } from '../sweep/progress.js';
@@ -147,6 +147,7 @@ export async function compare(
     env.err(
       `rankbias compare: wrote ${files.summaryMd}, ${files.summaryCsv}, ${files.html} and ${files.plots.length} plot files`,
     );
+    if (files.leftOut) env.err(`rankbias compare: ${leftOutLine(files.leftOut)}`);
     if (outcome.interrupted) return EXIT.interrupted;
     return outcome.failed.length || outcome.failedNotRetried.length ? EXIT.failed : EXIT.ok;
   } finally {

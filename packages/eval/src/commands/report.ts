@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { CliUsageError, definePlugin, z, type CliEnv, type Command } from '@rankbias/core';
 import { collectRuns } from '../report/collect.js';
 import { comparePaired, pairedLines } from '../report/paired.js';
-import { readSweepMeta, writeReport } from '../report/write-report.js';
+import { leftOutLine, readSweepMeta, writeReport } from '../report/write-report.js';
 
 interface ReportOptions {
   compare?: string[];
@@ -38,7 +38,8 @@ export function registerReportCommand(program: Command, env: CliEnv): void {
           );
         if (opts.use !== undefined && opts.use !== 'final' && opts.use !== 'best')
           throw new CliUsageError(`--use must be final or best (got "${opts.use}")`);
-        const runs = collectRuns(out);
+        const current = readSweepMeta(out)?.runs;
+        const runs = collectRuns(out).filter((r) => !current || current.includes(r.id));
         if (!runs.length)
           throw new CliUsageError(
             `no sweep runs under ${out}/runs (expected run directories written by rankbias compare)`,
@@ -53,6 +54,7 @@ export function registerReportCommand(program: Command, env: CliEnv): void {
       env.out(
         `${files.groups} group(s), ${files.runs} run(s): wrote ${files.summaryMd}, ${files.summaryCsv}, ${files.html}, ${files.plots.length} plot files`,
       );
+      if (files.leftOut) env.out(leftOutLine(files.leftOut));
     });
 }
 

@@ -21,6 +21,12 @@ export interface SweepMeta {
   readonly report: SweepReportOptions;
   /** Hyperparameter axes (grid keys, and `variant`). */
   readonly axes: readonly string[];
+  /**
+   * Ids of the sweep's runs as `compare` last expanded it. The report reads only
+   * these: run directories left by an earlier version of the sweep (another grid,
+   * base or seed list in the same `--out`) stay on disk but out of the numbers.
+   */
+  readonly runs?: readonly string[];
 }
 
 export const SWEEP_META_FILE = 'sweep.json';
@@ -33,6 +39,7 @@ export function sweepMetaOf(sweep: ExpandedSweep): SweepMeta {
     target: sweep.spec.target,
     report: sweep.spec.report,
     axes: sweep.axes,
+    runs: sweep.runs.map((r) => r.id).sort(),
   };
 }
 
@@ -53,6 +60,7 @@ export function readSweepMeta(outDir: string): SweepMeta | undefined {
     target: targetSchema.parse(raw.target ?? {}),
     report: reportSchema.parse(raw.report ?? {}),
     axes: raw.axes ?? [],
+    ...(Array.isArray(raw.runs) ? { runs: raw.runs.filter((id): id is string => typeof id === 'string') } : {}),
   };
 }
 
@@ -64,6 +72,8 @@ export interface ReportFiles {
   readonly plots: string[];
   readonly groups: number;
   readonly runs: number;
+  /** Run directories under `runs/` that are not in the sweep as last expanded, left out of the report. */
+  readonly leftOut: number;
 }
 
 /** Metric names matching each pattern (globs allowed), in pattern order then sorted; duplicates dropped. */
@@ -87,19 +97,20 @@ function slug(s: string): string {
  * run directories give byte-equal files.
  */
 export async function writeReport(outDir: string, metaIn?: SweepMeta): Promise<ReportFiles> {
-  const runs = collectRuns(outDir);
+  const stored = metaIn ?? readSweepMeta(outDir);
+  const everyRun = collectRuns(outDir);
+  const runs = stored?.runs ? everyRun.filter((r) => stored.runs!.includes(r.id)) : everyRun;
   if (!runs.length) {
     throw new CliUsageError(
       `no sweep runs under ${join(outDir, 'runs')} (expected run directories written by rankbias compare)`,
     );
   }
-  const meta: SweepMeta = metaIn ??
-    readSweepMeta(outDir) ?? {
-      title: 'rankbias sweep',
-      target: targetSchema.parse({}),
-      report: reportSchema.parse({}),
-      axes: [...new Set(runs.flatMap((r) => Object.keys(r.params)))].sort(),
-    };
+  const meta: SweepMeta = stored ?? {
+    title: 'rankbias sweep',
+    target: targetSchema.parse({}),
+    report: reportSchema.parse({}),
+    axes: [...new Set(runs.flatMap((r) => Object.keys(r.params)))].sort(),
+  };
   const groups = aggregate(runs, meta.target);
   const ctx = {
     title: meta.report.title ?? meta.title,
@@ -116,6 +127,7 @@ export async function writeReport(outDir: string, metaIn?: SweepMeta): Promise<R
     plots: [],
     groups: groups.length,
     runs: runs.length,
+    leftOut: everyRun.length - runs.length,
   };
   writeFileSync(files.summaryMd, summaryMarkdown(groups, runs, ctx));
   writeFileSync(files.summaryCsv, summaryCsv(groups, ctx));
@@ -159,4 +171,9 @@ export async function writeReport(outDir: string, metaIn?: SweepMeta): Promise<R
   }
   writeFileSync(files.html, reportHtml(groups, runs, ctx, curves, versus, outDir));
   return files;
+}
+
+/** What the report says about run directories of an earlier version of the sweep. */
+export function leftOutLine(count: number): string {
+  return `left out ${count} run director${count === 1 ? 'y' : 'ies'} under runs/ that the sweep no longer has (from an earlier version of it; delete them to reclaim space)`;
 }
