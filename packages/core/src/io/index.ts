@@ -10,3 +10,4 @@ export {
   WEIGHTS_ONLY_FORMAT,
 } from './model-dir.js';
 export { ensureDir } from './ensure-dir.js';
+export { canonicalJson } from './canonical-json.js';

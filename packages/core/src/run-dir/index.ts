@@ -19,6 +19,7 @@ export {
   type RunDirState,
 } from './run-state.js';
 export { sweepRunPaths, type SweepRunPaths } from './sweep-run-paths.js';
+export { prepareSweepRunDir } from './sweep-run-dir.js';
 export {
   acquireProcessLock,
   isOwnerAlive,

@@ -8,8 +8,9 @@ import {
   selectBackend,
   trainBatched,
   type SweepRun,
+  prepareSweepRunDir,
 } from '@rankbias/core';
-import { prepareSweepRunDir, runDirOf, runState } from '../sweep/run-dir.js';
+import { runDirOf, runState } from '../sweep/run-dir.js';
 
 /** How many runs `trainGroupsBatched` trained, in how many batches. */
 export interface BatchedGroupsOutcome {

@@ -1,10 +1,9 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { ExpandedSweep } from '../sweep/expand.js';
-import { canonicalJson } from '../sweep/hash.js';
 import { reportSchema, targetSchema, type SweepReportOptions, type SweepTarget } from '../sweep/schema.js';
 import { aggregate, curvePoints, summaryMetrics } from './aggregate.js';
-import { CliUsageError, globMatch, ensureDir } from '@rankbias/core';
+import { canonicalJson, CliUsageError, globMatch, ensureDir } from '@rankbias/core';
 import { collectRuns, type CollectedRun } from './collect.js';
 import { reportHtml, type RenderedPlot } from './html.js';
 import { sweepEncoding } from './encoding.js';
@@ -46,7 +45,7 @@ export function sweepMetaOf(sweep: ExpandedSweep): SweepMeta {
 /** Writes `sweep.json` (sorted keys, no timestamps). */
 export function writeSweepMeta(outDir: string, meta: SweepMeta): void {
   ensureDir(outDir);
-  writeFileSync(join(outDir, SWEEP_META_FILE), JSON.stringify(JSON.parse(canonicalJson(meta)), null, 2) + '\n');
+  writeFileSync(join(outDir, SWEEP_META_FILE), `${canonicalJson(meta, 2)}\n`);
 }
 
 /** Reads `sweep.json`; without one, defaults (target `test/loss`, min) and axes inferred from the runs. */

@@ -11,9 +11,9 @@ import {
   type SweepOutcome,
   type SweepReporter,
   type SweepRun,
+  prepareSweepRunDir,
 } from '@rankbias/core';
 import type { RunSlot } from './run-slot.js';
-import { prepareSweepRunDir } from './run-dir.js';
 
 /** How many slots train at once, and how to make one. */
 export interface LocalPoolOptions extends SweepExecuteOptions {

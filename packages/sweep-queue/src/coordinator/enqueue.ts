@@ -2,8 +2,8 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { RunJob, RunJobResult } from '../job.js';
 import { collectRunDir } from './collect-result.js';
-import { sweepRunPaths, tryReadRunResult, type SweepRun } from '@rankbias/core';
-import { hasFinalResult, prepareRunDir } from './local-state.js';
+import { prepareSweepRunDir, sweepRunPaths, tryReadRunResult, type SweepRun } from '@rankbias/core';
+import { hasFinalResult } from './local-state.js';
 
 /** Where each run stands after planning. */
 export interface EnqueuePlan {
@@ -43,7 +43,9 @@ export async function enqueueRuns(
       plan.failedNotRetried.push(run.id);
       continue;
     }
-    prepareRunDir(outDir, run);
+    // A failed attempt's result.json stays until the new one replaces it: it tells a worker
+    // writing in place to start a retried run afresh rather than resume it.
+    prepareSweepRunDir(outDir, run);
     if (state === 'failed') await job!.retry('failed');
     else if (!LIVE_STATES.has(state)) {
       const data: RunJob = { id: run.id, label: run.label, seed: run.seed, config: { ...run.config } };
