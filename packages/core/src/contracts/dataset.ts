@@ -38,6 +38,12 @@ export interface Dataset {
   readonly inputDtype?: 'float32' | 'int32';
   /** Rank of the ground truth when the task has one (synthetic tasks): metrics draw it as a reference. */
   readonly knownRank?: number;
+  /**
+   * `false` when `batch` ignores `augment` and `rng` (the same indices always
+   * give the same values): a full-batch trainer then builds its batch once and
+   * reuses it at every step. Unset means the batches may differ.
+   */
+  readonly augments?: boolean;
   size(split: Split): number;
   batch(split: Split, indices: Int32Array, options?: BatchOptions): Batch;
   dispose?(): void;

@@ -72,6 +72,8 @@ export class Trainer {
   /** The trainer's own key descriptions, then every metric's (the first match wins). */
   private readonly descriptions: readonly MetricKeyInfo[];
   private lastStepKeys: readonly string[] = [];
+  /** The full batch, built once, when every step trains on the same examples unaugmented (`Dataset.augments === false`). */
+  private fixedBatch?: Batch;
 
   constructor(
     readonly components: RunComponents,
@@ -188,6 +190,9 @@ export class Trainer {
       if (!(e instanceof NonFiniteLossError)) throw e;
       status = 'failed';
       error = { message: e.message, step: e.step, term: e.term };
+    } finally {
+      if (this.fixedBatch) tf.dispose([this.fixedBatch.x, this.fixedBatch.y]);
+      this.fixedBatch = undefined;
     }
     const result: TrainerResult = {
       status,
@@ -209,12 +214,20 @@ export class Trainer {
     return result;
   }
 
+  /** Step `step`'s batch: the fixed full batch where there is one, else a fresh one the caller disposes. */
+  private nextBatch(step: number): Batch {
+    const { dataset } = this.components;
+    const indices = this.schedule.next();
+    if (this.fixedBatch) return this.fixedBatch;
+    const batch = dataset.batch('train', indices, { augment: true, rng: this.augmentRngBase.fork(step) });
+    if (this.schedule.full && dataset.augments === false) this.fixedBatch = batch;
+    return batch;
+  }
+
   private async trainOneStep(): Promise<void> {
     const step = this.step + 1;
-    const { dataset } = this.components;
     const { train } = this.settings.config;
-    const indices = this.schedule.next();
-    const batch = dataset.batch('train', indices, { augment: true, rng: this.augmentRngBase.fork(step) });
+    const batch = this.nextBatch(step);
     let values: Record<string, number>;
     try {
       const { stepper } = this.settings;
@@ -222,7 +235,7 @@ export class Trainer {
         ? await stepper(batch, step)
         : withSeededMathRandom(this.stepRngBase.fork(step), () => trainStep(this.stepInputs, batch, step));
     } finally {
-      tf.dispose([batch.x, batch.y]);
+      if (batch !== this.fixedBatch) tf.dispose([batch.x, batch.y]);
     }
     this.step = step;
     this.lastStepKeys = Object.keys(values);

@@ -13,6 +13,7 @@ export class MatrixCompletionDataset implements Dataset {
   readonly inputShape = [2] as const;
   readonly outputSize = 1;
   readonly inputDtype = 'int32' as const;
+  readonly augments = false;
 
   constructor(readonly problem: MatrixCompletionProblem) {}
 

@@ -7,13 +7,16 @@ import { gatherEntries } from './gather-entries.js';
  * K matrix factorisations of one size and depth as one model: factor i of
  * every run stacked into a `[K, N, N]` variable (stable name `W<i>` as in a
  * single model), the end-to-end products by batched matmul, and the entry
- * `[row, col]` of run k read from slice k.
+ * `[row, col]` of run k read as row `k·N + row` of the products viewed
+ * `[K·N, N]`: one gather for all runs, whatever K.
  */
 export class StackedMatrixFactorization implements StackedModel {
   readonly size: number;
   private readonly factors: NamedVariable[];
-  /** `[K, batch, 1]` run indices, by batch size: joined to the entries' [row, col]. */
-  private readonly runIndex = new Map<number, tf.Tensor>();
+  /** `[K, batch, 2]` offsets `[k·N, 0]` added to run k's entries `[row, col]`, by batch size. */
+  private readonly runOffsets = new Map<number, tf.Tensor>();
+  /** The gather indices of the last input: a fixed full batch comes back as the same tensor every step. */
+  private lastIndices?: { readonly x: tf.Tensor; readonly indices: tf.Tensor };
 
   constructor(
     private readonly models: readonly MatrixFactorization[],
@@ -40,22 +43,32 @@ export class StackedMatrixFactorization implements StackedModel {
     });
   }
 
-  private runIndices(batch: number): tf.Tensor {
-    let index = this.runIndex.get(batch);
-    if (!index) {
-      const values = Int32Array.from({ length: this.size * batch }, (_, i) => Math.floor(i / batch));
-      // kept: created inside the step's tidy, reused by every later step
-      index = tf.keep(tf.tensor3d(values, [this.size, batch, 1], 'int32'));
-      this.runIndex.set(batch, index);
+  /** Rows `[k·N + row, col]` of the entries `x` `[K, batch, 2]` (kept; reused while `x` is the same tensor). */
+  private indicesOf(x: tf.Tensor): tf.Tensor {
+    if (this.lastIndices?.x === x) return this.lastIndices.indices;
+    const [k, batch] = x.shape as [number, number, number];
+    let offsets = this.runOffsets.get(batch);
+    if (!offsets) {
+      // A same-shape int32 add: wasm's broadcasting int32 add is ~10x slower.
+      const n = this.models[0]!.options.size;
+      const values = Int32Array.from({ length: k * batch * 2 }, (_, i) =>
+        i % 2 ? 0 : Math.floor(i / (2 * batch)) * n,
+      );
+      offsets = tf.keep(tf.tensor3d(values, [k, batch, 2], 'int32'));
+      this.runOffsets.set(batch, offsets);
     }
-    return index;
+    const indices = tf.keep(tf.add(x.dtype === 'int32' ? x : tf.cast(x, 'int32'), offsets));
+    if (this.lastIndices) this.lastIndices.indices.dispose();
+    this.lastIndices = { x, indices };
+    return indices;
   }
 
   apply(x: tf.Tensor, _options?: { training: boolean }): tf.Tensor {
     const [k, batch] = x.shape as [number, number, number];
     return tf.tidy(() => {
-      const indices = tf.concat([this.runIndices(batch), tf.cast(x, 'int32')], 2);
-      return tf.reshape(gatherEntries(this.endToEnd(), indices), [k, batch, 1]);
+      const products = this.endToEnd();
+      const [, n, m] = products.shape;
+      return tf.reshape(gatherEntries(tf.reshape(products, [k * n, m]), this.indicesOf(x)), [k, batch, 1]);
     });
   }
 
@@ -77,7 +90,9 @@ export class StackedMatrixFactorization implements StackedModel {
 
   dispose(): void {
     for (const f of this.factors) f.variable.dispose();
-    for (const t of this.runIndex.values()) t.dispose();
-    this.runIndex.clear();
+    for (const t of this.runOffsets.values()) t.dispose();
+    this.runOffsets.clear();
+    this.lastIndices?.indices.dispose();
+    this.lastIndices = undefined;
   }
 }

@@ -36,6 +36,8 @@ export class InMemoryDataset implements Dataset {
   readonly task: TaskKind;
   readonly inputShape: readonly number[];
   readonly outputSize: number;
+  /** Label noise is the only augmentation. */
+  readonly augments: boolean;
   private readonly inputSize: number;
   private readonly targetSize: number;
 
@@ -44,6 +46,7 @@ export class InMemoryDataset implements Dataset {
     this.task = spec.task;
     this.inputShape = spec.inputShape;
     this.outputSize = spec.outputSize;
+    this.augments = spec.labelNoise > 0;
     this.inputSize = spec.inputShape.reduce((a, b) => a * b, 1);
     this.targetSize = spec.task === 'regression' ? spec.outputSize : 1;
   }

@@ -38,6 +38,12 @@ export class Lockstep {
   /** Step at which run k was last synced, and the stacked state's step. */
   private readonly syncedAt: number[];
   private stepsDone = 0;
+  /** The last stacked inputs and the runs' batch tensors they were stacked from (reused while those stay the same). */
+  private stacked?: {
+    readonly sources: readonly (tf.Tensor | undefined)[];
+    readonly x: tf.Tensor;
+    readonly y: tf.Tensor;
+  };
 
   constructor(
     private readonly model: StackedModel,
@@ -97,20 +103,46 @@ export class Lockstep {
     });
   }
 
-  private async run(pending: Map<number, Pending>): Promise<void> {
-    const size = this.model.size;
+  /**
+   * The K batches stacked `[K, batch, ...]` (zeros for runs that ended).
+   * Runs that train on a fixed full batch hand in the same tensors every
+   * step; then the stack of the previous step is reused.
+   */
+  private stackedInputs(pending: Map<number, Pending>): { x: tf.Tensor; y: tf.Tensor } {
+    const slots = Array.from({ length: this.model.size }, (_, k) => pending.get(k)?.batch);
+    const sources = slots.flatMap((b) => [b?.x, b?.y]);
+    const last = this.stacked;
+    if (last && sources.every((t, i) => t === last.sources[i])) return last;
     const fill = (k: number, part: 'x' | 'y') => {
-      const own = pending.get(k)?.batch[part];
+      const own = slots[k]?.[part];
       if (own) return own;
       const [shape, dtype] = this.shapes[k]![part];
       return tf.zeros(shape, dtype);
     };
-    const idle = Array.from({ length: size }, (_, k) => k).filter((k) => !pending.has(k));
-    const xs = Array.from({ length: size }, (_, k) => fill(k, 'x'));
-    const ys = Array.from({ length: size }, (_, k) => fill(k, 'y'));
-    const x = tf.stack(xs);
-    const y = tf.stack(ys);
-    tf.dispose(idle.flatMap((k) => [xs[k]!, ys[k]!]));
+    const xs = slots.map((_, k) => fill(k, 'x'));
+    const ys = slots.map((_, k) => fill(k, 'y'));
+    const stacked = { sources, x: tf.stack(xs), y: tf.stack(ys) };
+    slots.forEach((b, k) => {
+      if (!b) tf.dispose([xs[k]!, ys[k]!]);
+    });
+    this.disposeInputs();
+    this.stacked = stacked;
+    return stacked;
+  }
+
+  private disposeInputs(): void {
+    if (this.stacked) tf.dispose([this.stacked.x, this.stacked.y]);
+    this.stacked = undefined;
+  }
+
+  /** Frees the stacked inputs kept between steps. */
+  dispose(): void {
+    this.disposeInputs();
+  }
+
+  private async run(pending: Map<number, Pending>): Promise<void> {
+    const size = this.model.size;
+    const { x, y } = this.stackedInputs(pending);
     let grads: tf.NamedTensorMap | undefined;
     try {
       const out = batchedLossAndGrads(
@@ -147,7 +179,6 @@ export class Lockstep {
         else p.resolve(records.get(k)!);
       }
     } finally {
-      tf.dispose([x, y]);
       if (grads) tf.dispose(grads);
     }
   }

@@ -77,6 +77,7 @@ export async function trainBatched(
   const trainers: Trainer[] = [];
   let stacked: ReturnType<NonNullable<RunComponents['model']['stackWith']>> | undefined;
   let optimizer: RunComponents['optimizer'] | undefined;
+  let lockstep: Lockstep | undefined;
   try {
     for (const [k, config] of configs.entries()) {
       components.push(
@@ -114,6 +115,7 @@ export async function trainBatched(
       penalties: c.penalties,
     }));
     const step = new Lockstep(stacked, optimizer, components[0]!.dataset.task, runs);
+    lockstep = step;
     components.forEach((c, k) => {
       trainers.push(
         new Trainer(c, {
@@ -146,6 +148,7 @@ export async function trainBatched(
   } finally {
     for (const c of components) for (const logger of c.loggers) await logger.close?.();
     components.forEach(disposeComponents);
+    lockstep?.dispose();
     stacked?.dispose();
     optimizer?.dispose();
   }
