@@ -12,10 +12,12 @@ export interface BatchedStepInputs {
   readonly penalties: readonly (readonly PenaltyTerm[])[];
 }
 
-/** Slice k of each stacked weight, under the weight's name. */
-function slices(weights: readonly NamedTensor[], size: number): NamedTensor[][] {
+/** Slice k of each stacked weight that some penalty selects, under the weight's name. */
+function slices(weights: readonly NamedTensor[], size: number, selected: ReadonlySet<string>): NamedTensor[][] {
   const perRun: NamedTensor[][] = Array.from({ length: size }, () => []);
-  for (const w of weights) tf.unstack(w.tensor).forEach((t, k) => perRun[k]!.push({ name: w.name, tensor: t }));
+  for (const w of weights) {
+    if (selected.has(w.name)) tf.unstack(w.tensor).forEach((t, k) => perRun[k]!.push({ name: w.name, tensor: t }));
+  }
   return perRun;
 }
 
@@ -46,6 +48,7 @@ export function batchedLossAndGrads(
               ...(model.effectiveWeights?.() ?? []),
             ],
             model.size,
+            new Set(penalties[0]!.flatMap((term) => [...term.names])),
           );
           penalties[0]!.forEach((_, j) => {
             const values = penalties.map((terms, k) => {
