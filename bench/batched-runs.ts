@@ -1,10 +1,14 @@
 /**
- * `npx tsx bench/batched-runs.ts [--k 3,8] [--steps 300] [--backend wasm|cpu]`
+ * `npx tsx bench/batched-runs.ts [--k 4,8] [--steps 300] [--backend wasm|cpu] [--cases mc-d3-gd,...]`
  *
  * K seeds of the matrix-completion examples trained as one batch (`trainBatched`)
- * against one run trained alone (`runTraining`), each with its run directory,
- * evaluations and checkpoints as configured (evaluation every 100 steps): the
- * batch's time as a multiple of K runs alone (target <= 0.5).
+ * against one run trained alone (`runTraining`), in CPU time of this process
+ * (robust to a shared machine), the batch as a multiple of K runs alone (target <= 0.5):
+ * - whole runs: run directory, evaluations every 100 steps, metrics and a checkpoint, as configured;
+ * - training steps only (no evaluation, metric or checkpoint), per step from step 20 to the end
+ *   (alone: the median of three runs);
+ * - for cases with a penalty, the penalty's share of a step alone (the step without it vs with it):
+ *   the penalty's float64 SVD runs per matrix, so that share does not shrink with K.
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,21 +35,65 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 };
 
-const CASES: Record<string, string> = {
-  'mc-d1-penalty': 'matrix-completion-depth1-penalty-adam.yaml',
-  'mc-d3-gd': 'matrix-completion-depth3-gd.yaml',
-  'default-sweep group (50x50 depth 2, Adam + depth-mirror)': 'default-sweep-group',
+const CASES: Record<string, { label: string; file: string }> = {
+  'mc-d1-penalty': {
+    label: 'MC 100x100 depth 1 + depth-mirror + Adam',
+    file: 'matrix-completion-depth1-penalty-adam.yaml',
+  },
+  'mc-d3-gd': { label: 'MC 100x100 depth 3 + GD', file: 'matrix-completion-depth3-gd.yaml' },
+  'default-sweep-group': {
+    label: 'default-sweep group (50x50 depth 2, Adam + depth-mirror)',
+    file: 'default-sweep-group',
+  },
 };
 
+/** Training steps only: no evaluation, metric, checkpoint or log line. */
+const STEPS_ONLY = [
+  'train.evalEvery=0',
+  'metrics=[]',
+  'train.evalSplits=[]',
+  'train.checkpointEvery=0',
+  'train.logEvery=1000000',
+];
+/** First step of the per-step window (the first steps build tensors and caches). */
+const FROM_STEP = 20;
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+async function cpuSeconds(f: () => Promise<unknown>): Promise<number> {
+  const start = cpuMs();
+  await f();
+  return (cpuMs() - start) / 1000;
+}
+
+/** CPU ms per step between FROM_STEP and the last step, from the progress callback of run 0. */
+function stepClock(steps: number) {
+  let start = 0;
+  let end = 0;
+  return {
+    mark: (step: number) => {
+      if (step === FROM_STEP) start = cpuMs();
+      if (step === steps) end = cpuMs();
+    },
+    perStep: () => (end - start) / (steps - FROM_STEP),
+  };
+}
+
 async function main(): Promise<void> {
-  const ks = arg('k', '3,8').split(',').map(Number);
+  const ks = arg('k', '4,8').split(',').map(Number);
   const steps = Number(arg('steps', '300'));
   const backend = arg('backend', 'wasm');
+  const picked = arg('cases', Object.keys(CASES).join(',')).split(',');
+  const unknown = picked.filter((c) => !CASES[c]);
+  if (unknown.length) throw new Error(`--cases takes ${Object.keys(CASES).join(', ')}; got ${unknown.join(', ')}`);
   if (backend === 'wasm') await initWasmBackend();
   else await tf.setBackend(backend);
   const container = pluginContainer();
   const registry = new PluginRegistry(container);
-  const config = (file: string, seed: number): ResolvedConfig => {
+  const config = (file: string, seed: number, extra: readonly string[] = []): ResolvedConfig => {
     const raw =
       file === 'default-sweep-group'
         ? {
@@ -61,45 +109,79 @@ async function main(): Promise<void> {
       'train.evalEvery=100',
       'train.logEvery=100',
       `train.checkpointEvery=${steps}`,
+      ...extra,
     ]);
     if (file === 'default-sweep-group') (set.model as Record<string, unknown>).depth = 2;
     return resolveConfig({ ...set, loggers: [{ use: 'jsonl' }] }, registry);
   };
   const root = mkdtempSync(join(os.tmpdir(), 'rankbias-batched-bench-'));
+  const lines: string[] = [];
+  const penaltyShares: string[] = [];
   console.log(`batched runs on ${tf.getBackend()}, ${steps} steps, load average ${os.loadavg()[0]!.toFixed(2)}`);
-  console.log('| workload | K | one run alone (s, CPU) | K runs batched (s, CPU) | batched / (K x alone) |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
   try {
-    for (const [c, [label, file]] of Object.entries(CASES).entries()) {
-      const cpu = async (f: () => Promise<unknown>) => {
-        const start = process.cpuUsage();
-        await f();
-        const used = process.cpuUsage(start);
-        return (used.user + used.system) / 1e6;
-      };
-      await runTraining(config(file, 99), { container, backend, outDir: join(root, `${c}-warmup`) });
-      const alone = await cpu(() =>
-        runTraining(config(file, 0), { container, backend, outDir: join(root, `${c}-alone`) }),
-      );
+    for (const id of picked) {
+      const { label, file } = CASES[id]!;
+      const dir = (name: string) => join(root, `${id}-${name}`);
+      const alone = (seed: number, extra: readonly string[] = [], onProgress?: (step: number) => void) =>
+        runTraining(config(file, seed, extra), { container, backend, outDir: dir(`alone-${seed}`), onProgress });
+      await alone(99);
+      const aloneRun = await cpuSeconds(() => alone(0));
+      // The denominator of every ratio: the median of three runs, as the machine's load varies.
+      const aloneSteps: number[] = [];
+      for (const seed of [1, 2, 3]) {
+        const clock = stepClock(steps);
+        await alone(seed, STEPS_ONLY, clock.mark);
+        aloneSteps.push(clock.perStep());
+      }
+      const aloneStep = aloneSteps.sort((a, b) => a - b)[1]!;
+      if (config(file, 0).penalties.length) {
+        const bare = stepClock(steps);
+        await alone(4, [...STEPS_ONLY, 'penalties=[]'], bare.mark);
+        penaltyShares.push(`${label}: penalty ${(100 * (1 - bare.perStep() / aloneStep)).toFixed(0)}% of a step alone`);
+      }
       for (const k of ks) {
         const seeds = Array.from({ length: k }, (_, i) => i);
-        const outDirs = seeds.map((s) => join(root, `${c}-batch-${k}-${s}`));
-        const batched = await cpu(() =>
+        const batch = (tag: string, extra: readonly string[] = [], onProgress?: (step: number) => void) =>
           trainBatched(
-            seeds.map((s) => config(file, s)),
-            { container, backend, outDirs },
-          ),
-        );
-        console.log(
-          `| ${label} | ${k} | ${alone.toFixed(2)} | ${batched.toFixed(2)} | ${(batched / (k * alone)).toFixed(2)} |`,
-        );
+            seeds.map((s) => config(file, s, extra)),
+            {
+              container,
+              backend,
+              outDirs: seeds.map((s) => dir(`${tag}-${k}-${s}`)),
+              onProgress: onProgress && ((run, step) => run === 0 && onProgress(step)),
+            },
+          );
+        const batchedRun = await cpuSeconds(() => batch('batch'));
+        const clock = stepClock(steps);
+        await batch('steps', STEPS_ONLY, clock.mark);
+        const batchedStep = clock.perStep();
+        const line = [
+          label,
+          k,
+          aloneRun.toFixed(2),
+          batchedRun.toFixed(2),
+          (batchedRun / (k * aloneRun)).toFixed(2),
+          aloneStep.toFixed(2),
+          batchedStep.toFixed(2),
+          (batchedStep / (k * aloneStep)).toFixed(2),
+        ];
+        lines.push(`| ${line.join(' | ')} |`);
+        console.log(lines.at(-1));
       }
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
   console.log(
-    `load average at end ${os.loadavg()[0]!.toFixed(2)}; CPU time of this process (robust to a shared machine)`,
+    [
+      '',
+      '| workload | K | whole run alone (s) | K whole runs batched (s) | ratio | step alone (ms) | K steps batched (ms) | ratio |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...lines,
+      '',
+      ...penaltyShares,
+      `ratio = batched / (K x alone), CPU time of this process; load average at end ${os.loadavg()[0]!.toFixed(2)}`,
+    ].join('\n'),
   );
 }
 
