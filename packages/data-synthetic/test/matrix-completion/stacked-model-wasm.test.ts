@@ -1,7 +1,22 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
+import { container } from 'tsyringe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRng, selectBackend, type StackedModel } from '@rankbias/core';
+import {
+  corePlugins,
+  createRng,
+  PluginRegistry,
+  registerPlugin,
+  resolveConfig,
+  runTraining,
+  selectBackend,
+  trainBatched,
+  type StackedModel,
+} from '@rankbias/core';
 import { MatrixFactorization } from '../../src/matrix-completion/model.js';
+import { matrixCompletionPlugins } from '../../src/matrix-completion/plugins.js';
 
 const N = 7;
 const K = 3;
@@ -16,7 +31,9 @@ beforeAll(async () => {
   );
   stacked = models[0]!.stackWith(models.slice(1));
 });
+const root = mkdtempSync(join(tmpdir(), 'rankbias-stacked-wasm-'));
 afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
   stacked.dispose();
   for (const m of models) m.dispose();
 });
@@ -66,5 +83,38 @@ describe('StackedMatrixFactorization on the wasm backend (what `rankbias train` 
     expectSameAsSeparate(third.x, third.weights);
     expect(tf.getBackend()).toBe('wasm');
     tf.dispose([first.x, second.x, third.x]);
+  });
+});
+
+describe('trainBatched on the wasm backend', () => {
+  it('two seeds of a depth-3 factorisation batched end with the metrics of separate runs', async () => {
+    const child = container.createChildContainer();
+    for (const f of [...corePlugins(), ...matrixCompletionPlugins]) registerPlugin(child, f);
+    const config = (seed: number) =>
+      resolveConfig(
+        {
+          name: 'batched-wasm',
+          seed,
+          backend: 'wasm',
+          data: { use: 'matrix-completion', size: 20, rank: 2, observed: 120 },
+          model: { use: 'matrix-factorization', size: 20, depth: 3, initScale: 0.1 },
+          optimizer: { use: 'sgd', lr: 2 },
+          metrics: [{ use: 'matrix-completion-error', topK: 2 }],
+          train: { steps: 30, batchSize: 'full', evalEvery: 10, logEvery: 10 },
+        },
+        new PluginRegistry(child),
+      );
+    const options = { container: child, backend: 'wasm', loggers: [] };
+    const batched = await trainBatched([config(0), config(1)], {
+      ...options,
+      outDirs: [0, 1].map((s) => join(root, `b${s}`)),
+    });
+    for (const seed of [0, 1]) {
+      const alone = await runTraining(config(seed), { ...options, outDir: join(root, `a${seed}`) });
+      expect(Object.keys(batched[seed]!.final).sort()).toEqual(Object.keys(alone.final).sort());
+      for (const [key, value] of Object.entries(alone.final))
+        expect(batched[seed]!.final[key], key).toBeCloseTo(value, 5);
+    }
+    expect(batched[0]!.final['test/rmse']).not.toBe(batched[1]!.final['test/rmse']);
   });
 });
