@@ -160,9 +160,12 @@ describe('newtonSchulzPolar', () => {
 });
 
 describe('chooseMethod', () => {
-  it('uses Jacobi for small matrices, then Gram on cpu and Newton–Schulz where matmul is fast', () => {
+  it('uses Jacobi for small matrices, Gram up to 128, then Gram on cpu and Newton–Schulz where matmul is fast', () => {
     expect(chooseMethod(16, 16, 'cpu')).toBe('jacobi');
     expect(chooseMethod(1000, 64, 'wasm')).toBe('jacobi');
+    expect(chooseMethod(100, 100, 'wasm')).toBe('gram');
+    expect(chooseMethod(200, 128, 'tensorflow')).toBe('gram');
+    expect(chooseMethod(129, 129, 'wasm')).toBe('newton-schulz');
     expect(chooseMethod(512, 256, 'cpu')).toBe('gram');
     expect(chooseMethod(1024, 1024, 'wasm')).toBe('newton-schulz');
     expect(chooseMethod(1024, 1024, 'tensorflow')).toBe('newton-schulz');

@@ -7,15 +7,25 @@ export type ConcreteSpectralMethod = Exclude<SpectralMethod, 'auto'>;
 const FAST_MATMUL_BACKENDS = new Set(['wasm', 'tensorflow', 'webgl', 'webgpu']);
 /** Up to this min(rows, cols) the Jacobi SVD is as fast as anything else and the most accurate. */
 const JACOBI_MAX = 64;
+/**
+ * Up to this min(rows, cols) the float64 Gram route is used on every backend. Newton–Schulz
+ * wins there only on well-conditioned weights (1.3× at 128 on wasm); the weights this penalty
+ * exists for have a spectrum reaching below its 2⁻¹⁰·σ₁ floor, where it is rejected and the
+ * float64 fallback runs too (matrix completion 100×100: accepted in 131 of 1500 steps, 1.7×
+ * slower per step than Gram alone).
+ */
+const GRAM_MAX = 128;
 
 /**
  * The method `auto` uses for a rows x cols matrix on `backend`, chosen from
  * the measurements in the README (bench/penalty.ts): Jacobi for small
- * matrices; above that the float64 Gram eigen-solver on the pure-JS `cpu`
- * backend (whose matmul is slow) and Newton–Schulz where matmul is fast.
+ * matrices; the float64 Gram eigen-solver up to 128, and above that on the
+ * pure-JS `cpu` backend (whose matmul is slow); Newton–Schulz where matmul is
+ * fast.
  */
 export function chooseMethod(rows: number, cols: number, backend: string): ConcreteSpectralMethod {
   const k = Math.min(rows, cols);
   if (k <= JACOBI_MAX) return 'jacobi';
+  if (k <= GRAM_MAX) return 'gram';
   return FAST_MATMUL_BACKENDS.has(backend) ? 'newton-schulz' : 'gram';
 }
