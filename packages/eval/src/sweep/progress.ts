@@ -47,15 +47,50 @@ export interface SweepProgress {
   stop(): void;
 }
 
-/** A progress display on `stream` (a cli-progress bar when it is a TTY). */
+/** Options of the plain-text display (not a terminal: a log file, CI, nohup). */
+export interface PlainProgressOptions {
+  /** A status line at most this often (default 60 s), besides one line per finished run. */
+  readonly everyMs?: number;
+  readonly now?: () => number;
+}
+
+/**
+ * Progress as plain lines: one per finished run, and a status line at most
+ * every `everyMs` while training (`compare: 12% of steps | runs 3/63 done,
+ * 2 running, 0 failed | ETA 38m10s`), so a log shows that long runs move.
+ */
+export function plainProgress(
+  totalSteps: number,
+  write: (text: string) => void,
+  options: PlainProgressOptions = {},
+): SweepProgress {
+  const now = options.now ?? Date.now;
+  const everyMs = options.everyMs ?? 60_000;
+  const clock = new EtaClock(now);
+  let last = now();
+  return {
+    update: (steps, counts) => {
+      const done = Math.min(steps, totalSteps);
+      const eta = formatEta(clock.secondsLeft(done, totalSteps));
+      if (now() - last < everyMs) return;
+      last = now();
+      const percent = Math.floor((100 * done) / Math.max(1, totalSteps));
+      write(
+        `compare: ${percent}% of steps | runs ${counts.done}/${counts.runs} done, ${counts.running} running, ${counts.failed} failed${eta && ` | ${eta}`}\n`,
+      );
+    },
+    line: (t) => write(t + '\n'),
+    stop: () => {},
+  };
+}
+
+/** A progress display on `stream` (a cli-progress bar when it is a TTY, plain lines otherwise). */
 export function createProgress(
   totalSteps: number,
   runs: number,
   stream: NodeJS.WriteStream = process.stderr,
 ): SweepProgress {
-  if (!stream.isTTY) {
-    return { update: () => {}, line: (t) => stream.write(t + '\n'), stop: () => {} };
-  }
+  if (!stream.isTTY) return plainProgress(totalSteps, (t) => stream.write(t));
   const multi = new cliProgress.MultiBar(
     {
       stream,
