@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ExpandedLayerBase, overparameterize } from '../src/index.js';
+import { type ExpandedLayerBase, overparameterize } from '../src/index.js';
 import { useCpu } from './support.js';
 
 beforeAll(useCpu);

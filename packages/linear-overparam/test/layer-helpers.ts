@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { ExpandedLayerBase } from '../src/index.js';
+import type { ExpandedLayerBase } from '../src/index.js';
 
 /** Gives every batch-norm weight of an expanded layer a non-trivial value (variance > 0). */
 export function randomizeBatchNorm(layer: ExpandedLayerBase, seed: number): void {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { container } from 'tsyringe';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng, PluginRegistry, resolveConfig } from '@rankbias/core';
-import { AdamRank, AdamWRank, GDRank, register } from '../src/index.js';
+import { AdamRank, type AdamWRank, type GDRank, register } from '../src/index.js';
 import { useCpu } from './helpers.js';
 
 beforeAll(useCpu);

@@ -48,7 +48,7 @@ function checkSegments(segments: KeyPath, key: string): void {
 }
 
 function ownValue(node: object, key: string | number): unknown {
-  return Object.prototype.hasOwnProperty.call(node, key) ? (node as Record<string | number, unknown>)[key] : undefined;
+  return Object.hasOwn(node, key) ? (node as Record<string | number, unknown>)[key] : undefined;
 }
 
 function checkContainer(node: object, segment: string | number, key: string, at: string): void {

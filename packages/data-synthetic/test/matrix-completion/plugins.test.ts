@@ -3,8 +3,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import { container } from 'tsyringe';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng, PluginRegistry, registerPlugin } from '@rankbias/core';
-import { MatrixCompletionDataset } from '../../src/matrix-completion/dataset.js';
-import { MatrixFactorization } from '../../src/matrix-completion/model.js';
+import type { MatrixCompletionDataset } from '../../src/matrix-completion/dataset.js';
+import type { MatrixFactorization } from '../../src/matrix-completion/model.js';
 import { matrixCompletionPlugins } from '../../src/matrix-completion/plugins.js';
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { Callback } from '@tensorflow/tfjs-layers';
 import { effectiveRank, globMatch, singularValues, stableRank, tensorToMatrix } from '@rankbias/core';
 import { detectCollapse, neuronVectors } from '../metrics/collapse.js';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { ExpandedLayerBase } from '../layers/expanded-base.js';
-import { ExpandedConv2D } from '../layers/expanded-conv2d.js';
+import type { ExpandedConv2D } from '../layers/expanded-conv2d.js';
 import { ExpandedDense } from '../layers/expanded-dense.js';
 import { copyWeightsByName } from './copy-weights.js';
 import { commonConfig, rebuildModel, type LayerEntry } from './rebuild.js';

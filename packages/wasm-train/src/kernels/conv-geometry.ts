@@ -1,4 +1,4 @@
-import { backend_util, type TensorInfo } from '@tensorflow/tfjs-core';
+import type { backend_util, TensorInfo } from '@tensorflow/tfjs-core';
 import type { KernelScope } from '../kernel-scope.js';
 
 /** Padding argument of the convolution kernels. */
