@@ -93,7 +93,7 @@ export { runState, runDirOf, planAction, type RunState } from './sweep/run-dir.j
 export { trainGroupsBatched } from './batch/batched-groups.js';
 export { localSweepExecutor } from './sweep/local-executor.js';
 export { defaultTrainCommand, coreCliEntry, type TrainCommand } from './sweep/train-command.js';
-export { collectRuns, type CollectedRun } from './report/collect.js';
+export { collectRuns, currentRuns, type CollectedRun } from './report/collect.js';
 export { aggregate, curvePoints, type GroupSummary } from './report/aggregate.js';
 export { stat, intervalsOverlap, pairedDifference, CONFIDENCE, type Stat } from './stats/interval.js';
 export { studentTQuantile, studentTCdf } from './stats/student-t.js';

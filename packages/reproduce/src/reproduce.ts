@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliEnv } from '@rankbias/core';
-import { collectRuns, compare, readSweepMeta } from '@rankbias/eval';
+import { collectRuns, compare, currentRuns, readSweepMeta } from '@rankbias/eval';
 import { loadDefinitions, selectClaims, type Definitions } from './definitions/load.js';
 import { inSweep, sweepAxes } from './definitions/groups.js';
 import { scaledSweep } from './definitions/scaled-sweep.js';
@@ -67,8 +67,7 @@ export async function reproduce(options: ReproduceOptions, env: CliEnv): Promise
     const dir = join(options.out, c.experiment);
     // Only the runs of the sweep as it is now: a directory may keep runs of groups since removed from it.
     const axes = sweepAxes(scaledSweep(defs.experiments.get(c.experiment)!, options.scale));
-    const current = readSweepMeta(dir)?.runs; // run ids of the last expansion, when compare recorded them
-    const runs = collectRuns(dir).filter((r) => inSweep(r.params, axes) && (!current || current.includes(r.id)));
+    const runs = currentRuns(collectRuns(dir), readSweepMeta(dir)?.runs).filter((r) => inSweep(r.params, axes));
     const estimate = evaluateStatistic(c.statistic, runs);
     return claimRow(c, estimate, verdictOf(estimate, c.criterion), {
       runs: {

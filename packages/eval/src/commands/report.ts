@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { CliUsageError, definePlugin, z, type CliEnv, type Command } from '@rankbias/core';
-import { collectRuns } from '../report/collect.js';
+import { collectRuns, currentRuns } from '../report/collect.js';
 import { comparePaired, pairedLines } from '../report/paired.js';
 import { leftOutLine, readSweepMeta, writeReport } from '../report/write-report.js';
 
@@ -38,8 +38,7 @@ export function registerReportCommand(program: Command, env: CliEnv): void {
           );
         if (opts.use !== undefined && opts.use !== 'final' && opts.use !== 'best')
           throw new CliUsageError(`--use must be final or best (got "${opts.use}")`);
-        const current = readSweepMeta(out)?.runs;
-        const runs = collectRuns(out).filter((r) => !current || current.includes(r.id));
+        const runs = currentRuns(collectRuns(out), readSweepMeta(out)?.runs);
         if (!runs.length)
           throw new CliUsageError(
             `no sweep runs under ${out}/runs (expected run directories written by rankbias compare)`,

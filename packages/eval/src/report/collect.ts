@@ -68,3 +68,14 @@ export function collectRuns(outDir: string): CollectedRun[] {
   }
   return out;
 }
+
+/**
+ * The runs of the sweep as `compare` last expanded it (`ids`, recorded in
+ * `sweep.json`), or all of `runs` when no ids were recorded: run directories an
+ * earlier version of the sweep left behind stay out of the numbers.
+ */
+export function currentRuns(runs: readonly CollectedRun[], ids: readonly string[] | undefined): CollectedRun[] {
+  if (!ids) return [...runs];
+  const keep = new Set(ids);
+  return runs.filter((r) => keep.has(r.id));
+}

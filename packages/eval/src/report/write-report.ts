@@ -4,7 +4,7 @@ import type { ExpandedSweep } from '../sweep/expand.js';
 import { reportSchema, targetSchema, type SweepReportOptions, type SweepTarget } from '../sweep/schema.js';
 import { aggregate, curvePoints, summaryMetrics } from './aggregate.js';
 import { canonicalJson, CliUsageError, globMatch, ensureDir } from '@rankbias/core';
-import { collectRuns, type CollectedRun } from './collect.js';
+import { collectRuns, currentRuns, type CollectedRun } from './collect.js';
 import { reportHtml, type RenderedPlot } from './html.js';
 import { sweepEncoding } from './encoding.js';
 import { infoOf, metricInfoOfRuns } from './metric-labels.js';
@@ -98,7 +98,7 @@ function slug(s: string): string {
 export async function writeReport(outDir: string, metaIn?: SweepMeta): Promise<ReportFiles> {
   const stored = metaIn ?? readSweepMeta(outDir);
   const everyRun = collectRuns(outDir);
-  const runs = stored?.runs ? everyRun.filter((r) => stored.runs!.includes(r.id)) : everyRun;
+  const runs = currentRuns(everyRun, stored?.runs);
   if (!runs.length) {
     throw new CliUsageError(
       `no sweep runs under ${join(outDir, 'runs')} (expected run directories written by rankbias compare)`,
