@@ -7,8 +7,12 @@ import { runDirState } from '@rankbias/core';
 import { buildForCli, startRankbias } from './support/cli.js';
 import { tinySweep } from './support/tiny-sweep.js';
 
-/** A tiny real sweep: 3 groups × 1 seed, 40 steps, checkpoint every 5. */
-const sweep = tinySweep(40, [0.02, 0.1, 0.3]);
+/**
+ * A tiny real sweep: 3 groups × 1 seed, checkpoint every 5 steps. 200 steps keep a run
+ * in progress long enough for the SIGINT below to land mid-run on a fast machine.
+ */
+const STEPS = 200;
+const sweep = tinySweep(STEPS, [0.02, 0.1, 0.3]);
 
 const runIds = (out: string) => readdirSync(join(out, 'runs')).sort();
 const trainCount = (out: string, id: string) =>
@@ -78,11 +82,11 @@ describe('rankbias compare (real CLI and trainer)', () => {
       .map((l) => JSON.parse(l))
       .filter((r) => r.kind === 'eval')
       .map((r) => r.step);
-    expect(evalSteps).toEqual([0, 10, 20, 30, 40]);
+    expect(evalSteps).toEqual(Array.from({ length: STEPS / 10 + 1 }, (_, i) => i * 10));
     for (const id of runIds(out)) {
       expect(JSON.parse(readFileSync(join(out, 'runs', id, 'result.json'), 'utf8'))).toMatchObject({
         status: 'completed',
-        steps: 40,
+        steps: STEPS,
       });
     }
     const summary = readFileSync(join(out, 'summary.md'), 'utf8');
@@ -111,7 +115,7 @@ describe('rankbias compare (real CLI and trainer)', () => {
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toBe(summary);
 
     // The sweep shrinks: the dropped grid value's run stays on disk but leaves the numbers.
-    writeFileSync(join(dir, 'sweep.yaml'), stringify(tinySweep(40, [0.02, 0.1])));
+    writeFileSync(join(dir, 'sweep.yaml'), stringify(tinySweep(STEPS, [0.02, 0.1])));
     const shrunk = await startRankbias(['compare', 'sweep.yaml', '--out', 'out'], dir).done;
     expect(shrunk.code).toBe(0);
     expect(shrunk.stderr).toMatch(/0 run\(s\) trained, 2 already done/);
