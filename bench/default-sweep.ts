@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SYSTEM_PYTHON } from './torch.js';
+import { REFERENCE_BLAS_WARNING, SYSTEM_PYTHON } from './torch.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
@@ -60,7 +60,11 @@ export async function benchDefaultSweep(withTorch: boolean, torchThreads: number
       const n = String(torchThreads > 0 ? torchThreads : 1);
       const env = { ...process.env, OMP_NUM_THREADS: n, OPENBLAS_NUM_THREADS: n, MKL_NUM_THREADS: n };
       const torch = timed(`${SYSTEM_PYTHON} bench/torch_default_sweep.py --threads ${n}`, env);
-      lines.push(`  PyTorch, same runs:        ${torch.wallS.toFixed(1)} s wall, ${torch.cpuS.toFixed(1)} s CPU`);
+      const blas = /^blas (.+)$/m.exec(torch.stdout)?.[1] ?? 'unknown';
+      lines.push(
+        `  PyTorch (${blas}), same runs: ${torch.wallS.toFixed(1)} s wall, ${torch.cpuS.toFixed(1)} s CPU`,
+      );
+      if (blas === 'reference BLAS') lines.push(`  ${REFERENCE_BLAS_WARNING}`);
       lines.push(
         `  ratio rankbias/PyTorch:     ${(local.wallS / torch.wallS).toFixed(2)}x wall, ${(local.cpuS / torch.cpuS).toFixed(2)}x CPU`,
       );

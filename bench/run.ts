@@ -22,7 +22,7 @@ import { countStep, formatCounts, formatProfile, profileWorkload } from './profi
 import { SEED_WORKLOADS } from './seed-workloads.js';
 import { formatTable, isTiming, type Cell, type Column } from './table.js';
 import { timeSteps, type TimingOptions } from './timing.js';
-import { runTorchBench, torchAvailable } from './torch.js';
+import { REFERENCE_BLAS_WARNING, runTorchBench, torchAvailable } from './torch.js';
 import { WORKLOADS, type Workload } from './workloads.js';
 
 const ALL_WORKLOADS: readonly Workload[] = [...WORKLOADS, ...SEED_WORKLOADS];
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
     }
     if (noTorch == null) {
       const torch = runTorchBench(flags.quick, flags.torchThreads, [w.id]);
-      reference ??= { id: 'torch', label: `torch ${torch.version} (${torch.threads} thr)`, cells: {} };
+      reference ??= { id: 'torch', label: `torch ${torch.version} (${torch.threads} thr, ${torch.blas})`, cells: {} };
       Object.assign(reference.cells, torch.results);
       process.stderr.write(`  ${w.id} on PyTorch: done\n`);
     }
@@ -165,6 +165,7 @@ async function main(): Promise<void> {
     'CPU time = wall time on an idle core for these single-threaded runs; it is the figure to trust when the',
   );
   console.log('machine is shared (wall medians then include waiting for a core).');
+  if (reference?.label.includes('reference BLAS')) console.log(REFERENCE_BLAS_WARNING);
   console.log(`load average at end ${load()} (figures are noisy when it exceeds the core count)`);
 }
 

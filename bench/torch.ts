@@ -8,6 +8,8 @@ export const SYSTEM_PYTHON = '/usr/bin/python3';
 export interface TorchResults {
   readonly version: string;
   readonly threads: number;
+  /** The BLAS torch runs on (bench/torch_blas.py): OpenBLAS, MKL, reference BLAS or unknown. */
+  readonly blas: string;
   readonly results: Record<string, Timing>;
 }
 
@@ -18,6 +20,12 @@ export function torchAvailable(): string | null {
   if (probe.status !== 0) return `${SYSTEM_PYTHON} has no torch (apt-get install python3-torch)`;
   return null;
 }
+
+/** Printed under any table whose torch column ran on the reference BLAS. */
+export const REFERENCE_BLAS_WARNING =
+  'warning: torch ran on the reference BLAS (Debian without libopenblas0), several times slower than the ' +
+  'OpenBLAS or MKL every real PyTorch install uses, so the ratios flatter rankbias: apt-get install ' +
+  'libopenblas0-pthread and measure again';
 
 /**
  * Runs the PyTorch side of the given workloads (all when empty). One thread
@@ -40,7 +48,8 @@ export function runTorchBench(quick: boolean, threads: number, workloads: readon
   const parsed = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
     torch: string;
     threads: number;
+    blas: string;
     results: Record<string, Timing>;
   };
-  return { version: parsed.torch, threads: parsed.threads, results: parsed.results };
+  return { version: parsed.torch, threads: parsed.threads, blas: parsed.blas, results: parsed.results };
 }

@@ -11,6 +11,7 @@ import time
 
 import torch
 import torch.nn as nn
+from torch_blas import blas_in_use
 
 
 def time_steps(step, warmup, reps, steps_per_call=1):
@@ -187,7 +188,8 @@ def main():
             results[name] = time_steps(make(), 1, 3 if args.quick else 7, SEED_CHUNK)
         else:
             results[name] = time_steps(make(), warmup, reps)
-    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "results": results}))
+    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "blas": blas_in_use()["name"],
+                      "results": results}))
 
 
 if __name__ == "__main__":

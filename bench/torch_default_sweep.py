@@ -11,6 +11,7 @@ import argparse
 import time
 
 import torch
+from torch_blas import blas_in_use
 
 
 def problem(seed, n=50, rank=3, observed=750):
@@ -70,6 +71,7 @@ def main():
             label = f"{'Adam' if optimizer == 'adam' else 'GD'}{' + depth-mirror' if penalty else ''}, depth {depth}"
             print(f"{label}: test rel. error {sum(errors) / len(errors):.4f}")
     print(f"wall {time.perf_counter() - start:.1f} s")
+    print(f"blas {blas_in_use()['name']}")
 
 
 if __name__ == "__main__":

@@ -77,10 +77,12 @@ export { applyOverrides, parseKeyPath, setConfigPath } from './config/overrides.
 export { CONFIG_LIMITS } from './config/limits.js';
 export {
   BACKENDS,
+  LINALG_CHOICES,
   experimentConfigSchema,
   pluginRefSchema,
   trainOptionsSchema,
   type BackendChoice,
+  type LinalgChoice,
   type ExperimentConfig,
   type ExperimentConfigInput,
   type PluginRef,

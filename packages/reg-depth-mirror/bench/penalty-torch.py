@@ -11,6 +11,10 @@ import time
 import numpy as np
 import torch
 
+# bench/torch_blas.py at the repository root: which BLAS torch runs on.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "bench"))
+from torch_blas import blas_in_use  # noqa: E402
+
 torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "1")))
 
 sizes = [int(s) for s in sys.argv[1].split(",")]
@@ -36,4 +40,4 @@ for n in sizes:
         runs = sorted(times[1:])  # the first call is warm-up
         print(json.dumps({"n": n, "torch": torch.__version__, "dtype": str(dtype).replace("torch.", ""),
                           "min": runs[0], "median": runs[len(runs) // 2], "runs": len(runs),
-                          "value": value, "threads": torch.get_num_threads()}))
+                          "value": value, "threads": torch.get_num_threads(), "blas": blas_in_use()["name"]}))

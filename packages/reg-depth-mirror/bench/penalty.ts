@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { selectLinalg } from '@rankbias/core';
 import { depthMirrorOp, type ConcreteSpectralMethod } from '../src/index.js';
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -48,6 +49,7 @@ const allCases: Case[] = [
   { backend: 'cpu', method: 'gram', label: 'rankbias gram (JS float64, any backend)' },
   { backend: 'cpu', method: 'newton-schulz', label: 'rankbias newton-schulz (tfjs cpu)' },
   { backend: 'wasm', method: 'newton-schulz', label: 'rankbias newton-schulz (tfjs wasm)' },
+  { backend: 'cpu', method: 'lapack', label: 'rankbias lapack (float64 LAPACK, any backend)' },
 ];
 // jacobi and gram are backend-independent JS; --backends selects only among newton-schulz cases.
 const cases = allCases.filter(
@@ -55,6 +57,10 @@ const cases = allCases.filter(
     (!onlyMethods || onlyMethods.includes(c.method)) &&
     (!onlyBackends || c.method !== 'newton-schulz' || onlyBackends.includes(c.backend)),
 );
+// The LAPACK case runs where @rankbias/linalg-lapack finds a library; otherwise its row says why not.
+const lapack = await selectLinalg('auto');
+const lapackMissing = lapack.name === 'lapack' ? undefined : lapack.reason;
+if (!lapackMissing) console.error(`lapack: ${lapack.reason}`);
 
 interface Row {
   n: number;
@@ -107,6 +113,10 @@ for (const c of cases) {
     rows.push({ n: sizes[0]!, impl: c.label, ms: null, value: null, note: `${c.backend} backend did not initialise` });
     continue;
   }
+  if (c.method === 'lapack' && lapackMissing) {
+    rows.push({ n: sizes[0]!, impl: c.label, ms: null, value: null, note: `not run: ${lapackMissing}` });
+    continue;
+  }
   for (const n of sizes) {
     const prev = lastTime.get(c.label);
     const estimate = prev ? prev.ms * (n / prev.n) ** 3 : 0;
@@ -144,6 +154,7 @@ for (const c of cases) {
 }
 
 const python = process.env.PYTHON ?? '/usr/bin/python3';
+let torchOnReferenceBlas = false;
 try {
   if (!withTorch) throw new Error('--no-torch');
   const script = fileURLToPath(new URL('./penalty-torch.py', import.meta.url));
@@ -160,10 +171,12 @@ try {
       runs: number;
       value: number;
       threads: number;
+      blas: string;
     };
+    if (r.blas === 'reference BLAS') torchOnReferenceBlas = true;
     rows.push({
       n: r.n,
-      impl: `torch ${r.torch} ${r.dtype} svdvals + autograd (${r.threads} threads)`,
+      impl: `torch ${r.torch} ${r.dtype} svdvals + autograd (${r.threads} threads, ${r.blas})`,
       ms: r.min,
       median: r.median,
       value: r.value,
@@ -200,4 +213,10 @@ for (const r of [...rows].sort((a, b) => a.n - b.n)) {
   const t = torchRow(r.n);
   if (!t || r.ms === null || r.impl.startsWith('torch')) continue;
   console.log(`| ${r.n} | ${r.impl} | ${(r.ms / t.ms!).toFixed(2)} |`);
+}
+if (torchOnReferenceBlas) {
+  console.log(
+    '\nwarning: torch ran on the reference BLAS (Debian without libopenblas0), several times slower than the ' +
+      'OpenBLAS or MKL a real PyTorch install uses: apt-get install libopenblas0-pthread and measure again',
+  );
 }

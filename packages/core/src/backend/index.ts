@@ -3,3 +3,10 @@ export { selectBackend, describeBackend, type BackendSelection, type SelectBacke
 export { BackendUnavailableError } from './errors.js';
 export { NATIVE_PACKAGES, NATIVE_INSTALL_HINT, type ModuleImporter } from './native.js';
 export { wasmBinaryDirectory } from './wasm.js';
+export {
+  describeLinalg,
+  LAPACK_INSTALL_HINT,
+  LAPACK_PACKAGE,
+  selectLinalg,
+  type LinalgSelection,
+} from './linalg.js';

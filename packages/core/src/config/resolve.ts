@@ -30,6 +30,7 @@ export interface ResolvedConfig {
   readonly description?: string;
   readonly seed: number;
   readonly backend: ExperimentConfig['backend'];
+  readonly linalg?: ExperimentConfig['linalg'];
   readonly plugins: readonly string[];
   readonly data: ResolvedPluginRef;
   readonly model: ResolvedPluginRef;
@@ -112,6 +113,7 @@ export function resolveConfig(raw: unknown, registry: PluginRegistry, source?: s
     description: cfg.description,
     seed: cfg.seed,
     backend: cfg.backend,
+    linalg: cfg.linalg,
     plugins: cfg.plugins,
     data: data!,
     model: model!,
@@ -134,6 +136,7 @@ export function toPlainConfig(config: ResolvedConfig): Record<string, unknown> {
       description: config.description,
       seed: config.seed,
       backend: config.backend,
+      linalg: config.linalg,
       plugins: config.plugins,
       data: ref(config.data),
       model: ref(config.model),

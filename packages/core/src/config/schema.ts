@@ -9,6 +9,10 @@ export type PluginRef = z.infer<typeof pluginRefSchema>;
 export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
 
+/** Where the float64 linear algebra runs: `auto` (LAPACK when it loads, else JS), `js`, or `lapack` (required). */
+export const LINALG_CHOICES = ['auto', 'js', 'lapack'] as const;
+export type LinalgChoice = (typeof LINALG_CHOICES)[number];
+
 export const trainOptionsSchema = z.strictObject({
   /** Optimisation steps in total. */
   steps: z.number().int().positive(),
@@ -40,6 +44,12 @@ export const experimentConfigSchema = z.strictObject({
   description: z.string().optional(),
   seed: z.number().int().nonnegative().default(0),
   backend: z.enum(BACKENDS).default('auto'),
+  /**
+   * Where the float64 linear algebra of spectral penalties and metrics runs (default auto: the system's
+   * LAPACK through @rankbias/linalg-lapack when installed, else JS). Optional with no default so that
+   * configs (and sweep run hashes) written before it existed stay equal.
+   */
+  linalg: z.enum(LINALG_CHOICES).optional(),
   /** Extra plugin packages to load by package name (installed ones are discovered anyway). */
   plugins: z.array(z.string()).default([]),
   data: pluginRefSchema,

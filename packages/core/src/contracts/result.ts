@@ -14,6 +14,8 @@ export interface RunResult {
   readonly metrics?: Readonly<Record<string, MetricInfo>>;
   readonly error?: { readonly message: string; readonly step?: number; readonly term?: string };
   readonly backend: string;
+  /** The float64 accelerator the spectral penalties and metrics ran on (its one-line name); absent for plain JS. */
+  readonly linalg?: string;
   readonly seed: number;
   readonly wallSeconds: number;
 }

@@ -17,6 +17,7 @@ export {
   defaultRankTolerance,
   polarDecomposition,
   type PolarDecomposition,
+  NoFloat64AcceleratorError,
   type PolarMethod,
   type PolarOptions,
 } from './polar.js';
@@ -30,3 +31,4 @@ export {
   type RankTolerance,
   type SpectrumSummary,
 } from './spectral.js';
+export { float64Accelerator, setFloat64Accelerator, type Float64Accelerator } from './accelerator.js';

@@ -1,10 +1,38 @@
+import { float64Accelerator, type Float64Accelerator } from './accelerator.js';
 import { frobeniusNorm, transpose, type DenseMatrix } from './dense-matrix.js';
 import { jacobiSvd } from './jacobi-svd.js';
 import { gramMatrix, multiplyFlat, transposeFlat } from './products.js';
-import { symmetricEigen } from './symmetric-eigen.js';
+import { symmetricEigen, type SymmetricEigen } from './symmetric-eigen.js';
 
-/** How the plain-JS path decomposes a matrix. */
-export type PolarMethod = 'jacobi' | 'gram';
+/**
+ * How a matrix is decomposed: `jacobi` and `gram` in plain JS; `lapack`
+ * through the active `Float64Accelerator` (the Gram route by dsyevd, or
+ * dgesdd for a `rankTolerance` under the Gram route's floor).
+ */
+export type PolarMethod = 'jacobi' | 'gram' | 'lapack';
+
+/** Thrown for `method: 'lapack'` when no accelerator is active. */
+export class NoFloat64AcceleratorError extends Error {
+  override readonly name = 'NoFloat64AcceleratorError';
+  constructor() {
+    super(
+      "method 'lapack' needs a float64 accelerator, and none is active: install @rankbias/linalg-lapack and a LAPACK " +
+        'library (Debian: apt-get install libopenblas0-pthread), then set `linalg: lapack` (or `auto`) in the config, ' +
+        "or call setFloat64Accelerator(loadLapack()); or use method 'gram' or 'jacobi'",
+    );
+  }
+}
+
+/** The products and eigen-solver a route runs on: plain JS or an accelerator. */
+interface GramKernels {
+  gramEigen(a: Float64Array, m: number, n: number): SymmetricEigen;
+  multiply(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array;
+}
+
+const JS_KERNELS: GramKernels = {
+  gramEigen: (a, m, n) => symmetricEigen(gramMatrix(a, m, n), n),
+  multiply: (a, b, m, k, n) => multiplyFlat(a, b, m, k, n),
+};
 
 /** Singular values and polar factor of a matrix A (m x n). */
 export interface PolarDecomposition {
@@ -49,12 +77,18 @@ export function defaultRankTolerance(rows: number, cols: number, precision: 'flo
  * eigen-decomposition of the smaller Gram matrix (several times faster;
  * singular values below about 2 sqrt(k eps) sigma_max are not resolved and
  * are reported as 0; below 10 sqrt(k eps) sigma_max they are left out of U Vᵀ).
+ * `lapack`: the Gram route on the active `Float64Accelerator` (dsyrk + dsyevd +
+ * dgemm), or its SVD (dgesdd) where `gram` would fall back to Jacobi; throws
+ * `NoFloat64AcceleratorError` when none is active.
  */
 export function polarDecomposition(a: DenseMatrix, options: PolarOptions = {}): PolarDecomposition {
   const tolerance = options.rankTolerance ?? defaultRankTolerance(a.rows, a.cols, 'float64');
   const k0 = Math.min(a.rows, a.cols);
   const gramHonours = options.rankTolerance === undefined || options.rankTolerance >= gramFloor(k0);
-  const method = options.method === 'gram' && gramHonours ? 'gram' : 'jacobi';
+  const accelerator = options.method === 'lapack' ? float64Accelerator() : undefined;
+  if (options.method === 'lapack' && !accelerator) throw new NoFloat64AcceleratorError();
+  // The Gram route, unless Jacobi is asked for or the cut is below what the Gram route resolves: then an SVD.
+  const route = (options.method === 'gram' || options.method === 'lapack') && gramHonours ? 'gram' : 'svd';
   const wide = a.rows < a.cols;
   const tall = wide ? transpose(a) : a;
   const frobenius = frobeniusNorm(a);
@@ -67,7 +101,13 @@ export function polarDecomposition(a: DenseMatrix, options: PolarOptions = {}): 
   }
   // Scale to unit Frobenius norm so that neither squaring (Gram) nor rotations overflow.
   const scaled: DenseMatrix = { rows: tall.rows, cols: k, data: tall.data.map((x) => x / frobenius) };
-  const result = method === 'gram' ? viaGram(scaled, tolerance) : viaJacobi(scaled, tolerance);
+  const result = accelerator
+    ? route === 'gram'
+      ? viaGram(scaled, tolerance, accelerator)
+      : viaSvd(scaled, tolerance, accelerator)
+    : route === 'gram'
+      ? viaGram(scaled, tolerance, JS_KERNELS)
+      : viaJacobi(scaled, tolerance);
   for (let i = 0; i < result.sigma.length; i++) result.sigma[i]! *= frobenius;
   const polar = wide ? transpose({ rows: tall.rows, cols: k, data: result.polar }).data : result.polar;
   return { sigma: result.sigma, polar, rank: result.rank, frobenius };
@@ -97,9 +137,23 @@ function viaJacobi(a: DenseMatrix, tolerance: number): Partial {
   return { sigma, polar, rank };
 }
 
-function viaGram(a: DenseMatrix, tolerance: number): Partial {
+/** U Vᵀ from the accelerator's thin SVD, over the singular values above the cut (as `viaJacobi`). */
+function viaSvd(a: DenseMatrix, tolerance: number, accelerator: Float64Accelerator): Partial {
   const { rows: m, cols: n, data } = a;
-  const { values, vectors } = symmetricEigen(gramMatrix(data, m, n), n);
+  const { sigma, u, v } = accelerator.svd(data, m, n);
+  const threshold = tolerance * sigma[0]!;
+  let rank = 0;
+  while (rank < n && sigma[rank]! > threshold) rank++;
+  const ur = new Float64Array(m * rank);
+  for (let i = 0; i < m; i++) for (let r = 0; r < rank; r++) ur[i * rank + r] = u[i * n + r]!;
+  const vrT = new Float64Array(rank * n);
+  for (let c = 0; c < n; c++) for (let r = 0; r < rank; r++) vrT[r * n + c] = v[c * n + r]!;
+  return { sigma, polar: rank === 0 ? new Float64Array(m * n) : accelerator.multiply(ur, vrT, m, rank, n), rank };
+}
+
+function viaGram(a: DenseMatrix, tolerance: number, kernels: GramKernels): Partial {
+  const { rows: m, cols: n, data } = a;
+  const { values, vectors } = kernels.gramEigen(data, m, n);
   // Eigenvalues carry absolute errors ~ n eps sigma_max^2, so sigma below ~sqrt(n eps) sigma_max is not
   // resolved: report it as 0 (the error is then at most the true sigma, not the noise floor).
   const lambdaMax = Math.max(values[n - 1]!, 0);
@@ -115,9 +169,10 @@ function viaGram(a: DenseMatrix, tolerance: number): Partial {
   // polar = A V_r Σ_r⁻¹ V_rᵀ over the resolved singular values: two blocked products through m x rank.
   // Eigenvectors are stored ascending, so row j of `kept` belongs to sigma[rank - 1 - j].
   const kept = vectors.subarray((n - rank) * n);
-  const projected = multiplyFlat(data, transposeFlat(kept, rank, n), m, n, rank);
+  if (rank === 0) return { sigma, polar: new Float64Array(m * n), rank };
+  const projected = kernels.multiply(data, transposeFlat(kept, rank, n), m, n, rank);
   for (let i = 0; i < m; i++) for (let j = 0; j < rank; j++) projected[i * rank + j]! /= sigma[rank - 1 - j]!;
-  const polar = multiplyFlat(projected, kept, m, rank, n);
+  const polar = kernels.multiply(projected, kept, m, rank, n);
   return { sigma, polar, rank };
 }
 

@@ -1,5 +1,6 @@
 import { toDense, type MatrixInput } from './dense-matrix.js';
 import { jacobiSingularValues, type JacobiOptions } from './jacobi-svd.js';
+import { float64Accelerator } from './accelerator.js';
 import { polarDecomposition, type PolarMethod } from './polar.js';
 
 /** Options of `singularValues`. */
@@ -7,7 +8,9 @@ export interface SingularValueOptions extends JacobiOptions {
   /**
    * `jacobi` (default; high relative accuracy even for tiny σ), `gram`
    * (eigenvalues of the smaller Gram matrix: faster above k = 64, σ below
-   * ~3e-8·√k·σ₁ come out as 0), or `auto`: Jacobi up to min(rows, cols) = 64, Gram above.
+   * ~3e-8·√k·σ₁ come out as 0), `lapack` (the Gram route on the active
+   * float64 accelerator), or `auto`: Jacobi up to min(rows, cols) = 64, above
+   * that `lapack` when an accelerator is active and `gram` otherwise.
    */
   readonly method?: PolarMethod | 'auto';
 }
@@ -15,10 +18,11 @@ export interface SingularValueOptions extends JacobiOptions {
 /** Largest min(rows, cols) for which `auto` uses the Jacobi SVD. */
 export const AUTO_JACOBI_MAX = 64;
 
-/** The concrete method `auto` stands for on a rows × cols matrix (plain JS routes only). */
+/** The concrete method `auto` stands for on a rows × cols matrix. */
 export function resolvePolarMethod(rows: number, cols: number, method: PolarMethod | 'auto' = 'auto'): PolarMethod {
   if (method !== 'auto') return method;
-  return Math.min(rows, cols) <= AUTO_JACOBI_MAX ? 'jacobi' : 'gram';
+  if (Math.min(rows, cols) <= AUTO_JACOBI_MAX) return 'jacobi';
+  return float64Accelerator() ? 'lapack' : 'gram';
 }
 
 /**

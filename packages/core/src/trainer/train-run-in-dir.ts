@@ -1,5 +1,6 @@
 import type { DependencyContainer } from 'tsyringe';
 import { describeBackend, selectBackend } from '../backend/select-backend.js';
+import { describeLinalg, selectLinalg } from '../backend/linalg.js';
 import { stopOnAbort } from '../callbacks/stop-on-abort.js';
 import { resolveConfig } from '../config/resolve.js';
 import type { BackendChoice } from '../config/schema.js';
@@ -55,6 +56,8 @@ export async function trainRunInDir(
   const resolved = resolveConfig(raw, new PluginRegistry(options.container), options.source ?? runDir);
   const backend = await selectBackend(resolved.backend);
   options.say?.(describeBackend(backend));
+  const linalg = await selectLinalg(resolved.linalg ?? 'auto');
+  if (linalg.notable) options.say?.(describeLinalg(linalg));
   const lock = acquireProcessLock(runDirPaths(runDir).lock, `run directory ${runDir}`);
   try {
     const resume = options.resume ?? runDirState(runDir) === 'resumable';

@@ -23,6 +23,7 @@ import { evaluateSplit } from './evaluate.js';
 import { assignVariables } from './model-state.js';
 import { captureOptimizerState, releaseCapturedState, restoreOptimizerState } from './optimizer-state.js';
 import { trainStep, type TrainStepInputs } from './train-step.js';
+import { float64Accelerator } from '../linalg/accelerator.js';
 
 /** Outcome of `Trainer.run` with the stop reason when a callback ended it early. */
 export type TrainerResult = RunResult & { readonly stopReason?: string };
@@ -206,6 +207,7 @@ export class Trainer {
       ]),
       ...(error ? { error } : {}),
       backend: this.settings.backend,
+      ...linalgRecord(),
       seed: this.settings.config.seed,
       wallSeconds: Math.round(this.elapsed * 1000) / 1000,
       ...(status === 'stopped' && this.stopReason !== undefined ? { stopReason: this.stopReason } : {}),
@@ -331,4 +333,10 @@ export class Trainer {
     }
     await this.each((cb) => cb.onCheckpoint?.(this.context, paths.latestCheckpoint));
   }
+}
+
+/** `result.json`'s record of the float64 accelerator in use, if any. */
+function linalgRecord(): { linalg?: string } {
+  const accelerator = float64Accelerator();
+  return accelerator ? { linalg: accelerator.name } : {};
 }

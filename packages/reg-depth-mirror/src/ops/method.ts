@@ -1,5 +1,7 @@
+import { float64Accelerator } from '@rankbias/core';
+
 /** How a penalty computes the nuclear norm and U Vᵀ. */
-export const SPECTRAL_METHODS = ['auto', 'jacobi', 'gram', 'newton-schulz'] as const;
+export const SPECTRAL_METHODS = ['auto', 'jacobi', 'gram', 'newton-schulz', 'lapack'] as const;
 export type SpectralMethod = (typeof SPECTRAL_METHODS)[number];
 export type ConcreteSpectralMethod = Exclude<SpectralMethod, 'auto'>;
 
@@ -16,15 +18,20 @@ const JACOBI_MAX = 64;
  */
 const GRAM_MAX = 128;
 
+/** From this min(rows, cols) on `auto` uses LAPACK when active: faster than every JS route from 8×8 up (bench/penalty.ts). */
+const LAPACK_MIN = 2;
+
 /**
  * The method `auto` uses for a rows x cols matrix on `backend`, chosen from
- * the measurements in the README (bench/penalty.ts): Jacobi for small
- * matrices; the float64 Gram eigen-solver up to 128, and above that on the
- * pure-JS `cpu` backend (whose matmul is slow); Newton–Schulz where matmul is
- * fast.
+ * the measurements in the README (bench/penalty.ts): LAPACK whenever a float64
+ * accelerator is active (`linalg: auto|lapack` with @rankbias/linalg-lapack
+ * installed) and the matrix is not tiny; otherwise Jacobi for small matrices,
+ * the float64 Gram eigen-solver up to 128, and above that on the pure-JS `cpu`
+ * backend (whose matmul is slow); Newton–Schulz where matmul is fast.
  */
 export function chooseMethod(rows: number, cols: number, backend: string): ConcreteSpectralMethod {
   const k = Math.min(rows, cols);
+  if (k >= LAPACK_MIN && float64Accelerator()) return 'lapack';
   if (k <= JACOBI_MAX) return 'jacobi';
   if (k <= GRAM_MAX) return 'gram';
   return FAST_MATMUL_BACKENDS.has(backend) ? 'newton-schulz' : 'gram';

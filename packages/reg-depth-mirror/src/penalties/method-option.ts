@@ -5,7 +5,9 @@ import { SPECTRAL_METHODS } from '../ops/method.js';
 export const methodOption = z
   .enum(SPECTRAL_METHODS)
   .default('auto')
-  .describe('how ||A||_* and U Vᵀ are computed: auto (by size and backend), jacobi, gram, newton-schulz');
+  .describe(
+    'how ||A||_* and U Vᵀ are computed: auto (by size, backend and linalg), jacobi, gram, newton-schulz, lapack (needs @rankbias/linalg-lapack)',
+  );
 
 /** The `rankTolerance` option shared by the spectral penalties (the subgradient convention's cut). */
 export const rankToleranceOption = z

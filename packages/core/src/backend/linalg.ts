@@ -1,0 +1,66 @@
+import type { LinalgChoice } from '../config/schema.js';
+import { setFloat64Accelerator, type Float64Accelerator } from '../linalg/accelerator.js';
+import { BackendUnavailableError } from './errors.js';
+import { defaultImporter, describeImportFailure, type ModuleImporter } from './native.js';
+
+
+/** The optional package that binds the system's LAPACK. */
+export const LAPACK_PACKAGE = '@rankbias/linalg-lapack';
+
+/** What to tell a user who wants the penalty's SVD faster. */
+export const LAPACK_INSTALL_HINT =
+  `faster float64 SVD (spectral penalties): npm install ${LAPACK_PACKAGE} and a LAPACK library ` +
+  '(Debian/Ubuntu: apt-get install libopenblas0-pthread)';
+
+/** The float64 linear algebra in use and why. */
+export interface LinalgSelection {
+  /** `lapack` or `js`. */
+  readonly name: 'lapack' | 'js';
+  /** The accelerator's own description (library, threads) or why plain JS. */
+  readonly reason: string;
+  /** Whether the CLI should mention it: the accelerator is in use, or it is installed but failed. */
+  readonly notable: boolean;
+  readonly hint?: string;
+}
+
+interface LapackModule {
+  loadLapack(): Float64Accelerator;
+}
+
+/**
+ * Activates the float64 accelerator for this process (`setFloat64Accelerator`)
+ * or plain JS. `lapack` throws a `BackendUnavailableError` saying what failed
+ * and what to install; `auto` falls back to JS.
+ */
+export async function selectLinalg(
+  choice: LinalgChoice,
+  importer: ModuleImporter = defaultImporter,
+): Promise<LinalgSelection> {
+  if (choice === 'js') {
+    setFloat64Accelerator(undefined);
+    return { name: 'js', reason: 'requested', notable: false };
+  }
+  let failure: string;
+  let installed = false;
+  try {
+    const mod = (await importer(LAPACK_PACKAGE)) as LapackModule;
+    installed = true;
+    const engine = mod.loadLapack();
+    setFloat64Accelerator(engine);
+    return { name: 'lapack', reason: engine.name, notable: true };
+  } catch (e) {
+    failure = installed ? String((e as Error)?.message ?? e) : `${LAPACK_PACKAGE} ${describeImportFailure(e)}`;
+  }
+  setFloat64Accelerator(undefined);
+  if (choice === 'lapack') {
+    throw new BackendUnavailableError(
+      `linalg "lapack" requested but ${failure}. ${LAPACK_INSTALL_HINT}; or set linalg: auto or js.`,
+    );
+  }
+  return { name: 'js', reason: `auto: ${failure}`, notable: installed, hint: installed ? undefined : LAPACK_INSTALL_HINT };
+}
+
+/** The one line the CLI prints about the float64 linear algebra. */
+export function describeLinalg(selection: LinalgSelection): string {
+  return `rankbias: float64 linear algebra ${selection.name === 'lapack' ? selection.reason : `in JS (${selection.reason})`}`;
+}

@@ -1,0 +1,135 @@
+import type { LapackLibrary } from './library.js';
+
+/** Eigen-decomposition of a symmetric matrix: values ascending, eigenvector k at `vectors[k*n .. k*n+n)`. */
+export interface SymmetricEigenResult {
+  readonly values: Float64Array;
+  readonly vectors: Float64Array;
+}
+
+/**
+ * Thin SVD A = U diag(sigma) Vᵀ of a rows × cols matrix with rows ≥ cols = k:
+ * `sigma` descending; `u` rows × k and `v` cols × k, row-major (u_r(i) = u[i*k + r]).
+ */
+export interface ThinSvdResult {
+  readonly sigma: Float64Array;
+  readonly u: Float64Array;
+  readonly v: Float64Array;
+}
+
+/**
+ * The float64 operations rankbias's penalty needs, on row-major arrays, run
+ * by LAPACK/BLAS. Matches the `Float64Accelerator` interface of
+ * `@rankbias/core` structurally (this package does not depend on core).
+ */
+export interface LapackEngine {
+  /** One line: library, configuration and threads. */
+  readonly name: string;
+  readonly library: string;
+  /** Eigen-decomposition of AᵀA for the row-major m × n matrix A, m ≥ n (dsyrk + dsyevd). */
+  gramEigen(a: Float64Array, m: number, n: number): SymmetricEigenResult;
+  /** Thin SVD of the row-major m × n matrix A, m ≥ n (dgesdd). */
+  svd(a: Float64Array, m: number, n: number): ThinSvdResult;
+  /** The row-major m × n product of row-major A (m × k) and B (k × n) (dgemm). */
+  multiply(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array;
+}
+
+/** A LAPACK call returned INFO ≠ 0. */
+export class LapackCallError extends Error {
+  override readonly name = 'LapackCallError';
+  constructor(
+    readonly routine: string,
+    readonly info: number,
+  ) {
+    super(
+      `${routine} failed with INFO = ${info}${info > 0 ? ' (did not converge; non-finite or extreme input?)' : ' (invalid argument; please report)'}`,
+    );
+  }
+}
+
+function checkSquareish(routine: string, length: number, m: number, n: number): void {
+  if (!(Number.isInteger(m) && Number.isInteger(n) && m >= n && n >= 0)) {
+    throw new RangeError(`${routine}: expected rows >= cols >= 0, got ${m} x ${n}`);
+  }
+  if (length !== m * n) throw new RangeError(`${routine}: expected ${m * n} values for ${m} x ${n}, got ${length}`);
+}
+
+const int = (v: number) => Int32Array.of(v);
+const dbl = (v: number) => Float64Array.of(v);
+
+/**
+ * Wraps a loaded library. Row-major arrays are column-major transposes, so
+ * each routine is called on the transposed problem: the m × n row-major A is
+ * the column-major n × m matrix X = Aᵀ, AᵀA = X Xᵀ, and C = A B is Cᵀ = Bᵀ Aᵀ.
+ */
+export function createLapackEngine(lib: LapackLibrary): LapackEngine {
+  const { dgemm, dsyrk, dsyevd, dgesdd } = lib.fn;
+  const one = dbl(1);
+  const zero = dbl(0);
+  const info = new Int32Array(1);
+  const gesddWork = new Map<string, { work: Float64Array; iwork: Int32Array }>();
+
+  const details = [lib.config, lib.threads === undefined ? undefined : `${lib.threads} thread${lib.threads === 1 ? '' : 's'}`]
+    .filter(Boolean)
+    .join(', ');
+  const name = `LAPACK ${lib.path}${details ? ` (${details})` : ''}`;
+
+  function multiply(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
+    if (a.length !== m * k || b.length !== k * n) {
+      throw new RangeError(`multiply: expected ${m}x${k} and ${k}x${n} operands, got ${a.length} and ${b.length} values`);
+    }
+    const c = new Float64Array(m * n);
+    if (m === 0 || n === 0) return c;
+    if (k === 0) return c;
+    // Cᵀ (n × m, column-major) = Bᵀ (n × k) · Aᵀ (k × m).
+    dgemm('N', 'N', int(n), int(m), int(k), one, b, int(n), a, int(k), zero, c, int(n), 1, 1);
+    return c;
+  }
+
+  function gramEigen(a: Float64Array, m: number, n: number): SymmetricEigenResult {
+    checkSquareish('gramEigen', a.length, m, n);
+    const values = new Float64Array(n);
+    const g = new Float64Array(n * n);
+    if (n === 0) return { values, vectors: g };
+    // G = X Xᵀ with X = Aᵀ (n × m, column-major, leading dimension n); lower triangle.
+    dsyrk('L', 'N', int(n), int(m), one, a, int(n), zero, g, int(n), 1, 1);
+    const lwork = 1 + 6 * n + 2 * n * n;
+    const liwork = 3 + 5 * n;
+    const work = new Float64Array(lwork);
+    const iwork = new Int32Array(liwork);
+    dsyevd('V', 'L', int(n), g, int(n), values, work, int(lwork), iwork, int(liwork), info, 1, 1);
+    if (info[0] !== 0) throw new LapackCallError('dsyevd', info[0]!);
+    // Column j of the column-major result is eigenvector j: row j of the row-major array.
+    return { values, vectors: g };
+  }
+
+  function svd(a: Float64Array, m: number, n: number): ThinSvdResult {
+    checkSquareish('svd', a.length, m, n);
+    const sigma = new Float64Array(n);
+    if (n === 0) return { sigma, u: new Float64Array(0), v: new Float64Array(0) };
+    // X = Aᵀ is n × m (wide): X = Ux Σ VxᵀT, so A = Vx Σ Uxᵀ: U_A = Vx, V_A = Ux.
+    const x = a.slice();
+    const ux = new Float64Array(n * n);
+    const vtx = new Float64Array(n * m);
+    const key = `${m}x${n}`;
+    let ws = gesddWork.get(key);
+    if (!ws) {
+      const query = new Float64Array(1);
+      const iwork = new Int32Array(8 * n);
+      dgesdd('S', int(n), int(m), x, int(n), sigma, ux, int(n), vtx, int(n), query, int(-1), iwork, info, 1);
+      if (info[0] !== 0) throw new LapackCallError('dgesdd (workspace query)', info[0]!);
+      ws = { work: new Float64Array(Math.ceil(query[0]!)), iwork };
+      if (gesddWork.size > 8) gesddWork.clear();
+      gesddWork.set(key, ws);
+    }
+    dgesdd('S', int(n), int(m), x, int(n), sigma, ux, int(n), vtx, int(n), ws.work, int(ws.work.length), ws.iwork, info, 1);
+    if (info[0] !== 0) throw new LapackCallError('dgesdd', info[0]!);
+    // Vxᵀ is n × m column-major: element (r, i) at vtx[r + i*n] = U_A(i, r), i.e. exactly u[i*n + r].
+    const u = vtx;
+    // Ux is n × n column-major: Ux(c, r) at ux[c + r*n]; v wants v[c*n + r].
+    const v = new Float64Array(n * n);
+    for (let c = 0; c < n; c++) for (let r = 0; r < n; r++) v[c * n + r] = ux[c + r * n]!;
+    return { sigma, u, v };
+  }
+
+  return { name, library: lib.path, gramEigen, svd, multiply };
+}
