@@ -2,7 +2,9 @@
  * The seeds' own workloads: small problems trained for many steps, each
  * built from a shipped example config and stepped by core's real `Trainer`
  * (no evaluations, metrics or loggers), mirrored in bench/torch_bench.py:
- * - `mc-d1-penalty`: matrix completion 100×100 (2000 observed), depth 1, depth-mirror penalty, Adam;
+ * - `mc-d1-penalty`: matrix completion 100×100 (2000 observed), depth 1, depth-mirror penalty, Adam,
+ *   with the float64 linear algebra a run gets by default (`linalg: auto`: LAPACK where
+ *   @rankbias/linalg-lapack finds a library, else JS); `mc-d1-penalty-js` the same in plain JS;
  * - `mc-d3-gd`: the same problem as a depth-3 factorisation trained by GD;
  * - `leaky-relu-step`: two-layer leaky-ReLU net, n = 40, d = 2000, m = 50, logistic loss, GD (seed result 2);
  * - `teacher-student-step`: two-layer ReLU net, m = 300, d = 5, n = 50, squared loss, GD (seed result 3).
@@ -14,6 +16,10 @@ import {
   applyOverrides,
   buildComponents,
   createPluginContainer,
+  float64Accelerator,
+  selectLinalg,
+  setFloat64Accelerator,
+  type LinalgChoice,
   PluginRegistry,
   readConfigFile,
   resolveConfig,
@@ -43,8 +49,18 @@ export function pluginContainer(): DependencyContainer {
 /** Steps per timed call: one call runs the trainer's loop this many steps. */
 export const SEED_CHUNK = 50;
 
-/** Trains `file` with `overrides` through `Trainer.run`, `chunk` steps per call, on the active backend. */
-async function trainerChunks(file: string, overrides: readonly string[], chunk: number): Promise<WorkloadState> {
+/**
+ * Trains `file` with `overrides` through `Trainer.run`, `chunk` steps per call, on the active backend,
+ * with the float64 linear algebra `linalg` selects (set again before each call: workloads interleave).
+ */
+async function trainerChunks(
+  file: string,
+  overrides: readonly string[],
+  chunk: number,
+  linalg: LinalgChoice,
+): Promise<WorkloadState> {
+  await selectLinalg(linalg);
+  const accelerator = float64Accelerator();
   const container = pluginContainer();
   const raw = applyOverrides(readConfigFile(join(examples, file)), [
     ...overrides,
@@ -60,6 +76,7 @@ async function trainerChunks(file: string, overrides: readonly string[], chunk: 
   const components: RunComponents = await buildComponents(baseConfig, { container, backend });
   return {
     step: async () => {
+      setFloat64Accelerator(accelerator);
       steps += chunk;
       // A fresh loop over the same model and optimizer: `steps` more steps from where the last call stopped.
       const config = { ...baseConfig, train: { ...baseConfig.train, steps: chunk, evalSplits: [] } };
@@ -73,15 +90,35 @@ async function trainerChunks(file: string, overrides: readonly string[], chunk: 
   };
 }
 
-function seedWorkload(id: string, label: string, file: string, overrides: readonly string[] = []): Workload {
-  return { id, label, stepsPerCall: SEED_CHUNK, setup: () => trainerChunks(file, overrides, SEED_CHUNK) };
+function seedWorkload(
+  id: string,
+  label: string,
+  file: string,
+  overrides: readonly string[] = [],
+  linalg: LinalgChoice = 'auto',
+): Workload {
+  return { id, label, stepsPerCall: SEED_CHUNK, setup: () => trainerChunks(file, overrides, SEED_CHUNK, linalg) };
+}
+
+/** `auto`'s choice on this machine, for labels: LAPACK when @rankbias/linalg-lapack finds a library. */
+async function autoLinalgLabel(): Promise<string> {
+  const selection = await selectLinalg('auto');
+  setFloat64Accelerator(undefined);
+  return selection.name === 'lapack' ? 'LAPACK' : 'JS';
 }
 
 export const SEED_WORKLOADS: readonly Workload[] = [
   seedWorkload(
     'mc-d1-penalty',
-    'MC 100x100 depth 1 + depth-mirror + Adam step',
+    `MC 100x100 depth 1 + depth-mirror (${await autoLinalgLabel()}) + Adam step`,
     'matrix-completion-depth1-penalty-adam.yaml',
+  ),
+  seedWorkload(
+    'mc-d1-penalty-js',
+    'MC 100x100 depth 1 + depth-mirror (JS) + Adam step',
+    'matrix-completion-depth1-penalty-adam.yaml',
+    [],
+    'js',
   ),
   seedWorkload('mc-d3-gd', 'MC 100x100 depth 3 + GD step', 'matrix-completion-depth3-gd.yaml'),
   seedWorkload('leaky-relu-step', 'leaky-ReLU 2-layer n40 d2000 m50 GD step', 'leaky-relu-rank.yaml'),

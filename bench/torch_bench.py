@@ -152,6 +152,10 @@ SEED_WORKLOADS = {
         1, 1e-3, lambda ps: torch.optim.Adam(ps, lr=0.01, betas=(0.9, 0.9))
     ),
     "mc-d3-gd": lambda: matrix_completion(3, 0.0, lambda ps: torch.optim.SGD(ps, lr=5.0)),
+    # rankbias's plain-JS penalty variant; the PyTorch step is the same.
+    "mc-d1-penalty-js": lambda: matrix_completion(
+        1, 1e-3, lambda ps: torch.optim.Adam(ps, lr=0.01, betas=(0.9, 0.9))
+    ),
     "leaky-relu-step": leaky_relu_step,
     "teacher-student-step": teacher_student_step,
 }

@@ -2,15 +2,30 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { SingularValueDecomposition } from 'ml-matrix';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultRankTolerance } from '@rankbias/core';
+import { defaultRankTolerance, setFloat64Accelerator, type Float64Accelerator } from '@rankbias/core';
+import { loadLapack } from '@rankbias/linalg-lapack';
 import { depthMirrorOp, depthMirrorPenalty, nuclearNormOp, type SpectralMethod } from '../src/index.js';
 import { maxAbsDiff, rng, toMl, withSpectrum } from './reference.js';
 
+let lapack: Float64Accelerator;
 beforeAll(async () => {
   await tf.setBackend('cpu');
+  // The system's LAPACK (.ci/run installs libopenblas0-pthread); active only for method 'lapack', so that
+  // 'auto' here is the plain-JS choice.
+  lapack = loadLapack();
 });
 
-const METHODS: SpectralMethod[] = ['jacobi', 'gram', 'newton-schulz', 'auto'];
+const METHODS: SpectralMethod[] = ['jacobi', 'gram', 'newton-schulz', 'auto', 'lapack'];
+
+/** Runs `f` with the LAPACK accelerator active for method 'lapack' only. */
+function withMethod<T>(method: SpectralMethod, f: () => T): T {
+  setFloat64Accelerator(method === 'lapack' ? lapack : undefined);
+  try {
+    return f();
+  } finally {
+    setFloat64Accelerator(undefined);
+  }
+}
 
 /**
  * The convention computed independently: ml-matrix's float64 SVD of the
@@ -85,11 +100,13 @@ describe('one subgradient convention for every method', () => {
       const ref = reference(values, rows, cols, tolerance);
       expect(ref.margin).toBeGreaterThan(0.1);
       const scale = Math.max(...ref.ratioGrad.map(Math.abs));
-      const results = METHODS.map((method) => ({
-        method,
-        ratio: gradient((x) => depthMirrorOp(x, method), values, rows, cols),
-        nuclear: gradient((x) => nuclearNormOp(x, method), values, rows, cols),
-      }));
+      const results = METHODS.map((method) =>
+        withMethod(method, () => ({
+          method,
+          ratio: gradient((x) => depthMirrorOp(x, method), values, rows, cols),
+          nuclear: gradient((x) => nuclearNormOp(x, method), values, rows, cols),
+        })),
+      );
       for (const r of results) {
         // float32 output: agreement to a few float32 roundings of the largest entry.
         expect(maxAbsDiff(r.ratio, ref.ratioGrad), `${r.method} ∇R`).toBeLessThan(1e-5 * scale);
@@ -106,8 +123,11 @@ describe('one subgradient convention for every method', () => {
     for (const tolerance of [1e-7, 1e-1]) {
       const ref = reference(values, rows, cols, tolerance);
       expect(ref.margin).toBeGreaterThan(0.1);
-      for (const method of ['jacobi', 'gram', 'auto'] as const) {
-        const g = gradient((x) => nuclearNormOp(x, method, { rankTolerance: tolerance }), values, rows, cols);
+      // 'lapack' at 1e-7 is under the Gram route's floor: it takes LAPACK's SVD (dgesdd), as 'gram' takes Jacobi.
+      for (const method of ['jacobi', 'gram', 'auto', 'lapack'] as const) {
+        const g = withMethod(method, () =>
+          gradient((x) => nuclearNormOp(x, method, { rankTolerance: tolerance }), values, rows, cols),
+        );
         expect(maxAbsDiff(g, ref.polar), `${method} at ${tolerance}`).toBeLessThan(1e-5);
       }
     }

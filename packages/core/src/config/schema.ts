@@ -49,7 +49,12 @@ export const experimentConfigSchema = z.strictObject({
    * LAPACK through @rankbias/linalg-lapack when installed, else JS). Optional with no default so that
    * configs (and sweep run hashes) written before it existed stay equal.
    */
-  linalg: z.enum(LINALG_CHOICES).optional(),
+  linalg: z
+    .enum(LINALG_CHOICES)
+    .optional()
+    .describe(
+      'float64 linear algebra of spectral penalties/metrics: auto (LAPACK via @rankbias/linalg-lapack when it loads, else JS), js, lapack (required)',
+    ),
   /** Extra plugin packages to load by package name (installed ones are discovered anyway). */
   plugins: z.array(z.string()).default([]),
   data: pluginRefSchema,

@@ -16,7 +16,7 @@ export class NoFloat64AcceleratorError extends Error {
   override readonly name = 'NoFloat64AcceleratorError';
   constructor() {
     super(
-      "method 'lapack' needs a float64 accelerator, and none is active: install @rankbias/linalg-lapack and a LAPACK " +
+      "method 'lapack' needs a float64 accelerator, and none is active: npm install @rankbias/linalg-lapack, add a LAPACK " +
         'library (Debian: apt-get install libopenblas0-pthread), then set `linalg: lapack` (or `auto`) in the config, ' +
         "or call setFloat64Accelerator(loadLapack()); or use method 'gram' or 'jacobi'",
     );

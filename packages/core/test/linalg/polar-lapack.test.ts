@@ -1,0 +1,85 @@
+/**
+ * `polarDecomposition(…, { method: 'lapack' })` on the system's LAPACK against
+ * the plain-JS Jacobi SVD (the independent float64 reference): same singular
+ * values, same U Vᵀ, same rank, on square, tall, wide, rank-deficient and
+ * ill-conditioned matrices; and a clear error when no accelerator is active.
+ */
+import { loadLapack } from '@rankbias/linalg-lapack';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setFloat64Accelerator } from '../../src/linalg/accelerator.js';
+import { denseMatrix, type DenseMatrix } from '../../src/linalg/dense-matrix.js';
+import { NoFloat64AcceleratorError, polarDecomposition } from '../../src/linalg/polar.js';
+import { multiply } from '../../src/linalg/products.js';
+import { resolvePolarMethod } from '../../src/linalg/singular-values.js';
+
+function seeded(seed: number): () => number {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(t ^ (t >>> 15), 1 | t);
+    x ^= x + Math.imul(x ^ (x >>> 7), 61 | x);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296 - 0.5;
+  };
+}
+const random = (rows: number, cols: number, seed: number): DenseMatrix => {
+  const r = seeded(seed);
+  return denseMatrix(rows, cols, Float64Array.from({ length: rows * cols }, r));
+};
+const maxAbs = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
+  return worst;
+};
+
+beforeAll(() => setFloat64Accelerator(loadLapack()));
+afterAll(() => setFloat64Accelerator(undefined));
+
+describe("polarDecomposition method 'lapack'", () => {
+  const cases: [string, DenseMatrix][] = [
+    ['square 30x30', random(30, 30, 1)],
+    ['tall 50x20', random(50, 20, 2)],
+    ['wide 20x50', random(20, 50, 3)],
+    ['rank 4 of 40x30', multiply(random(40, 4, 4), random(4, 30, 5))],
+    ['128x100 (the Gram route of the penalty sizes)', random(128, 100, 6)],
+  ];
+  for (const [label, a] of cases) {
+    it(`${label}: σ, U Vᵀ and rank equal the Jacobi SVD's`, () => {
+      const reference = polarDecomposition(a, { method: 'jacobi', rankTolerance: 1e-10 });
+      const fast = polarDecomposition(a, { method: 'lapack', rankTolerance: 1e-10 });
+      expect(fast.rank).toBe(reference.rank);
+      expect(maxAbs(fast.sigma.subarray(0, fast.rank), reference.sigma.subarray(0, fast.rank))).toBeLessThan(
+        1e-12 * reference.sigma[0]!,
+      );
+      expect(maxAbs(fast.polar, reference.polar)).toBeLessThan(1e-9);
+      expect(fast.frobenius).toBe(reference.frobenius);
+    });
+  }
+
+  it('keeps a direction at 1e-9·σ₁ when the cut asks for it (the SVD route, below the Gram floor)', () => {
+    // U diag(σ) Vᵀ with σ from 1 to 1e-9, built from the Jacobi factors of a random matrix.
+    const base = polarDecomposition(random(12, 8, 7), { method: 'jacobi' });
+    const q = polarDecomposition(random(8, 8, 8), { method: 'jacobi' }).polar; // orthogonal 8x8
+    const sigma = [1, 0.5, 0.2, 0.1, 1e-3, 1e-5, 1e-7, 1e-9];
+    const scaledQ = denseMatrix(8, 8, q.map((x, i) => x * sigma[i % 8]!));
+    const a = multiply(denseMatrix(12, 8, base.polar), scaledQ);
+    const reference = polarDecomposition(a, { method: 'jacobi', rankTolerance: 1e-10 });
+    const fast = polarDecomposition(a, { method: 'lapack', rankTolerance: 1e-10 });
+    expect(reference.rank).toBe(8);
+    expect(fast.rank).toBe(8);
+    expect(fast.sigma[7]! / reference.sigma[7]!).toBeCloseTo(1, 5);
+    expect(maxAbs(fast.polar, reference.polar)).toBeLessThan(1e-6);
+  });
+
+  it("auto picks 'lapack' above k = 64 while an accelerator is active, 'gram' otherwise", () => {
+    expect(resolvePolarMethod(100, 100)).toBe('lapack');
+    expect(resolvePolarMethod(10, 10)).toBe('jacobi');
+    setFloat64Accelerator(undefined);
+    try {
+      expect(resolvePolarMethod(100, 100)).toBe('gram');
+      expect(() => polarDecomposition(random(5, 5, 9), { method: 'lapack' })).toThrow(NoFloat64AcceleratorError);
+      expect(() => polarDecomposition(random(5, 5, 9), { method: 'lapack' })).toThrow(/npm install @rankbias\/linalg-lapack/);
+    } finally {
+      setFloat64Accelerator(loadLapack());
+    }
+  });
+});
