@@ -61,9 +61,7 @@ export async function benchDefaultSweep(withTorch: boolean, torchThreads: number
       const env = { ...process.env, OMP_NUM_THREADS: n, OPENBLAS_NUM_THREADS: n, MKL_NUM_THREADS: n };
       const torch = timed(`${SYSTEM_PYTHON} bench/torch_default_sweep.py --threads ${n}`, env);
       const blas = /^blas (.+)$/m.exec(torch.stdout)?.[1] ?? 'unknown';
-      lines.push(
-        `  PyTorch (${blas}), same runs: ${torch.wallS.toFixed(1)} s wall, ${torch.cpuS.toFixed(1)} s CPU`,
-      );
+      lines.push(`  PyTorch (${blas}), same runs: ${torch.wallS.toFixed(1)} s wall, ${torch.cpuS.toFixed(1)} s CPU`);
       if (blas === 'reference BLAS') lines.push(`  ${REFERENCE_BLAS_WARNING}`);
       lines.push(
         `  ratio rankbias/PyTorch:     ${(local.wallS / torch.wallS).toFixed(2)}x wall, ${(local.cpuS / torch.cpuS).toFixed(2)}x CPU`,

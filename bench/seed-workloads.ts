@@ -71,13 +71,11 @@ async function trainerChunks(
     'train.checkpointEvery=0',
   ]);
   const backend = (await import('@tensorflow/tfjs-core')).getBackend();
-  let steps = 0;
   const baseConfig = resolveConfig({ ...raw, loggers: [] }, new PluginRegistry(container));
   const components: RunComponents = await buildComponents(baseConfig, { container, backend });
   return {
     step: async () => {
       setFloat64Accelerator(accelerator);
-      steps += chunk;
       // A fresh loop over the same model and optimizer: `steps` more steps from where the last call stopped.
       const config = { ...baseConfig, train: { ...baseConfig.train, steps: chunk, evalSplits: [] } };
       await new Trainer(components, { config, backend }).run();

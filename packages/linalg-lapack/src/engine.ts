@@ -68,14 +68,19 @@ export function createLapackEngine(lib: LapackLibrary): LapackEngine {
   const info = new Int32Array(1);
   const gesddWork = new Map<string, { work: Float64Array; iwork: Int32Array }>();
 
-  const details = [lib.config, lib.threads === undefined ? undefined : `${lib.threads} thread${lib.threads === 1 ? '' : 's'}`]
+  const details = [
+    lib.config,
+    lib.threads === undefined ? undefined : `${lib.threads} thread${lib.threads === 1 ? '' : 's'}`,
+  ]
     .filter(Boolean)
     .join(', ');
   const name = `LAPACK ${lib.path}${details ? ` (${details})` : ''}`;
 
   function multiply(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
     if (a.length !== m * k || b.length !== k * n) {
-      throw new RangeError(`multiply: expected ${m}x${k} and ${k}x${n} operands, got ${a.length} and ${b.length} values`);
+      throw new RangeError(
+        `multiply: expected ${m}x${k} and ${k}x${n} operands, got ${a.length} and ${b.length} values`,
+      );
     }
     const c = new Float64Array(m * n);
     if (m === 0 || n === 0) return c;
@@ -121,7 +126,23 @@ export function createLapackEngine(lib: LapackLibrary): LapackEngine {
       if (gesddWork.size > 8) gesddWork.clear();
       gesddWork.set(key, ws);
     }
-    dgesdd('S', int(n), int(m), x, int(n), sigma, ux, int(n), vtx, int(n), ws.work, int(ws.work.length), ws.iwork, info, 1);
+    dgesdd(
+      'S',
+      int(n),
+      int(m),
+      x,
+      int(n),
+      sigma,
+      ux,
+      int(n),
+      vtx,
+      int(n),
+      ws.work,
+      int(ws.work.length),
+      ws.iwork,
+      info,
+      1,
+    );
     if (info[0] !== 0) throw new LapackCallError('dgesdd', info[0]!);
     // Vxᵀ is n × m column-major: element (r, i) at vtx[r + i*n] = U_A(i, r), i.e. exactly u[i*n + r].
     const u = vtx;

@@ -88,7 +88,9 @@ export function openLapackLibrary(options: OpenLapackOptions = {}): LapackLibrar
     try {
       lib = tryLoad(path);
     } catch (e) {
-      tried.push(`${path}: ${/cannot open shared object|image not found|no such file|not found/i.test(firstLine(e)) ? 'not found' : firstLine(e)}`);
+      tried.push(
+        `${path}: ${/cannot open shared object|image not found|no such file|not found/i.test(firstLine(e)) ? 'not found' : firstLine(e)}`,
+      );
       continue;
     }
     const dsyevd = bindOrUndefined(lib, DSYEVD);

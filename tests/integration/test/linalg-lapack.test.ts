@@ -62,7 +62,10 @@ describe('linalg: lapack | js', () => {
   it('trains the same trajectory on LAPACK and in JS, and result.json names the library', async () => {
     const said: string[] = [];
     const lapackDir = join(dir, 'lapack');
-    const lapack = await trainRunInDir(config('lapack'), lapackDir, { container: container(), say: (l) => said.push(l) });
+    const lapack = await trainRunInDir(config('lapack'), lapackDir, {
+      container: container(),
+      say: (l) => said.push(l),
+    });
     expect(lapack.result.status).toBe('completed');
     expect(lapack.result.linalg).toMatch(/^LAPACK /);
     expect(said.join('\n')).toMatch(/float64 linear algebra LAPACK /);

@@ -3,7 +3,6 @@ import { setFloat64Accelerator, type Float64Accelerator } from '../linalg/accele
 import { BackendUnavailableError } from './errors.js';
 import { defaultImporter, describeImportFailure, type ModuleImporter } from './native.js';
 
-
 /** The optional package that binds the system's LAPACK. */
 export const LAPACK_PACKAGE = '@rankbias/linalg-lapack';
 
@@ -57,7 +56,12 @@ export async function selectLinalg(
       `linalg "lapack" requested but ${failure}. ${LAPACK_INSTALL_HINT}; or set linalg: auto or js.`,
     );
   }
-  return { name: 'js', reason: `auto: ${failure}`, notable: installed, hint: installed ? undefined : LAPACK_INSTALL_HINT };
+  return {
+    name: 'js',
+    reason: `auto: ${failure}`,
+    notable: installed,
+    hint: installed ? undefined : LAPACK_INSTALL_HINT,
+  };
 }
 
 /** The one line the CLI prints about the float64 linear algebra. */

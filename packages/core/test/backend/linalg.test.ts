@@ -50,7 +50,9 @@ describe('selectLinalg', () => {
       throw notInstalled(spec);
     });
     await expect(run).rejects.toBeInstanceOf(BackendUnavailableError);
-    await expect(run).rejects.toThrow(/linalg "lapack" requested but @rankbias\/linalg-lapack not installed.*npm install/);
+    await expect(run).rejects.toThrow(
+      /linalg "lapack" requested but @rankbias\/linalg-lapack not installed.*npm install/,
+    );
   });
 
   it('js turns an active accelerator off', async () => {

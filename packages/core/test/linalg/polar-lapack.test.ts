@@ -60,7 +60,11 @@ describe("polarDecomposition method 'lapack'", () => {
     const base = polarDecomposition(random(12, 8, 7), { method: 'jacobi' });
     const q = polarDecomposition(random(8, 8, 8), { method: 'jacobi' }).polar; // orthogonal 8x8
     const sigma = [1, 0.5, 0.2, 0.1, 1e-3, 1e-5, 1e-7, 1e-9];
-    const scaledQ = denseMatrix(8, 8, q.map((x, i) => x * sigma[i % 8]!));
+    const scaledQ = denseMatrix(
+      8,
+      8,
+      q.map((x, i) => x * sigma[i % 8]!),
+    );
     const a = multiply(denseMatrix(12, 8, base.polar), scaledQ);
     const reference = polarDecomposition(a, { method: 'jacobi', rankTolerance: 1e-10 });
     const fast = polarDecomposition(a, { method: 'lapack', rankTolerance: 1e-10 });
@@ -77,7 +81,9 @@ describe("polarDecomposition method 'lapack'", () => {
     try {
       expect(resolvePolarMethod(100, 100)).toBe('gram');
       expect(() => polarDecomposition(random(5, 5, 9), { method: 'lapack' })).toThrow(NoFloat64AcceleratorError);
-      expect(() => polarDecomposition(random(5, 5, 9), { method: 'lapack' })).toThrow(/npm install @rankbias\/linalg-lapack/);
+      expect(() => polarDecomposition(random(5, 5, 9), { method: 'lapack' })).toThrow(
+        /npm install @rankbias\/linalg-lapack/,
+      );
     } finally {
       setFloat64Accelerator(loadLapack());
     }

@@ -2,10 +2,12 @@ import { writeFileSync } from 'node:fs';
 import type { DependencyContainer } from 'tsyringe';
 import {
   describeBackend,
+  describeLinalg,
   NotBatchableError,
   PluginRegistry,
   resolveConfig,
   selectBackend,
+  selectLinalg,
   trainBatched,
   type SweepRun,
   prepareSweepRunDir,
@@ -43,6 +45,7 @@ export async function trainGroupsBatched(
     const configs = group.map((r) => resolveConfig(r.config as Record<string, unknown>, registry, runDirOf(outDir, r)));
     const probe = configs[0]!;
     const backend = await selectBackend(probe.backend);
+    const linalg = await selectLinalg(probe.linalg ?? 'auto');
     const paths = group.map((r) => prepareSweepRunDir(outDir, r));
     const dirs = paths.map((p) => p.root);
     let results: Awaited<ReturnType<typeof trainBatched>>;
@@ -54,7 +57,8 @@ export async function trainGroupsBatched(
       continue;
     }
     say(
-      `rankbias compare: ${group[0]!.label}: ${group.length} seeds trained as one batch (${describeBackend(backend)})`,
+      `rankbias compare: ${group[0]!.label}: ${group.length} seeds trained as one batch (${describeBackend(backend)}` +
+        `${linalg.notable ? `; ${describeLinalg(linalg)}` : ''})`,
     );
     results.forEach((r, k) =>
       writeFileSync(paths[k]!.log, `trained in a batch of ${group.length} runs: ${r.status}\n`),
