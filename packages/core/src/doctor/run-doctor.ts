@@ -2,6 +2,7 @@ import type { DoctorCheck, DoctorContext } from '../contracts/doctor.js';
 import { defaultImporter, type ModuleImporter } from '../backend/native.js';
 import type { PluginRegistry } from '../registry/registry.js';
 import { backendChecks, wasmKernelChecks } from './backends.js';
+import { linalgCheck } from './linalg.js';
 import { redisCheck } from './redis-ping.js';
 import { runtimeChecks } from './runtime.js';
 
@@ -33,7 +34,8 @@ async function pluginChecks(registry: PluginRegistry, ctx: DoctorContext): Promi
 
 /**
  * Everything `rankbias doctor` reports: Node/npm, the tfjs backends (and why
- * each missing one is missing), the wasm training kernels, the checks of the
+ * each missing one is missing), the wasm training kernels, the LAPACK route
+ * of the float64 linear algebra, the checks of the
  * installed plugins (datasets, tools) and, when a queue URL is given, Redis.
  */
 export async function runDoctor(registry: PluginRegistry, options: DoctorOptions): Promise<DoctorCheck[]> {
@@ -42,6 +44,7 @@ export async function runDoctor(registry: PluginRegistry, options: DoctorOptions
     ...(await runtimeChecks(options.env)),
     ...(await backendChecks(options.importer ?? defaultImporter)),
     ...(await wasmKernelChecks()),
+    await linalgCheck(options.importer ?? defaultImporter),
     ...(await pluginChecks(registry, ctx)),
     ...(options.queue ? [await redisCheck(options.queue)] : []),
   ];

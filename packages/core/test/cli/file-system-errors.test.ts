@@ -27,12 +27,12 @@ beforeAll(() => {
   writeFileSync(join(dir, 'afile'), 'not a folder');
 });
 
-/** Exit 2 and exactly one stderr line (besides the backend line) that names `path`. */
+/** Exit 2 and exactly one stderr line (besides the backend and linear-algebra lines) that names `path`. */
 function expectOneLineNaming(run: CliRun, path: RegExp): void {
   const lines = run.stderr
     .trim()
     .split('\n')
-    .filter((l) => !/^rankbias: backend /.test(l));
+    .filter((l) => !/^rankbias: (backend|float64 linear algebra) /.test(l));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(path);
   expect(run.stderr).not.toMatch(/unexpected error|\n\s+at /);

@@ -70,7 +70,10 @@ describe('resolveConfig errors', () => {
     expect(at('penalties[0]')).toMatch(/unknown key\(s\) "wieght"; valid keys: eps, use, weight, select, coupling/);
     const top = issuesOf({ ...base(), trian: {} });
     expect(top).toEqual([
-      { path: '', message: expect.stringMatching(/"trian".*valid keys: name, description, seed, backend, plugins/) },
+      {
+        path: '',
+        message: expect.stringMatching(/"trian".*valid keys: name, description, seed, backend, linalg, plugins/),
+      },
     ]);
   });
 

@@ -77,8 +77,30 @@ describe('rankbias doctor --json on this machine', () => {
       ok: true,
       detail: expect.stringMatching(/^Chromium \d+/),
     });
+    // the workspace has @rankbias/linalg-lapack and .ci/run installs OpenBLAS: the LAPACK route is found
+    expect(find(checks, 'linear algebra', '@rankbias/linalg-lapack')).toMatchObject({
+      ok: true,
+      detail: expect.stringMatching(/^LAPACK /),
+    });
     expect(checks.some((c) => c.topic === 'services')).toBe(false); // no queue asked for
     expect(ok).toBe(false);
+  }, 120_000);
+
+  it('names the LAPACK library it could not load and the package to install', async () => {
+    const saved = process.env.RANKBIAS_LAPACK;
+    process.env.RANKBIAS_LAPACK = '/nonexistent/libopenblas.so.0';
+    try {
+      const { code, checks } = await doctorJson();
+      expect(code).toBe(0);
+      expect(find(checks, 'linear algebra', '@rankbias/linalg-lapack')).toMatchObject({
+        ok: false,
+        detail: expect.stringContaining('/nonexistent/libopenblas.so.0: not found'),
+        fix: expect.stringContaining('apt-get install libopenblas0-pthread'),
+      });
+    } finally {
+      if (saved === undefined) delete process.env.RANKBIAS_LAPACK;
+      else process.env.RANKBIAS_LAPACK = saved;
+    }
   }, 120_000);
 
   it('checks the queue Redis with --queue or RANKBIAS_QUEUE, and exits 0 when it is down', async () => {
