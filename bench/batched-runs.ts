@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/batched-runs.ts [--k 4,8] [--steps 300] [--backend wasm|cpu] [--cases mc-d3-gd,...]`
+ * `npx tsx bench/batched-runs.ts [--k 4,8] [--steps 300] [--backend wasm|cpu] [--linalg auto|js|lapack] [--cases mc-d3-gd,...]`
  *
  * K seeds of the matrix-completion examples trained as one batch (`trainBatched`)
  * against one run trained alone (`runTraining`), in CPU time of this process
@@ -23,7 +23,9 @@ import {
   readConfigFile,
   resolveConfig,
   runTraining,
+  selectLinalg,
   trainBatched,
+  type LinalgChoice,
   type ResolvedConfig,
 } from '@rankbias/core';
 import { initWasmBackend } from '../packages/wasm-train/src/index.js';
@@ -91,6 +93,8 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`--cases takes ${Object.keys(CASES).join(', ')}; got ${unknown.join(', ')}`);
   if (backend === 'wasm') await initWasmBackend();
   else await tf.setBackend(backend);
+  // What a run gets by default (`linalg: auto`): LAPACK for the penalty where @rankbias/linalg-lapack finds one.
+  const linalg = await selectLinalg(arg('linalg', 'auto') as LinalgChoice);
   const container = pluginContainer();
   const registry = new PluginRegistry(container);
   const config = (file: string, seed: number, extra: readonly string[] = []): ResolvedConfig => {
@@ -117,7 +121,10 @@ async function main(): Promise<void> {
   const root = mkdtempSync(join(os.tmpdir(), 'rankbias-batched-bench-'));
   const lines: string[] = [];
   const penaltyShares: string[] = [];
-  console.log(`batched runs on ${tf.getBackend()}, ${steps} steps, load average ${os.loadavg()[0]!.toFixed(2)}`);
+  console.log(
+    `batched runs on ${tf.getBackend()}, float64 linear algebra ${linalg.name === 'lapack' ? linalg.reason : 'JS'}, ` +
+      `${steps} steps, load average ${os.loadavg()[0]!.toFixed(2)}`,
+  );
   try {
     for (const id of picked) {
       const { label, file } = CASES[id]!;
