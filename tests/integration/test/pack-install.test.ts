@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 const PLUGIN_PACKAGE = { name: '@rankbias/linear-overparam', dir: 'packages/linear-overparam' };
 /** Workspace packages the plugin needs that are not on the registry yet: packed too. */
 const WORKSPACE_TARBALLS = ['packages/wasm-train', 'packages/core', PLUGIN_PACKAGE.dir, 'packages/eval'];
+/** linalg-lapack's README example, run as users would paste it. */
+const LAPACK_README = fileURLToPath(new URL('../../../packages/linalg-lapack/README.md', import.meta.url));
 /** eval's README example of its model.fit callback, run as users would paste it. */
 const EVAL_README = fileURLToPath(new URL('../../../packages/eval/README.md', import.meta.url));
 
@@ -105,6 +107,54 @@ describe('packing a plugin and installing it outside the workspace', () => {
     const doctor = JSON.parse(run(cli, ['doctor', '--json'], project)) as { checks: Array<Record<string, unknown>> };
     expect(doctor.checks).toContainEqual(
       expect.objectContaining({ name: 'tensorflow (@tensorflow/tfjs-node)', ok: true }),
+    );
+  }, 420_000);
+
+  it('@rankbias/linalg-lapack installs without install scripts and its README example runs on the system LAPACK', () => {
+    for (const dir of ['packages/linalg-lapack', 'packages/reg-depth-mirror']) {
+      run(
+        process.execPath,
+        [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', join(dir, 'tsconfig.lib.json')],
+        ROOT,
+      );
+    }
+    const tarballs = [
+      'packages/wasm-train',
+      'packages/core',
+      'packages/reg-depth-mirror',
+      'packages/linalg-lapack',
+    ].map((dir) => pack(join(ROOT, dir)));
+    const project = join(scratch, 'lapack-project');
+    run('mkdir', ['-p', project], scratch);
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'scratch-lapack', private: true, type: 'module' }),
+    );
+    const peers = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', 'tsyringe', 'reflect-metadata'].map(
+      (name) => `${name}@${installedVersion(name)}`,
+    );
+    // --ignore-scripts: as npm 11 does for koffi by default (its binary comes in a platform package)
+    run(
+      npm,
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs, ...peers],
+      project,
+    );
+    const example = /<!-- lapack-example -->\s*```js\n([\s\S]*?)```/.exec(readFileSync(LAPACK_README, 'utf8'))![1]!;
+    writeFileSync(join(project, 'lapack-example.mjs'), example);
+    const out = JSON.parse(run(process.execPath, ['lapack-example.mjs'], project).trim().split('\n').at(-1)!) as {
+      value: number;
+      jsValue: number;
+      gap: number;
+    };
+    expect(out.value).toBeCloseTo(13.5628, 3); // R(W) of this seeded 256x256 W (bench/penalty.ts prints the same)
+    expect(Math.abs(out.value - out.jsValue)).toBeLessThan(1e-5);
+    expect(out.gap).toBeLessThan(1e-6);
+
+    // core finds the installed package from its place in node_modules: doctor and `linalg: auto` use it
+    const cli = join(project, 'node_modules/.bin/rankbias');
+    const doctor = JSON.parse(run(cli, ['doctor', '--json'], project)) as { checks: Array<Record<string, unknown>> };
+    expect(doctor.checks).toContainEqual(
+      expect.objectContaining({ topic: 'linear algebra', name: '@rankbias/linalg-lapack', ok: true }),
     );
   }, 420_000);
 });
