@@ -18,8 +18,8 @@ const JACOBI_MAX = 64;
  */
 const GRAM_MAX = 128;
 
-/** From this min(rows, cols) on `auto` uses LAPACK when active: faster than every JS route from 8×8 up (bench/penalty.ts). */
-const LAPACK_MIN = 2;
+/** From this min(rows, cols) on `auto` uses LAPACK when active: below it the JS routes are as fast (bench/penalty.ts, medians at 8 and 16). */
+const LAPACK_MIN = 32;
 
 /**
  * The method `auto` uses for a rows x cols matrix on `backend`, chosen from
