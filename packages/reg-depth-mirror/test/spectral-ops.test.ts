@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SingularValueDecomposition } from 'ml-matrix';
+import { setFloat64Accelerator } from '@rankbias/core';
+import { loadLapack } from '@rankbias/linalg-lapack';
 import {
   chooseMethod,
   depthMirrorOp,
@@ -169,5 +171,19 @@ describe('chooseMethod', () => {
     expect(chooseMethod(512, 256, 'cpu')).toBe('gram');
     expect(chooseMethod(1024, 1024, 'wasm')).toBe('newton-schulz');
     expect(chooseMethod(1024, 1024, 'tensorflow')).toBe('newton-schulz');
+  });
+
+  it('uses LAPACK from min(m, n) = 32 on every backend while a float64 accelerator is active', () => {
+    setFloat64Accelerator(loadLapack());
+    try {
+      expect(chooseMethod(16, 16, 'wasm')).toBe('jacobi');
+      expect(chooseMethod(1000, 31, 'cpu')).toBe('jacobi');
+      expect(chooseMethod(32, 32, 'cpu')).toBe('lapack');
+      expect(chooseMethod(100, 100, 'wasm')).toBe('lapack');
+      expect(chooseMethod(1024, 1024, 'tensorflow')).toBe('lapack');
+    } finally {
+      setFloat64Accelerator(undefined);
+    }
+    expect(chooseMethod(100, 100, 'wasm')).toBe('gram');
   });
 });
