@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { adamMoments, hasAdamMomentsKernel, registerAdamMomentsKernel } from './adam-moments-kernel.js';
 import { stateEntry, type GradientTransformation, type TransformState } from './types.js';
+
+registerAdamMomentsKernel();
 
 export interface ScaleByAdamOptions {
   /** Decay of the first moment (default 0.9). */
@@ -13,6 +16,8 @@ export interface ScaleByAdamOptions {
 /**
  * Adam's preconditioning: u = m̂ / (sqrt(v̂) + eps) with bias-corrected
  * moments m̂ = m / (1 - β₁ᵗ), v̂ = v / (1 - β₂ᵗ). State: `count`, `mu/<p>`, `nu/<p>`.
+ * On the cpu and wasm backends each float32 parameter is one fused kernel
+ * (`RankbiasAdamMoments`); elsewhere the same arithmetic in tfjs ops.
  */
 export function scaleByAdam(options: ScaleByAdamOptions = {}): GradientTransformation {
   const beta1 = options.beta1 ?? 0.9;
@@ -35,12 +40,28 @@ export function scaleByAdam(options: ScaleByAdamOptions = {}): GradientTransform
     },
     update(updates, state) {
       const count = tf.add(stateEntry(state, 'count', name), tf.scalar(1, 'int32')) as tf.Scalar;
+      const entries = Object.entries(updates);
+      if (entries.length > 0 && entries.every(([, g]) => hasAdamMomentsKernel(g.dtype))) {
+        const next: Record<string, tf.Tensor> = { ...state, count };
+        const out: Record<string, tf.Tensor> = {};
+        for (const [p, g] of entries) {
+          const fused = adamMoments(g, stateEntry(state, `mu/${p}`, name), stateEntry(state, `nu/${p}`, name), count, {
+            beta1,
+            beta2,
+            eps,
+          });
+          next[`mu/${p}`] = fused.mu;
+          next[`nu/${p}`] = fused.nu;
+          out[p] = fused.update;
+        }
+        return { updates: out, state: next as TransformState };
+      }
       const t = tf.cast(count, 'float32');
       const correction1 = tf.sub(1, tf.pow(tf.scalar(beta1), t));
       const correction2 = tf.sub(1, tf.pow(tf.scalar(beta2), t));
       const next: Record<string, tf.Tensor> = { ...state, count };
       const out: Record<string, tf.Tensor> = {};
-      for (const [p, g] of Object.entries(updates)) {
+      for (const [p, g] of entries) {
         const mu = tf.add(tf.mul(stateEntry(state, `mu/${p}`, name), beta1), tf.mul(g, 1 - beta1));
         const nu = tf.add(tf.mul(stateEntry(state, `nu/${p}`, name), beta2), tf.mul(tf.square(g), 1 - beta2));
         next[`mu/${p}`] = mu;

@@ -1,0 +1,119 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { KernelBackend, KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
+
+/**
+ * One kernel for Adam's per-parameter update on the backends whose tensors
+ * live in JS-visible memory (`cpu`, `wasm`): from the gradient g, the moments
+ * μ, ν and the step count t it returns μ' = β₁μ + (1−β₁)g, ν' = β₂ν + (1−β₂)g²
+ * and u = (μ'/(1−β₁ᵗ)) / (√(ν'/(1−β₂ᵗ)) + ε) in one pass, where the composed
+ * tfjs ops take 11 kernels per parameter and 6 more per step. Each operation
+ * is rounded to float32 in the composed ops' order, so both give the same
+ * numbers up to the last bit of `pow` and `sqrt`.
+ */
+export const ADAM_MOMENTS = 'RankbiasAdamMoments';
+
+/** The kernel's attributes. */
+export interface AdamMomentsAttrs {
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly eps: number;
+}
+
+/** How a backend's tensors are read and its outputs made, for the two backends the kernel runs on. */
+interface MemoryAccess {
+  output(backend: KernelBackend, like: TensorInfo): { info: TensorInfo; values: Float32Array };
+  values(backend: KernelBackend, t: TensorInfo): Float32Array | Int32Array;
+}
+
+interface CpuBackend extends KernelBackend {
+  makeTensorInfo(shape: number[], dtype: string, values: Float32Array): TensorInfo;
+}
+interface WasmBackend extends KernelBackend {
+  makeOutput(shape: number[], dtype: string): TensorInfo;
+  typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array;
+}
+
+const CPU_ACCESS: MemoryAccess = {
+  output: (backend, like) => {
+    const values = new Float32Array(tf.util.sizeFromShape(like.shape));
+    return { info: (backend as CpuBackend).makeTensorInfo(like.shape.slice(), 'float32', values), values };
+  },
+  values: (backend, t) => backend.readSync(t.dataId) as Float32Array | Int32Array,
+};
+
+const WASM_ACCESS: MemoryAccess = {
+  output: (backend, like) => {
+    const info = (backend as WasmBackend).makeOutput(like.shape.slice(), 'float32');
+    return { info, values: (backend as WasmBackend).typedArrayFromHeap(info) as Float32Array };
+  },
+  values: (backend, t) => (backend as WasmBackend).typedArrayFromHeap(t),
+};
+
+const f32 = Math.fround;
+
+function adamMomentsWith(access: MemoryAccess): KernelFunc {
+  return ({ inputs, backend: anyBackend, attrs }) => {
+    const backend = anyBackend as KernelBackend;
+    const { g, mu, nu, count } = inputs as Record<'g' | 'mu' | 'nu' | 'count', TensorInfo>;
+    const { beta1, beta2, eps } = attrs as unknown as AdamMomentsAttrs;
+    // Outputs first: allocating on the wasm heap can move it, which invalidates earlier views.
+    const outMu = access.output(backend, g);
+    const outNu = access.output(backend, g);
+    const outUpdate = access.output(backend, g);
+    const gv = access.values(backend, g);
+    const muv = access.values(backend, mu);
+    const nuv = access.values(backend, nu);
+    const t = f32(access.values(backend, count)[0]!);
+    // As the composed ops: tf.sub(1, tf.pow(tf.scalar(β), t)) and tf.mul(x, β) with β a float32 scalar.
+    const b1 = f32(beta1);
+    const b2 = f32(beta2);
+    const c1 = f32(1 - f32(b1 ** t));
+    const c2 = f32(1 - f32(b2 ** t));
+    const oneMinusB1 = f32(1 - beta1);
+    const oneMinusB2 = f32(1 - beta2);
+    const e = f32(eps);
+    const m = outMu.values;
+    const v = outNu.values;
+    const u = outUpdate.values;
+    for (let i = 0; i < m.length; i++) {
+      const gi = gv[i]!;
+      const mi = f32(f32(muv[i]! * b1) + f32(gi * oneMinusB1));
+      const vi = f32(f32(nuv[i]! * b2) + f32(f32(gi * gi) * oneMinusB2));
+      m[i] = mi;
+      v[i] = vi;
+      u[i] = f32(f32(mi / c1) / f32(f32(Math.sqrt(f32(vi / c2))) + e));
+    }
+    return [outMu.info, outNu.info, outUpdate.info];
+  };
+}
+
+const CONFIGS: KernelConfig[] = [
+  { kernelName: ADAM_MOMENTS, backendName: 'cpu', kernelFunc: adamMomentsWith(CPU_ACCESS) },
+  { kernelName: ADAM_MOMENTS, backendName: 'wasm', kernelFunc: adamMomentsWith(WASM_ACCESS) },
+];
+
+/** Registers the kernel for cpu and wasm (once per tfjs instance). */
+export function registerAdamMomentsKernel(): void {
+  for (const config of CONFIGS) {
+    if (!tf.getKernel(config.kernelName, config.backendName)) tf.registerKernel(config);
+  }
+}
+
+/** Whether the active backend runs the fused kernel (cpu, wasm) for a float32 parameter. */
+export function hasAdamMomentsKernel(dtype: string): boolean {
+  return dtype === 'float32' && tf.getKernel(ADAM_MOMENTS, tf.getBackend()) !== undefined;
+}
+
+/** μ', ν' and the update u of one parameter by the fused kernel (see `ADAM_MOMENTS`). */
+export function adamMoments(
+  g: tf.Tensor,
+  mu: tf.Tensor,
+  nu: tf.Tensor,
+  count: tf.Scalar,
+  attrs: AdamMomentsAttrs,
+): { mu: tf.Tensor; nu: tf.Tensor; update: tf.Tensor } {
+  const [nextMu, nextNu, update] = tf
+    .engine()
+    .runKernel(ADAM_MOMENTS, { g, mu, nu, count }, attrs as unknown as NamedAttrMap) as tf.Tensor[];
+  return { mu: nextMu!, nu: nextNu!, update: update! };
+}

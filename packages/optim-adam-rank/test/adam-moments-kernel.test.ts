@@ -1,0 +1,94 @@
+/**
+ * The fused Adam kernel against the composed tfjs ops it replaces (the
+ * kernel unregistered): the same moments and updates over several steps, on
+ * the cpu backend bit for bit and on wasm to a float32 rounding; and the
+ * kernel count it saves.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { selectBackend } from '@rankbias/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ADAM_MOMENTS, registerAdamMomentsKernel } from '../src/transforms/adam-moments-kernel.js';
+import { scaleByAdam } from '../src/transforms/scale-by-adam.js';
+import type { TransformState } from '../src/transforms/types.js';
+
+afterEach(() => registerAdamMomentsKernel());
+
+interface Trace {
+  readonly updates: Float32Array[];
+  readonly moments: Float32Array[];
+  readonly kernels: number;
+}
+
+/** Five Adam steps on two parameters with seeded gradients; the kernels of the last step. */
+async function fiveSteps(): Promise<Trace> {
+  const adam = scaleByAdam({ beta1: 0.9, beta2: 0.99, eps: 1e-8 });
+  const params = { w: tf.zeros([7, 5]), b: tf.zeros([3]) };
+  let state: TransformState = adam.init(params);
+  const updates: Float32Array[] = [];
+  let kernels = 0;
+  for (let step = 0; step < 5; step++) {
+    const grads = {
+      w: tf.randomNormal([7, 5], 0, 1 + step, 'float32', 10 + step),
+      b: tf.randomNormal([3], 0, 1e-3, 'float32', 20 + step),
+    };
+    let result: ReturnType<typeof adam.update> | undefined;
+    const info = await tf.profile(() => {
+      result = adam.update(grads, state, params);
+    });
+    kernels = info.kernels.length;
+    state = result!.state;
+    updates.push(...Object.values(result!.updates).map((u) => u.dataSync() as Float32Array));
+  }
+  const moments = Object.keys(state)
+    .filter((k) => k !== 'count')
+    .sort()
+    .map((k) => state[k]!.dataSync() as Float32Array);
+  return { updates, moments, kernels };
+}
+
+function ulpsApart(a: Float32Array, b: Float32Array): number {
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) {
+    const scale = Math.max(Math.abs(a[i]!), Math.abs(b[i]!), 1e-30);
+    worst = Math.max(worst, Math.abs(a[i]! - b[i]!) / (scale * 2 ** -23));
+  }
+  return worst;
+}
+
+describe('the fused Adam kernel', () => {
+  for (const backend of ['cpu', 'wasm'] as const) {
+    it(`on ${backend}: the composed ops' moments and updates, in one kernel per parameter (and one for the count) instead of eleven (and six)`, async () => {
+      await selectBackend(backend);
+      expect(tf.getBackend()).toBe(backend);
+      const fused = await fiveSteps();
+      tf.unregisterKernel(ADAM_MOMENTS, backend);
+      const composed = await fiveSteps();
+      expect(fused.updates).toHaveLength(composed.updates.length);
+      const tolerance = backend === 'cpu' ? 0 : 4; // wasm's pow and sqrt round on their own
+      fused.updates.forEach((u, i) =>
+        expect(ulpsApart(u, composed.updates[i]!), `update ${i}`).toBeLessThanOrEqual(tolerance),
+      );
+      fused.moments.forEach((m, i) =>
+        expect(ulpsApart(m, composed.moments[i]!), `moment ${i}`).toBeLessThanOrEqual(tolerance),
+      );
+      // count + one kernel per parameter, against count, 5 scalar ones and 11 per parameter
+      expect(fused.kernels).toBe(3);
+      expect(composed.kernels).toBeGreaterThanOrEqual(25);
+    });
+  }
+
+  it('matches Adam in float64 on one step (an independent closed form)', async () => {
+    await selectBackend('cpu');
+    const adam = scaleByAdam({ beta1: 0.8, beta2: 0.95, eps: 1e-3 });
+    const g = Float32Array.of(0.5, -2, 1e-4, 0);
+    const params = { p: tf.zeros([4]) };
+    const result = adam.update({ p: tf.tensor1d(g) }, adam.init(params), params);
+    const u = result.updates.p!.dataSync();
+    g.forEach((gi, i) => {
+      const m = (0.2 * gi) / (1 - 0.8);
+      const v = (0.05 * gi * gi) / (1 - 0.95);
+      expect(u[i]!).toBeCloseTo(m / (Math.sqrt(v) + 1e-3), 5);
+    });
+  });
+});
