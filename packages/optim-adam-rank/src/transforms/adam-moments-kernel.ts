@@ -4,11 +4,13 @@ import type { KernelBackend, KernelConfig, KernelFunc, NamedAttrMap, TensorInfo 
 /**
  * One kernel for Adam's per-parameter update on the backends whose tensors
  * live in JS-visible memory (`cpu`, `wasm`): from the gradient g, the moments
- * μ, ν and the step count t it returns μ' = β₁μ + (1−β₁)g, ν' = β₂ν + (1−β₂)g²
- * and u = (μ'/(1−β₁ᵗ)) / (√(ν'/(1−β₂ᵗ)) + ε) in one pass, where the composed
- * tfjs ops take 11 kernels per parameter and 6 more per step. Each operation
- * is rounded to float32 in the composed ops' order, so both give the same
- * numbers up to the last bit of `pow` and `sqrt`.
+ * μ, ν and the bias corrections c₁ = 1−β₁ᵗ, c₂ = 1−β₂ᵗ it returns
+ * μ' = β₁μ + (1−β₁)g, ν' = β₂ν + (1−β₂)g² and u = (μ'/c₁) / (√(ν'/c₂) + ε) in
+ * one pass, where the composed tfjs ops take 12 kernels per parameter. Each
+ * operation is rounded to float32 in the composed ops' order (+, ×, ÷ and √
+ * in double precision rounded once to float32 are the float32 results), and
+ * the corrections come in from the backend's own `pow`, so both routes give
+ * the same numbers bit for bit.
  */
 export const ADAM_MOMENTS = 'RankbiasAdamMoments';
 
@@ -54,7 +56,7 @@ const f32 = Math.fround;
 function adamMomentsWith(access: MemoryAccess): KernelFunc {
   return ({ inputs, backend: anyBackend, attrs }) => {
     const backend = anyBackend as KernelBackend;
-    const { g, mu, nu, count } = inputs as Record<'g' | 'mu' | 'nu' | 'count', TensorInfo>;
+    const { g, mu, nu, c1: c1Tensor, c2: c2Tensor } = inputs as Record<'g' | 'mu' | 'nu' | 'c1' | 'c2', TensorInfo>;
     const { beta1, beta2, eps } = attrs as unknown as AdamMomentsAttrs;
     // Outputs first: allocating on the wasm heap can move it, which invalidates earlier views.
     const outMu = access.output(backend, g);
@@ -63,12 +65,11 @@ function adamMomentsWith(access: MemoryAccess): KernelFunc {
     const gv = access.values(backend, g);
     const muv = access.values(backend, mu);
     const nuv = access.values(backend, nu);
-    const t = f32(access.values(backend, count)[0]!);
-    // As the composed ops: tf.sub(1, tf.pow(tf.scalar(β), t)) and tf.mul(x, β) with β a float32 scalar.
+    const c1 = access.values(backend, c1Tensor)[0]!;
+    const c2 = access.values(backend, c2Tensor)[0]!;
+    // As the composed ops: tf.mul(x, β) with β a float32 scalar, tf.mul(g, 1 − β) with 1 − β computed in double.
     const b1 = f32(beta1);
     const b2 = f32(beta2);
-    const c1 = f32(1 - f32(b1 ** t));
-    const c2 = f32(1 - f32(b2 ** t));
     const oneMinusB1 = f32(1 - beta1);
     const oneMinusB2 = f32(1 - beta2);
     const e = f32(eps);
@@ -104,16 +105,19 @@ export function hasAdamMomentsKernel(dtype: string): boolean {
   return dtype === 'float32' && tf.getKernel(ADAM_MOMENTS, tf.getBackend()) !== undefined;
 }
 
-/** μ', ν' and the update u of one parameter by the fused kernel (see `ADAM_MOMENTS`). */
+/**
+ * μ', ν' and the update u of one parameter by the fused kernel (see `ADAM_MOMENTS`);
+ * `c1`, `c2` are the float32 scalars 1 − β₁ᵗ and 1 − β₂ᵗ.
+ */
 export function adamMoments(
   g: tf.Tensor,
   mu: tf.Tensor,
   nu: tf.Tensor,
-  count: tf.Scalar,
+  corrections: { c1: tf.Scalar; c2: tf.Scalar },
   attrs: AdamMomentsAttrs,
 ): { mu: tf.Tensor; nu: tf.Tensor; update: tf.Tensor } {
   const [nextMu, nextNu, update] = tf
     .engine()
-    .runKernel(ADAM_MOMENTS, { g, mu, nu, count }, attrs as unknown as NamedAttrMap) as tf.Tensor[];
+    .runKernel(ADAM_MOMENTS, { g, mu, nu, ...corrections }, attrs as unknown as NamedAttrMap) as tf.Tensor[];
   return { mu: nextMu!, nu: nextNu!, update: update! };
 }

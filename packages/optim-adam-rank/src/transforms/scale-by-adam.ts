@@ -41,26 +41,22 @@ export function scaleByAdam(options: ScaleByAdamOptions = {}): GradientTransform
     update(updates, state) {
       const count = tf.add(stateEntry(state, 'count', name), tf.scalar(1, 'int32')) as tf.Scalar;
       const entries = Object.entries(updates);
+      const t = tf.cast(count, 'float32');
+      const correction1 = tf.sub(1, tf.pow(tf.scalar(beta1), t));
+      const correction2 = tf.sub(1, tf.pow(tf.scalar(beta2), t));
+      const next: Record<string, tf.Tensor> = { ...state, count };
+      const out: Record<string, tf.Tensor> = {};
       if (entries.length > 0 && entries.every(([, g]) => hasAdamMomentsKernel(g.dtype))) {
-        const next: Record<string, tf.Tensor> = { ...state, count };
-        const out: Record<string, tf.Tensor> = {};
+        const corrections = { c1: correction1 as tf.Scalar, c2: correction2 as tf.Scalar };
         for (const [p, g] of entries) {
-          const fused = adamMoments(g, stateEntry(state, `mu/${p}`, name), stateEntry(state, `nu/${p}`, name), count, {
-            beta1,
-            beta2,
-            eps,
-          });
+          const mu = stateEntry(state, `mu/${p}`, name);
+          const fused = adamMoments(g, mu, stateEntry(state, `nu/${p}`, name), corrections, { beta1, beta2, eps });
           next[`mu/${p}`] = fused.mu;
           next[`nu/${p}`] = fused.nu;
           out[p] = fused.update;
         }
         return { updates: out, state: next as TransformState };
       }
-      const t = tf.cast(count, 'float32');
-      const correction1 = tf.sub(1, tf.pow(tf.scalar(beta1), t));
-      const correction2 = tf.sub(1, tf.pow(tf.scalar(beta2), t));
-      const next: Record<string, tf.Tensor> = { ...state, count };
-      const out: Record<string, tf.Tensor> = {};
       for (const [p, g] of entries) {
         const mu = tf.add(tf.mul(stateEntry(state, `mu/${p}`, name), beta1), tf.mul(g, 1 - beta1));
         const nu = tf.add(tf.mul(stateEntry(state, `nu/${p}`, name), beta2), tf.mul(tf.square(g), 1 - beta2));
