@@ -34,6 +34,29 @@ function pack(dir: string): string {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'rankbias-pack-'));
+
+/**
+ * A fresh project in the scratch folder with the packed workspace packages and
+ * only their peer dependencies, installed without install scripts; returns its path.
+ */
+function installIntoScratchProject(name: string, packageDirs: readonly string[]): string {
+  const tarballs = packageDirs.map((dir) => pack(join(ROOT, dir)));
+  const project = join(scratch, name);
+  run('mkdir', ['-p', project], scratch);
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({ name: `scratch-${name}`, private: true, type: 'module' }),
+  );
+  const peers = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', 'tsyringe', 'reflect-metadata'].map(
+    (peer) => `${peer}@${installedVersion(peer)}`,
+  );
+  run(
+    npm,
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs, ...peers],
+    project,
+  );
+  return project;
+}
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('packing a plugin and installing it outside the workspace', () => {
@@ -47,18 +70,7 @@ describe('packing a plugin and installing it outside the workspace', () => {
       );
     }
 
-    const tarballs = WORKSPACE_TARBALLS.map((dir) => pack(join(ROOT, dir)));
-    const project = join(scratch, 'project');
-    run('mkdir', ['-p', project], scratch);
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
-    const peers = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', 'tsyringe', 'reflect-metadata'].map(
-      (name) => `${name}@${installedVersion(name)}`,
-    );
-    run(
-      npm,
-      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs, ...peers],
-      project,
-    );
+    const project = installIntoScratchProject('project', WORKSPACE_TARBALLS);
     // the native bindings are optional peers of core: never installed unless the user asks
     expect(existsSync(join(project, 'node_modules/@tensorflow/tfjs-node'))).toBe(false);
     expect(existsSync(join(project, 'node_modules/@tensorflow/tfjs-node-gpu'))).toBe(false);
@@ -118,27 +130,13 @@ describe('packing a plugin and installing it outside the workspace', () => {
         ROOT,
       );
     }
-    const tarballs = [
+    // installed with --ignore-scripts, as npm 11 does for koffi by default (its binary comes in a platform package)
+    const project = installIntoScratchProject('lapack-project', [
       'packages/wasm-train',
       'packages/core',
       'packages/reg-depth-mirror',
       'packages/linalg-lapack',
-    ].map((dir) => pack(join(ROOT, dir)));
-    const project = join(scratch, 'lapack-project');
-    run('mkdir', ['-p', project], scratch);
-    writeFileSync(
-      join(project, 'package.json'),
-      JSON.stringify({ name: 'scratch-lapack', private: true, type: 'module' }),
-    );
-    const peers = ['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', 'tsyringe', 'reflect-metadata'].map(
-      (name) => `${name}@${installedVersion(name)}`,
-    );
-    // --ignore-scripts: as npm 11 does for koffi by default (its binary comes in a platform package)
-    run(
-      npm,
-      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs, ...peers],
-      project,
-    );
+    ]);
     const example = /<!-- lapack-example -->\s*```js\n([\s\S]*?)```/.exec(readFileSync(LAPACK_README, 'utf8'))![1]!;
     writeFileSync(join(project, 'lapack-example.mjs'), example);
     const out = JSON.parse(run(process.execPath, ['lapack-example.mjs'], project).trim().split('\n').at(-1)!) as {
