@@ -52,9 +52,9 @@ export async function selectLinalg(
   }
   setFloat64Accelerator(undefined);
   if (choice === 'lapack') {
-    throw new BackendUnavailableError(
-      `linalg "lapack" requested but ${failure}. ${LAPACK_INSTALL_HINT}; or set linalg: auto or js.`,
-    );
+    // An installed package's own message already says what to install; a missing package needs the hint.
+    const fix = installed ? '' : ` ${LAPACK_INSTALL_HINT};`;
+    throw new BackendUnavailableError(`linalg "lapack" requested but ${failure}.${fix} Or set linalg: auto or js.`);
   }
   return {
     name: 'js',

@@ -70,3 +70,16 @@ describe('selectLinalg', () => {
     expect(float64Accelerator()?.name).toMatch(/^LAPACK /);
   });
 });
+
+describe('selectLinalg lapack with the package installed but no library', () => {
+  it("says the library's own reason once, without telling to install the package", async () => {
+    const run = selectLinalg('lapack', async () => ({
+      loadLapack: () => {
+        throw new Error('no LAPACK library could be loaded (/x.so: not found); install one (apt-get install …)');
+      },
+    }));
+    await expect(run).rejects.toThrow(
+      'linalg "lapack" requested but no LAPACK library could be loaded (/x.so: not found); install one (apt-get install …). Or set linalg: auto or js.',
+    );
+  });
+});
