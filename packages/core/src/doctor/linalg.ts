@@ -21,7 +21,7 @@ export async function linalgCheck(importer: ModuleImporter): Promise<DoctorCheck
       ok: false,
       detail: installed
         ? `installed, but ${selection.reason.replace(/^auto: /, '')}; spectral penalties use the JS SVD`
-        : 'not installed: spectral penalties use the JS SVD (3-12x slower than LAPACK from 100x100 up)',
+        : 'not installed: spectral penalties use the JS SVD (4-10x slower than LAPACK from 100x100 up)',
       fix: installed
         ? 'apt-get install libopenblas0-pthread (or set RANKBIAS_LAPACK to a LAPACK shared library)'
         : `npm install ${LAPACK_PACKAGE}, with a LAPACK library (Debian: apt-get install libopenblas0-pthread)`,
