@@ -67,6 +67,7 @@ export function createLapackEngine(lib: LapackLibrary): LapackEngine {
   const zero = dbl(0);
   const info = new Int32Array(1);
   const gesddWork = new Map<string, { work: Float64Array; iwork: Int32Array }>();
+  const syevdWork = new Map<number, { work: Float64Array; iwork: Int32Array }>();
 
   const details = [
     lib.config,
@@ -97,11 +98,29 @@ export function createLapackEngine(lib: LapackLibrary): LapackEngine {
     if (n === 0) return { values, vectors: g };
     // G = X Xᵀ with X = Aᵀ (n × m, column-major, leading dimension n); lower triangle.
     dsyrk('L', 'N', int(n), int(m), one, a, int(n), zero, g, int(n), 1, 1);
-    const lwork = 1 + 6 * n + 2 * n * n;
-    const liwork = 3 + 5 * n;
-    const work = new Float64Array(lwork);
-    const iwork = new Int32Array(liwork);
-    dsyevd('V', 'L', int(n), g, int(n), values, work, int(lwork), iwork, int(liwork), info, 1, 1);
+    // dsyevd's workspace for eigenvectors (1 + 6n + 2n² doubles, 16 MB at n = 1024), kept per size: a
+    // penalty calls this every step.
+    let ws = syevdWork.get(n);
+    if (!ws) {
+      ws = { work: new Float64Array(1 + 6 * n + 2 * n * n), iwork: new Int32Array(3 + 5 * n) };
+      if (syevdWork.size > 8) syevdWork.clear();
+      syevdWork.set(n, ws);
+    }
+    dsyevd(
+      'V',
+      'L',
+      int(n),
+      g,
+      int(n),
+      values,
+      ws.work,
+      int(ws.work.length),
+      ws.iwork,
+      int(ws.iwork.length),
+      info,
+      1,
+      1,
+    );
     if (info[0] !== 0) throw new LapackCallError('dsyevd', info[0]!);
     // Column j of the column-major result is eigenvector j: row j of the row-major array.
     return { values, vectors: g };

@@ -27,6 +27,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { selectLinalg } from '@rankbias/core';
+// The workspace bench's wording of the reference-BLAS warning (bench/torch_blas.py detects the BLAS).
+import { REFERENCE_BLAS_WARNING } from '../../../bench/torch.js';
 import { depthMirrorOp, type ConcreteSpectralMethod } from '../src/index.js';
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -214,9 +216,4 @@ for (const r of [...rows].sort((a, b) => a.n - b.n)) {
   if (!t || r.ms === null || r.impl.startsWith('torch')) continue;
   console.log(`| ${r.n} | ${r.impl} | ${(r.ms / t.ms!).toFixed(2)} |`);
 }
-if (torchOnReferenceBlas) {
-  console.log(
-    '\nwarning: torch ran on the reference BLAS (Debian without libopenblas0), several times slower than the ' +
-      'OpenBLAS or MKL a real PyTorch install uses: apt-get install libopenblas0-pthread and measure again',
-  );
-}
+if (torchOnReferenceBlas) console.log(`\n${REFERENCE_BLAS_WARNING}`);

@@ -17,6 +17,8 @@ export interface LinalgSelection {
   readonly name: 'lapack' | 'js';
   /** The accelerator's own description (library, threads) or why plain JS. */
   readonly reason: string;
+  /** Whether @rankbias/linalg-lapack was imported, whether or not it found a library (false for `js`: not tried). */
+  readonly installed: boolean;
   /** Whether the CLI should mention it: the accelerator is in use, or it is installed but failed. */
   readonly notable: boolean;
   readonly hint?: string;
@@ -37,7 +39,7 @@ export async function selectLinalg(
 ): Promise<LinalgSelection> {
   if (choice === 'js') {
     setFloat64Accelerator(undefined);
-    return { name: 'js', reason: 'requested', notable: false };
+    return { name: 'js', reason: 'requested', installed: false, notable: false };
   }
   let failure: string;
   let installed = false;
@@ -46,7 +48,7 @@ export async function selectLinalg(
     installed = true;
     const engine = mod.loadLapack();
     setFloat64Accelerator(engine);
-    return { name: 'lapack', reason: engine.name, notable: true };
+    return { name: 'lapack', reason: engine.name, installed: true, notable: true };
   } catch (e) {
     failure = installed ? String((e as Error)?.message ?? e) : `${LAPACK_PACKAGE} ${describeImportFailure(e)}`;
   }
@@ -59,6 +61,7 @@ export async function selectLinalg(
   return {
     name: 'js',
     reason: `auto: ${failure}`,
+    installed,
     notable: installed,
     hint: installed ? undefined : LAPACK_INSTALL_HINT,
   };

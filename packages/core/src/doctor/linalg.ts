@@ -14,7 +14,7 @@ export async function linalgCheck(importer: ModuleImporter): Promise<DoctorCheck
     if (selection.name === 'lapack') {
       return { topic: 'linear algebra', name: LAPACK_PACKAGE, ok: true, detail: selection.reason };
     }
-    const installed = selection.notable;
+    const { installed } = selection;
     return {
       topic: 'linear algebra',
       name: LAPACK_PACKAGE,

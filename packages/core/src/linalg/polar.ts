@@ -101,13 +101,12 @@ export function polarDecomposition(a: DenseMatrix, options: PolarOptions = {}): 
   }
   // Scale to unit Frobenius norm so that neither squaring (Gram) nor rotations overflow.
   const scaled: DenseMatrix = { rows: tall.rows, cols: k, data: tall.data.map((x) => x / frobenius) };
-  const result = accelerator
-    ? route === 'gram'
-      ? viaGram(scaled, tolerance, accelerator)
-      : viaSvd(scaled, tolerance, accelerator)
-    : route === 'gram'
-      ? viaGram(scaled, tolerance, JS_KERNELS)
-      : viaJacobi(scaled, tolerance);
+  const result =
+    route === 'gram'
+      ? viaGram(scaled, tolerance, accelerator ?? JS_KERNELS)
+      : accelerator
+        ? viaSvd(scaled, tolerance, accelerator)
+        : viaJacobi(scaled, tolerance);
   for (let i = 0; i < result.sigma.length; i++) result.sigma[i]! *= frobenius;
   const polar = wide ? transpose({ rows: tall.rows, cols: k, data: result.polar }).data : result.polar;
   return { sigma: result.sigma, polar, rank: result.rank, frobenius };

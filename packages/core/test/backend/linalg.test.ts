@@ -29,7 +29,7 @@ describe('selectLinalg', () => {
     const sel = await selectLinalg('auto', async (spec) => {
       throw notInstalled(spec);
     });
-    expect(sel).toMatchObject({ name: 'js', notable: false });
+    expect(sel).toMatchObject({ name: 'js', installed: false, notable: false });
     expect(sel.reason).toContain(`${LAPACK_PACKAGE} not installed`);
     expect(sel.hint).toContain('apt-get install libopenblas0-pthread');
     expect(float64Accelerator()).toBeUndefined();
@@ -41,7 +41,7 @@ describe('selectLinalg', () => {
         throw new Error('no LAPACK library could be loaded (libopenblas.so.0: not found)');
       },
     }));
-    expect(sel).toMatchObject({ name: 'js', notable: true });
+    expect(sel).toMatchObject({ name: 'js', installed: true, notable: true });
     expect(describeLinalg(sel)).toContain('in JS (auto: no LAPACK library could be loaded');
   });
 
