@@ -30,6 +30,7 @@ import { register as registerData } from '@rankbias/data-synthetic';
 import { register as registerOptim } from '@rankbias/optim-adam-rank';
 import { register as registerPenalties } from '@rankbias/reg-depth-mirror';
 import type { DependencyContainer } from 'tsyringe';
+import { setWasmMatMulGemm, wasmMatMulGemm } from '../packages/wasm-train/src/index.js';
 import type { Workload, WorkloadState } from './workloads.js';
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
@@ -50,8 +51,9 @@ export function pluginContainer(): DependencyContainer {
 export const SEED_CHUNK = 50;
 
 /**
- * Trains `file` with `overrides` through `Trainer.run`, `chunk` steps per call, on the active backend,
- * with the float64 linear algebra `linalg` selects (set again before each call: workloads interleave).
+ * Trains `file` with `overrides` through `Trainer.run`, `chunk` steps per call, on the active backend
+ * setup (its matmul route included), with the float64 linear algebra `linalg` selects (set again before
+ * each call: workloads interleave).
  */
 async function trainerChunks(
   file: string,
@@ -59,7 +61,10 @@ async function trainerChunks(
   chunk: number,
   linalg: LinalgChoice,
 ): Promise<WorkloadState> {
+  // The penalty's float64 route follows `linalg`; the wasm matmul route is the backend setup's (bench/backends.ts).
+  const gemm = wasmMatMulGemm();
   await selectLinalg(linalg);
+  setWasmMatMulGemm(gemm);
   const accelerator = float64Accelerator();
   const container = pluginContainer();
   const raw = applyOverrides(readConfigFile(join(examples, file)), [
@@ -100,8 +105,10 @@ function seedWorkload(
 
 /** `auto`'s choice on this machine, for labels: LAPACK when @rankbias/linalg-lapack finds a library. */
 async function autoLinalgLabel(): Promise<string> {
+  const gemm = wasmMatMulGemm();
   const selection = await selectLinalg('auto');
   setFloat64Accelerator(undefined);
+  setWasmMatMulGemm(gemm);
   return selection.name === 'lapack' ? 'LAPACK' : 'JS';
 }
 

@@ -25,7 +25,7 @@ export type Statistic = 'medianMs' | 'minMs' | 'cpuMedianMs' | 'cpuStepsPerSecon
 
 const STATISTIC_NAMES: Record<Statistic, string> = {
   medianMs: 'median wall ms/step',
-  minMs: 'min wall ms/step',
+  minMs: 'fastest chunk, wall ms/step',
   cpuMedianMs: 'median CPU ms/step',
   cpuStepsPerSecond: 'steps/s from median CPU time',
 };

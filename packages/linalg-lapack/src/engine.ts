@@ -29,8 +29,23 @@ export interface LapackEngine {
   gramEigen(a: Float64Array, m: number, n: number): SymmetricEigenResult;
   /** Thin SVD of the row-major m × n matrix A, m ≥ n (dgesdd). */
   svd(a: Float64Array, m: number, n: number): ThinSvdResult;
-  /** The row-major m × n product of row-major A (m × k) and B (k × n) (dgemm). */
+  /** The row-major m × n product of row-major A (m × k) and B (k × n) (cblas_dgemm). */
   multiply(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array;
+  /**
+   * C = op(A) · op(B) in float32 (cblas_sgemm), overwriting C: row-major, op(A) m × k
+   * and op(B) k × n, where op transposes the stored matrix when asked (A stored
+   * k × m, B stored n × k). The arrays may be views (the tfjs wasm heap).
+   */
+  gemmFloat32(
+    transposeA: boolean,
+    transposeB: boolean,
+    m: number,
+    n: number,
+    k: number,
+    a: Float32Array,
+    b: Float32Array,
+    c: Float32Array,
+  ): void;
 }
 
 /** A LAPACK call returned INFO ≠ 0. */
@@ -54,6 +69,10 @@ function checkSquareish(routine: string, length: number, m: number, n: number): 
 }
 
 const int = (v: number) => Int32Array.of(v);
+/** CBLAS enum values (cblas.h). */
+const CBLAS_ROW_MAJOR = 101;
+const CBLAS_NO_TRANS = 111;
+const CBLAS_TRANS = 112;
 const dbl = (v: number) => Float64Array.of(v);
 
 /**
@@ -62,7 +81,7 @@ const dbl = (v: number) => Float64Array.of(v);
  * the column-major n × m matrix X = Aᵀ, AᵀA = X Xᵀ, and C = A B is Cᵀ = Bᵀ Aᵀ.
  */
 export function createLapackEngine(lib: LapackLibrary): LapackEngine {
-  const { dgemm, dsyrk, dsyevd, dgesdd } = lib.fn;
+  const { cblasDgemm, cblasSgemm, dsyrk, dsyevd, dgesdd } = lib.fn;
   const one = dbl(1);
   const zero = dbl(0);
   const info = new Int32Array(1);
@@ -86,9 +105,47 @@ export function createLapackEngine(lib: LapackLibrary): LapackEngine {
     const c = new Float64Array(m * n);
     if (m === 0 || n === 0) return c;
     if (k === 0) return c;
-    // Cᵀ (n × m, column-major) = Bᵀ (n × k) · Aᵀ (k × m).
-    dgemm('N', 'N', int(n), int(m), int(k), one, b, int(n), a, int(k), zero, c, int(n), 1, 1);
+    cblasDgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS, m, n, k, 1, a, k, b, n, 0, c, n);
     return c;
+  }
+
+  function gemmFloat32(
+    transposeA: boolean,
+    transposeB: boolean,
+    m: number,
+    n: number,
+    k: number,
+    a: Float32Array,
+    b: Float32Array,
+    c: Float32Array,
+  ): void {
+    if (a.length < m * k || b.length < k * n || c.length < m * n) {
+      throw new RangeError(
+        `gemmFloat32: ${m}x${k} times ${k}x${n} needs ${m * k}, ${k * n} and ${m * n} values, ` +
+          `got ${a.length}, ${b.length} and ${c.length}`,
+      );
+    }
+    if (m === 0 || n === 0) return;
+    if (k === 0) {
+      c.fill(0, 0, m * n);
+      return;
+    }
+    cblasSgemm(
+      CBLAS_ROW_MAJOR,
+      transposeA ? CBLAS_TRANS : CBLAS_NO_TRANS,
+      transposeB ? CBLAS_TRANS : CBLAS_NO_TRANS,
+      m,
+      n,
+      k,
+      1,
+      a,
+      transposeA ? m : k,
+      b,
+      transposeB ? k : n,
+      0,
+      c,
+      n,
+    );
   }
 
   function gramEigen(a: Float64Array, m: number, n: number): SymmetricEigenResult {
@@ -171,5 +228,5 @@ export function createLapackEngine(lib: LapackLibrary): LapackEngine {
     return { sigma, u, v };
   }
 
-  return { name, library: lib.path, gramEigen, svd, multiply };
+  return { name, library: lib.path, gramEigen, svd, multiply, gemmFloat32 };
 }

@@ -15,4 +15,4 @@ export class LapackUnavailableError extends Error {
 /** How to get a LAPACK library, per platform. */
 export const LAPACK_INSTALL_HINT =
   'install one (Debian/Ubuntu: apt-get install libopenblas0-pthread; Fedora: dnf install openblas; ' +
-  'macOS ships Accelerate) or point RANKBIAS_LAPACK at a shared library exporting dgesdd_, dsyevd_ and dgemm_';
+  'macOS ships Accelerate) or point RANKBIAS_LAPACK at a shared library exporting dgesdd_, dsyevd_, dsyrk_ and cblas_dgemm/cblas_sgemm';

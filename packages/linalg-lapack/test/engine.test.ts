@@ -138,3 +138,39 @@ describe('svd (dgesdd)', () => {
     expect(() => engine.svd(new Float64Array(6), 2, 3)).toThrow(/rows >= cols/);
   });
 });
+
+describe('gemmFloat32 (sgemm on row-major float32, optionally transposed operands)', () => {
+  for (const [transposeA, transposeB] of [
+    [false, false],
+    [true, false],
+    [false, true],
+    [true, true],
+  ] as const) {
+    it(`op(A) 7×5 · op(B) 5×3 with transposeA=${transposeA}, transposeB=${transposeB}, on views at an offset`, () => {
+      const [m, k, n] = [7, 5, 3];
+      const a64 = randomMatrix(m * k, 11);
+      const b64 = randomMatrix(k * n, 12);
+      const expected = naiveMultiply(a64, b64, m, k, n);
+      // Stored as the kernel would find them: transposed when flagged, inside a larger buffer (the wasm heap).
+      const heap = new Float32Array(64 + m * k + k * n + m * n).fill(Number.NaN);
+      const a = heap.subarray(3, 3 + m * k);
+      const b = heap.subarray(3 + m * k, 3 + m * k + k * n);
+      const c = heap.subarray(64 + m * k + k * n);
+      a.set(transposeA ? transposeOf(a64, m, k) : a64);
+      b.set(transposeB ? transposeOf(b64, k, n) : b64);
+      engine.gemmFloat32(transposeA, transposeB, m, n, k, a, b, c);
+      expect(maxAbs(c.subarray(0, m * n), expected)).toBeLessThan(1e-6);
+      // Nothing outside the output was written.
+      expect(Number.isNaN(heap[0]!) && Number.isNaN(heap[63 + m * k + k * n]!)).toBe(true);
+    });
+  }
+
+  it('an empty inner dimension gives zeros; short arrays are refused', () => {
+    const c = new Float32Array(6).fill(5);
+    engine.gemmFloat32(false, false, 2, 3, 0, new Float32Array(0), new Float32Array(0), c);
+    expect(Array.from(c)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(() => engine.gemmFloat32(false, false, 2, 3, 4, new Float32Array(7), new Float32Array(12), c)).toThrow(
+      /needs 8, 12 and 6 values/,
+    );
+  });
+});

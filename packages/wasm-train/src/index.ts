@@ -5,3 +5,4 @@ export {
   wasmTrainingKernelsRegistered,
 } from './register.js';
 export { initWasmBackend, wasmBinaryDirectory, type InitWasmOptions } from './init.js';
+export { setWasmMatMulGemm, wasmMatMulGemm, type Float32Gemm } from './kernels/gemm.js';

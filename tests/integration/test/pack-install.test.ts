@@ -123,7 +123,7 @@ describe('packing a plugin and installing it outside the workspace', () => {
   }, 420_000);
 
   it('@rankbias/linalg-lapack installs without install scripts and its README example runs on the system LAPACK', () => {
-    for (const dir of ['packages/linalg-lapack', 'packages/reg-depth-mirror']) {
+    for (const dir of ['packages/wasm-train', 'packages/linalg-lapack', 'packages/reg-depth-mirror']) {
       run(
         process.execPath,
         [join(ROOT, 'node_modules/typescript/bin/tsc'), '-b', join(dir, 'tsconfig.lib.json')],
@@ -147,6 +147,19 @@ describe('packing a plugin and installing it outside the workspace', () => {
     expect(out.value).toBeCloseTo(13.5628, 3); // R(W) of this seeded 256x256 W (bench/penalty.ts prints the same)
     expect(Math.abs(out.value - out.jsValue)).toBeLessThan(1e-5);
     expect(out.gap).toBeLessThan(1e-6);
+
+    // the wasm backend's matrix products through the library's sgemm, as the README shows
+    const blasExample = /<!-- blas-matmul-example -->\s*```js\n([\s\S]*?)```/.exec(
+      readFileSync(LAPACK_README, 'utf8'),
+    )![1]!;
+    writeFileSync(join(project, 'blas-matmul-example.mjs'), blasExample);
+    const blas = JSON.parse(run(process.execPath, ['blas-matmul-example.mjs'], project).trim().split('\n').at(-1)!) as {
+      backend: string;
+      shape: number[];
+      gap: number;
+    };
+    expect(blas).toMatchObject({ backend: 'wasm', shape: [300, 100] });
+    expect(blas.gap).toBeLessThan(1e-3); // sums of 200 products of N(0, 1) values: float32 rounding apart
 
     // core finds the installed package from its place in node_modules: doctor and `linalg: auto` use it
     const cli = join(project, 'node_modules/.bin/rankbias');

@@ -1,5 +1,6 @@
 import type { LinalgChoice } from '../config/schema.js';
 import { setFloat64Accelerator, type Float64Accelerator } from '../linalg/accelerator.js';
+import type { Float32Gemm } from '@rankbias/wasm-train';
 import { BackendUnavailableError } from './errors.js';
 import { defaultImporter, describeImportFailure, type ModuleImporter } from './native.js';
 
@@ -24,21 +25,41 @@ export interface LinalgSelection {
   readonly hint?: string;
 }
 
+/** What `@rankbias/linalg-lapack`'s `loadLapack()` returns, as far as core uses it. */
+interface LapackEngine extends Float64Accelerator {
+  /** float32 sgemm on row-major views (see `Float32Gemm` of @rankbias/wasm-train). */
+  readonly gemmFloat32?: Float32Gemm;
+}
+
 interface LapackModule {
-  loadLapack(): Float64Accelerator;
+  loadLapack(): LapackEngine;
 }
 
 /**
- * Activates the float64 accelerator for this process (`setFloat64Accelerator`)
- * or plain JS. `lapack` throws a `BackendUnavailableError` saying what failed
- * and what to install; `auto` falls back to JS.
+ * Makes `engine` this process's native linear algebra: the float64 routines
+ * of the spectral penalties and, on the wasm backend, the float32 matrix
+ * products (BatchMatMul, _FusedMatMul) through its sgemm. `undefined` returns
+ * both to JS / XNNPACK.
+ */
+async function activate(engine: LapackEngine | undefined): Promise<void> {
+  setFloat64Accelerator(engine);
+  const { setWasmMatMulGemm } = await import('@rankbias/wasm-train');
+  setWasmMatMulGemm(engine?.gemmFloat32);
+}
+
+/**
+ * Activates the system's LAPACK/BLAS for this process, for the spectral
+ * penalties' float64 SVD (`setFloat64Accelerator`) and the wasm backend's
+ * float32 matrix products (`setWasmMatMulGemm`), or plain JS / XNNPACK.
+ * `lapack` throws a `BackendUnavailableError` saying what failed and what to
+ * install; `auto` falls back to JS.
  */
 export async function selectLinalg(
   choice: LinalgChoice,
   importer: ModuleImporter = defaultImporter,
 ): Promise<LinalgSelection> {
   if (choice === 'js') {
-    setFloat64Accelerator(undefined);
+    await activate(undefined);
     return { name: 'js', reason: 'requested', installed: false, notable: false };
   }
   let failure: string;
@@ -47,12 +68,12 @@ export async function selectLinalg(
     const mod = (await importer(LAPACK_PACKAGE)) as LapackModule;
     installed = true;
     const engine = mod.loadLapack();
-    setFloat64Accelerator(engine);
+    await activate(engine);
     return { name: 'lapack', reason: engine.name, installed: true, notable: true };
   } catch (e) {
     failure = installed ? String((e as Error)?.message ?? e) : `${LAPACK_PACKAGE} ${describeImportFailure(e)}`;
   }
-  setFloat64Accelerator(undefined);
+  await activate(undefined);
   if (choice === 'lapack') {
     // An installed package's own message already says what to install; a missing package needs the hint.
     const fix = installed ? '' : ` ${LAPACK_INSTALL_HINT};`;

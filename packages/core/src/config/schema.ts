@@ -45,15 +45,16 @@ export const experimentConfigSchema = z.strictObject({
   seed: z.number().int().nonnegative().default(0),
   backend: z.enum(BACKENDS).default('auto'),
   /**
-   * Where the float64 linear algebra of spectral penalties and metrics runs (default auto: the system's
-   * LAPACK through @rankbias/linalg-lapack when installed, else JS). Optional with no default so that
-   * configs (and sweep run hashes) written before it existed stay equal.
+   * Where the float64 linear algebra of spectral penalties and metrics, and the wasm backend's float32
+   * matrix products, run (default auto: the system's LAPACK/BLAS through @rankbias/linalg-lapack when
+   * installed, else JS and XNNPACK). Optional with no default so that configs (and sweep run hashes)
+   * written before it existed stay equal.
    */
   linalg: z
     .enum(LINALG_CHOICES)
     .optional()
     .describe(
-      'float64 linear algebra of spectral penalties/metrics: auto (LAPACK via @rankbias/linalg-lapack when it loads, else JS), js, lapack (required)',
+      'float64 linear algebra of spectral penalties/metrics and wasm matrix products: auto (LAPACK/BLAS via @rankbias/linalg-lapack when it loads, else JS and XNNPACK), js, lapack (required)',
     ),
   /** Extra plugin packages to load by package name (installed ones are discovered anyway). */
   plugins: z.array(z.string()).default([]),

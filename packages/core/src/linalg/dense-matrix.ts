@@ -26,7 +26,8 @@ export function denseMatrix(rows: number, cols: number, values: ArrayLike<number
   if (values.length !== rows * cols) {
     throw new RangeError(`denseMatrix: ${rows}x${cols} needs ${rows * cols} values, got ${values.length}`);
   }
-  return { rows, cols, data: Float64Array.from(values) };
+  // `new Float64Array(typedArray)` converts in one native pass; `from` would iterate.
+  return { rows, cols, data: new Float64Array(values as ArrayLike<number>) };
 }
 
 /** Builds a `DenseMatrix` from nested rows (`number[][]`), checking they all have one length. */

@@ -43,10 +43,20 @@ export class BatchSchedule {
 
   /** Indices of the next batch (a fresh array the caller may keep). */
   next(): Int32Array {
+    const start = this.advance();
+    return this.order!.slice(start, start + this.size);
+  }
+
+  /**
+   * Moves past the next batch without copying its indices (a fixed full batch
+   * already built) and returns where it starts in the epoch's order: the state
+   * then is exactly as after `next()`.
+   */
+  advance(): number {
     if (this.order === null || this.position + this.size > this.examples) this.startEpoch();
-    const out = this.order!.slice(this.position, this.position + this.size);
+    const start = this.position;
     this.position += this.size;
-    return out;
+    return start;
   }
 
   private startEpoch(): void {

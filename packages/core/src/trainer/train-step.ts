@@ -58,12 +58,13 @@ export function trainStep(inputs: TrainStepInputs, batch: Batch, step: number): 
       }, vars);
       dGrads = ordered(trainable, side.grads);
     }
-    return { terms: tf.stack(kept), grads: ordered(trainable, main.grads), decoupledGrads: dGrads };
+    // One host read for every term: stacked when there are several.
+    const stacked = kept.length > 1 ? tf.stack(kept) : undefined;
+    return { terms: stacked, grads: ordered(trainable, main.grads), decoupledGrads: dGrads };
   });
+  const values = (terms ?? kept[0]!).dataSync();
   tf.dispose(kept);
-
-  const values = terms.dataSync();
-  terms.dispose();
+  terms?.dispose();
   try {
     const record: Record<string, number> = {};
     let total = 0;

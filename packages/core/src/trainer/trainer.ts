@@ -219,8 +219,11 @@ export class Trainer {
   /** Step `step`'s batch: the fixed full batch where there is one, else a fresh one the caller disposes. */
   private nextBatch(step: number): Batch {
     const { dataset } = this.components;
+    if (this.fixedBatch) {
+      this.schedule.advance();
+      return this.fixedBatch;
+    }
     const indices = this.schedule.next();
-    if (this.fixedBatch) return this.fixedBatch;
     const batch = dataset.batch('train', indices, { augment: true, rng: this.augmentRngBase.fork(step) });
     if (this.schedule.full && dataset.augments === false) this.fixedBatch = batch;
     return batch;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackendUnavailableError } from '../../src/backend/errors.js';
 import { describeLinalg, LAPACK_PACKAGE, selectLinalg } from '../../src/backend/linalg.js';
+import { setWasmMatMulGemm, wasmMatMulGemm } from '@rankbias/wasm-train';
 import { float64Accelerator, setFloat64Accelerator, type Float64Accelerator } from '../../src/linalg/accelerator.js';
 
 const notInstalled = (spec: string) =>
@@ -9,7 +10,10 @@ const notInstalled = (spec: string) =>
 /** A stand-in engine: selection only needs its name. */
 const fakeEngine = { name: 'LAPACK libfake.so (1 thread)' } as Float64Accelerator;
 
-afterEach(() => setFloat64Accelerator(undefined));
+afterEach(() => {
+  setFloat64Accelerator(undefined);
+  setWasmMatMulGemm(undefined);
+});
 
 describe('selectLinalg', () => {
   it('auto activates @rankbias/linalg-lapack when it loads a library, and says which', async () => {
@@ -68,6 +72,16 @@ describe('selectLinalg', () => {
     const sel = await selectLinalg('auto');
     expect(sel.name, sel.reason).toBe('lapack');
     expect(float64Accelerator()?.name).toMatch(/^LAPACK /);
+    // The same library's sgemm runs the wasm backend's float32 products.
+    expect(wasmMatMulGemm()).toBe((float64Accelerator() as unknown as { gemmFloat32: unknown }).gemmFloat32);
+  });
+
+  it("an engine's float32 gemm goes to the wasm matmul kernels; js takes it away again", async () => {
+    const gemmFloat32 = () => undefined;
+    await selectLinalg('auto', async () => ({ loadLapack: () => ({ ...fakeEngine, gemmFloat32 }) }));
+    expect(wasmMatMulGemm()).toBe(gemmFloat32);
+    await selectLinalg('js');
+    expect(wasmMatMulGemm()).toBeUndefined();
   });
 });
 

@@ -34,6 +34,17 @@ describe('batch schedule', () => {
     expect(s.state().epoch).toBe(1);
   });
 
+  it('advance() leaves the schedule where next() would, without the copy', () => {
+    const a = new BatchSchedule(10, 4, createRng(5));
+    const b = new BatchSchedule(10, 4, createRng(5));
+    for (let i = 0; i < 5; i++) {
+      a.next();
+      b.advance();
+      expect(b.state()).toEqual(a.state());
+    }
+    expect(Array.from(b.next())).toEqual(Array.from(a.next()));
+  });
+
   it('a batch larger than the split is an error that names the fix', () => {
     expect(() => new BatchSchedule(10, 64, createRng(0))).toThrow(
       /batchSize 64 exceeds the 10 training examples.*batchSize: full/,

@@ -51,16 +51,23 @@ export class MatrixFactorization implements TrainableModel {
 
   /** W_e = W_D ⋯ W_1 (a new tensor; differentiable). */
   endToEnd(): tf.Tensor2D {
-    return tf.tidy(() => {
-      let product: tf.Tensor2D = this.factors[0]!.variable.clone() as tf.Tensor2D;
-      for (let i = 1; i < this.factors.length; i++)
-        product = tf.matMul(this.factors[i]!.variable as tf.Tensor2D, product);
-      return product;
-    });
+    // At depth 1 the product is the variable itself: a clone, so that the caller may dispose what it gets.
+    return tf.tidy(() => (this.factors.length === 1 ? (this.product().clone() as tf.Tensor2D) : this.product()));
+  }
+
+  /** W_D ⋯ W_1, differentiable; at depth 1 the variable itself (not to be disposed). */
+  private product(): tf.Tensor2D {
+    const [first, ...rest] = this.factors.map((f) => f.variable as tf.Tensor2D);
+    let product = first!;
+    for (const factor of rest) product = tf.matMul(factor, product);
+    return product;
   }
 
   apply(x: tf.Tensor, _options?: { training: boolean }): tf.Tensor {
-    return tf.tidy(() => tf.reshape(gatherEntries(this.endToEnd(), tf.cast(x, 'int32')), [-1, 1]));
+    return tf.tidy(() => {
+      const indices = x.dtype === 'int32' ? x : tf.cast(x, 'int32'); // the dataset's x is int32: no Cast kernel
+      return tf.reshape(gatherEntries(this.product(), indices), [-1, 1]);
+    });
   }
 
   trainableVariables(): NamedVariable[] {

@@ -1,7 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { DecoupledOptimizer, NamedTensor } from '@rankbias/core';
+import { addScaled, registerAddScaledKernel } from '../transforms/add-scaled-kernel.js';
 import { chain } from '../transforms/chain.js';
 import type { GradientTransformation, Params, TransformState, Updates } from '../transforms/types.js';
+
+registerAddScaledKernel();
 
 function asMap(grads: tf.NamedTensorMap | NamedTensor[]): Updates {
   if (!Array.isArray(grads)) return grads;
@@ -55,9 +58,16 @@ export class TransformOptimizer extends tf.Optimizer implements DecoupledOptimiz
   /** The transform, wrapped in a `chain` when it is not one (so state keys start with `<i>:<name>/`). */
   readonly transform: GradientTransformation;
 
+  /** The transforms before a final constant scale, and that scale, when the chain ends in one (else undefined). */
+  private readonly fused: { readonly body: GradientTransformation; readonly scale: number } | undefined;
+
   constructor(transform: GradientTransformation) {
     super();
     this.transform = transform.name === 'chain' ? transform : chain(transform);
+    const parts = this.transform.parts ?? [];
+    const scale = parts.at(-1)?.constantScale;
+    // The body's state keys are the whole chain's (`<i>:<name>/`, same i): the final scale has no state.
+    if (scale !== undefined) this.fused = { body: chain(...parts.slice(0, -1)), scale };
   }
 
   override applyGradients(variableGradients: tf.NamedTensorMap | NamedTensor[]): void {
@@ -78,10 +88,12 @@ export class TransformOptimizer extends tf.Optimizer implements DecoupledOptimiz
     const after = tf.tidy(() => {
       const present: Record<string, tf.Tensor> = {};
       for (const [k, g] of Object.entries(grads)) if (g != null) present[k] = g;
-      const { updates, state } = this.transform.update(present, before, variables as Params, { decoupled });
+      // A chain ending in a constant scale (−lr) applies it with the parameter update, in one kernel.
+      const { body, scale } = this.fused ?? { body: this.transform, scale: undefined };
+      const { updates, state } = body.update(present, before, variables as Params, { decoupled });
       for (const [name, u] of Object.entries(updates)) {
         const variable = variables[name]!;
-        variable.assign(tf.add(variable, u));
+        variable.assign(scale === undefined ? tf.add(variable, u) : addScaled(variable, u, scale));
       }
       // keep: an enclosing tidy (model.fit runs each batch in one) must not dispose the state
       for (const tensor of Object.values(state)) tf.keep(tensor);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelBackend, KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
+import { CPU_ACCESS, type MemoryAccess, WASM_ACCESS } from './kernel-memory.js';
 
 /**
  * One kernel for Adam's per-parameter update on the backends whose tensors
@@ -20,36 +21,6 @@ export interface AdamMomentsAttrs {
   readonly beta2: number;
   readonly eps: number;
 }
-
-/** How a backend's tensors are read and its outputs made, for the two backends the kernel runs on. */
-interface MemoryAccess {
-  output(backend: KernelBackend, like: TensorInfo): { info: TensorInfo; values: Float32Array };
-  values(backend: KernelBackend, t: TensorInfo): Float32Array | Int32Array;
-}
-
-interface CpuBackend extends KernelBackend {
-  makeTensorInfo(shape: number[], dtype: string, values: Float32Array): TensorInfo;
-}
-interface WasmBackend extends KernelBackend {
-  makeOutput(shape: number[], dtype: string): TensorInfo;
-  typedArrayFromHeap(t: TensorInfo): Float32Array | Int32Array;
-}
-
-const CPU_ACCESS: MemoryAccess = {
-  output: (backend, like) => {
-    const values = new Float32Array(tf.util.sizeFromShape(like.shape));
-    return { info: (backend as CpuBackend).makeTensorInfo(like.shape.slice(), 'float32', values), values };
-  },
-  values: (backend, t) => backend.readSync(t.dataId) as Float32Array | Int32Array,
-};
-
-const WASM_ACCESS: MemoryAccess = {
-  output: (backend, like) => {
-    const info = (backend as WasmBackend).makeOutput(like.shape.slice(), 'float32');
-    return { info, values: (backend as WasmBackend).typedArrayFromHeap(info) as Float32Array };
-  },
-  values: (backend, t) => (backend as WasmBackend).typedArrayFromHeap(t),
-};
 
 const f32 = Math.fround;
 

@@ -22,6 +22,7 @@ function prefixed(state: TransformState, prefix: string): TransformState {
 export function chain(...transforms: GradientTransformation[]): GradientTransformation {
   return {
     name: 'chain',
+    parts: transforms,
     init(params) {
       return Object.assign({}, ...transforms.map((t, i) => prefixed(t.init(params), prefixOf(i, t))));
     },

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { adamMoments, hasAdamMomentsKernel, registerAdamMomentsKernel } from './adam-moments-kernel.js';
+import { fusedKernelPays } from './kernel-memory.js';
 import { stateEntry, type GradientTransformation, type TransformState } from './types.js';
 
 registerAdamMomentsKernel();
@@ -16,8 +17,9 @@ export interface ScaleByAdamOptions {
 /**
  * Adam's preconditioning: u = m̂ / (sqrt(v̂) + eps) with bias-corrected
  * moments m̂ = m / (1 - β₁ᵗ), v̂ = v / (1 - β₂ᵗ). State: `count`, `mu/<p>`, `nu/<p>`.
- * On the cpu and wasm backends each float32 parameter is one fused kernel
- * (`RankbiasAdamMoments`); elsewhere the same arithmetic in tfjs ops.
+ * On cpu, and on wasm for parameters of up to 4,096 elements, each float32
+ * parameter is one fused kernel (`RankbiasAdamMoments`); elsewhere the same
+ * arithmetic in tfjs ops (wasm's SIMD kernels win on larger tensors).
  */
 export function scaleByAdam(options: ScaleByAdamOptions = {}): GradientTransformation {
   const beta1 = options.beta1 ?? 0.9;
@@ -46,23 +48,23 @@ export function scaleByAdam(options: ScaleByAdamOptions = {}): GradientTransform
       const correction2 = tf.sub(1, tf.pow(tf.scalar(beta2), t));
       const next: Record<string, tf.Tensor> = { ...state, count };
       const out: Record<string, tf.Tensor> = {};
-      if (entries.length > 0 && entries.every(([, g]) => hasAdamMomentsKernel(g.dtype))) {
-        const corrections = { c1: correction1 as tf.Scalar, c2: correction2 as tf.Scalar };
-        for (const [p, g] of entries) {
-          const mu = stateEntry(state, `mu/${p}`, name);
-          const fused = adamMoments(g, mu, stateEntry(state, `nu/${p}`, name), corrections, { beta1, beta2, eps });
+      const corrections = { c1: correction1 as tf.Scalar, c2: correction2 as tf.Scalar };
+      for (const [p, g] of entries) {
+        const mu = stateEntry(state, `mu/${p}`, name);
+        const nu = stateEntry(state, `nu/${p}`, name);
+        // One kernel where it is the faster route; both routes give the same numbers bit for bit.
+        if (hasAdamMomentsKernel(g.dtype) && fusedKernelPays(tf.getBackend(), g.size)) {
+          const fused = adamMoments(g, mu, nu, corrections, { beta1, beta2, eps });
           next[`mu/${p}`] = fused.mu;
           next[`nu/${p}`] = fused.nu;
           out[p] = fused.update;
+          continue;
         }
-        return { updates: out, state: next as TransformState };
-      }
-      for (const [p, g] of entries) {
-        const mu = tf.add(tf.mul(stateEntry(state, `mu/${p}`, name), beta1), tf.mul(g, 1 - beta1));
-        const nu = tf.add(tf.mul(stateEntry(state, `nu/${p}`, name), beta2), tf.mul(tf.square(g), 1 - beta2));
-        next[`mu/${p}`] = mu;
-        next[`nu/${p}`] = nu;
-        out[p] = tf.div(tf.div(mu, correction1), tf.add(tf.sqrt(tf.div(nu, correction2)), eps));
+        const mu2 = tf.add(tf.mul(mu, beta1), tf.mul(g, 1 - beta1));
+        const nu2 = tf.add(tf.mul(nu, beta2), tf.mul(tf.square(g), 1 - beta2));
+        next[`mu/${p}`] = mu2;
+        next[`nu/${p}`] = nu2;
+        out[p] = tf.div(tf.div(mu2, correction1), tf.add(tf.sqrt(tf.div(nu2, correction2)), eps));
       }
       return { updates: out, state: next as TransformState };
     },

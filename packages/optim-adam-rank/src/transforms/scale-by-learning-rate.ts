@@ -15,6 +15,7 @@ export function scaleByLearningRate(learningRate: LearningRate): GradientTransfo
       throw new RangeError(`scaleByLearningRate: learning rate must be >= 0, got ${learningRate}`);
     return {
       name: 'scale_by_learning_rate',
+      constantScale: -learningRate,
       init: () => ({}),
       update(updates, state) {
         const out = Object.fromEntries(Object.entries(updates).map(([p, u]) => [p, tf.mul(u, -learningRate)]));

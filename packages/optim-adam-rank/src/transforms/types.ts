@@ -44,6 +44,15 @@ export interface GradientTransformation {
   init(params: Params): TransformState;
   /** Transforms `updates` (gradients on entry to a chain); only names present in `updates` are touched. */
   update(updates: Updates, state: TransformState, params: Params, extras?: UpdateExtras): TransformResult;
+  /**
+   * Set when `update` is exactly `u ↦ tf.mul(u, constantScale)` for every
+   * parameter, with no state (a constant learning rate: `−lr`). The
+   * `TransformOptimizer` then fuses a chain's final such transform into the
+   * parameter update (one kernel instead of a Multiply and an Add, same values).
+   */
+  readonly constantScale?: number;
+  /** The transforms of a `chain`, in order. */
+  readonly parts?: readonly GradientTransformation[];
 }
 
 /** A learning-rate schedule as a function of the step count (0 at the first update), on tensors. */

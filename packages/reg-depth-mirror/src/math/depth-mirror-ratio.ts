@@ -53,15 +53,19 @@ export function depthMirrorGradient(matrix: MatrixInput, options: SpectralOption
   return { rows: a.rows, cols: a.cols, data: ratioGradient(a.data, d.polar, sum(d.sigma), d.frobenius) };
 }
 
-/** U Vᵀ / F − (N / F³) A, element-wise; zero when F is zero. */
-export function ratioGradient(
+/**
+ * U Vᵀ / F − (N / F³) A, element-wise; zero when F is zero. Written into
+ * `out` when given (a `Float32Array` for a tensor's gradient: one rounding, no
+ * float64 copy), else into a new `Float64Array`.
+ */
+export function ratioGradient<T extends Float32Array | Float64Array = Float64Array>(
   a: ArrayLike<number>,
   polar: ArrayLike<number>,
   nuclear: number,
   frobenius: number,
-): Float64Array {
-  const out = new Float64Array(a.length);
-  if (frobenius === 0) return out;
+  out: T = new Float64Array(a.length) as T,
+): T {
+  if (frobenius === 0) return out.fill(0) as T;
   const c = nuclear / (frobenius * frobenius * frobenius);
   for (let i = 0; i < out.length; i++) out[i] = polar[i]! / frobenius - c * a[i]!;
   return out;

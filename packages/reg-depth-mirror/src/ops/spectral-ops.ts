@@ -59,7 +59,7 @@ function spectralOp(quantity: Quantity, x: tf.Tensor, method: SpectralMethod, op
   const forward = (a: tf.Tensor, save: tf.GradSaveFunc) => {
     // Backend path: a reduction (no download of the matrix); JS path: the values it reads anyway.
     const values = concrete === 'newton-schulz' ? undefined : a.dataSync();
-    if (values ? !values.every(Number.isFinite) : !allFinite(a)) {
+    if (values ? !valuesFinite(values) : !allFinite(a)) {
       // NaN/Inf weights: a NaN loss term, which the trainer reports by step and name.
       return {
         value: tf.scalar(Number.NaN),
@@ -85,13 +85,22 @@ function spectralOp(quantity: Quantity, x: tf.Tensor, method: SpectralMethod, op
       value: tf.scalar(value),
       // The gradient is built lazily: forward-only evaluations never pay for it.
       gradFunc: (dy: tf.Tensor) => {
-        const g = quantity === 'nuclear' ? d.polar : ratioGradient(dense.data, d.polar, nuclear, d.frobenius);
-        return tf.mul(dy, tf.tensor2d(Float32Array.from(g), [rows, cols]));
+        const g =
+          quantity === 'nuclear'
+            ? new Float32Array(d.polar)
+            : ratioGradient(dense.data, d.polar, nuclear, d.frobenius, new Float32Array(rows * cols));
+        return tf.mul(dy, tf.tensor2d(g, [rows, cols]));
       },
     };
   };
   const op = tf.customGrad(forward as unknown as Parameters<typeof tf.customGrad>[0]);
   return op(tf.reshape(x, [rows, cols])) as tf.Scalar;
+}
+
+/** Whether every value is finite (a plain loop: `every` with a callback costs a call per entry). */
+function valuesFinite(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return false;
+  return true;
 }
 
 function allFinite(x: tf.Tensor): boolean {

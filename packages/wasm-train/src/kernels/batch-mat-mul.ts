@@ -1,7 +1,5 @@
 import {
   BatchMatMul,
-  broadcast_util,
-  util,
   type BatchMatMulAttrs,
   type KernelBackend,
   type KernelConfig,
@@ -9,6 +7,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import { withScope, type KernelScope } from '../kernel-scope.js';
+import { gemmHandles, gemmProduct, productShape, wasmMatMulGemm } from './gemm.js';
 import { originalKernel } from './originals.js';
 import type { WasmHeapBackend } from './wasm-heap.js';
 
@@ -46,39 +45,6 @@ export function productFirstIsCheaper(
   return viaProduct < direct;
 }
 
-interface MatMulDims {
-  readonly m: number;
-  readonly k: number;
-  readonly n: number;
-  readonly batchA: number;
-  readonly batchB: number;
-  readonly outShape: number[];
-}
-
-function matMulDims(a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean): MatMulDims {
-  const ra = a.shape.length;
-  const rb = b.shape.length;
-  const m = transposeA ? a.shape[ra - 1]! : a.shape[ra - 2]!;
-  const k = transposeA ? a.shape[ra - 2]! : a.shape[ra - 1]!;
-  const kb = transposeB ? b.shape[rb - 1]! : b.shape[rb - 2]!;
-  const n = transposeB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
-  util.assert(
-    k === kb,
-    () =>
-      `Error in matMul: inner shapes (${k}) and (${kb}) of Tensors with shapes ${a.shape} and ${b.shape} and ` +
-      `transposeA=${transposeA} and transposeB=${transposeB} must match.`,
-  );
-  const outer = broadcast_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
-  return {
-    m,
-    k,
-    n,
-    batchA: util.sizeFromShape(a.shape.slice(0, -2)),
-    batchB: util.sizeFromShape(b.shape.slice(0, -2)),
-    outShape: [...outer, m, n],
-  };
-}
-
 /** `a` as a rank-3 `[batch, rows, cols]` tensor in un-transposed layout (`[batch, m, k]` or `[batch, k, n]`). */
 function upright(scope: KernelScope, x: TensorInfo, batch: number, transposed: boolean): TensorInfo {
   const r = x.shape.length;
@@ -99,7 +65,7 @@ export function fastMatMul(
   transposeA: boolean,
   transposeB: boolean,
 ): TensorInfo {
-  const { m, k, n, batchA, batchB, outShape } = matMulDims(a, b, transposeA, transposeB);
+  const { m, k, n, batchA, batchB, outShape } = productShape(a, b, transposeA, transposeB);
   if (batchA === 1 && batchB === 1) {
     const a2 = scope.reshape(a, a.shape.slice(-2));
     const b2 = scope.reshape(b, b.shape.slice(-2));
@@ -148,7 +114,7 @@ function matrixOf(scope: KernelScope, x: TensorInfo, index: number, rows: number
 
 /** True when the wasm backend's own kernel already takes its fast path (or the product is too small to matter). */
 export function needsNoRewrite(a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean): boolean {
-  const { m, k, n, batchA, batchB } = matMulDims(a, b, transposeA, transposeB);
+  const { m, k, n, batchA, batchB } = productShape(a, b, transposeA, transposeB);
   const single = batchA === 1 && batchB === 1;
   if (single && !transposeA && !transposeB) return true;
   return m * k * n < SMALL_PRODUCT;
@@ -163,13 +129,22 @@ function batchMatMul(args: {
   const { a, b } = inputs;
   const transposeA = Boolean(attrs.transposeA);
   const transposeB = Boolean(attrs.transposeB);
+  const gemm = wasmMatMulGemm();
+  if (gemm) {
+    const shape = productShape(a, b, transposeA, transposeB);
+    if (gemmHandles(a, b, shape)) return gemmProduct(backend, gemm, a, b, transposeA, transposeB, shape);
+  }
   if (a.dtype !== 'float32' || b.dtype !== 'float32' || needsNoRewrite(a, b, transposeA, transposeB)) {
     return originalKernel(BatchMatMul).kernelFunc(args as never);
   }
   return withScope(backend, (scope) => fastMatMul(scope, a, b, transposeA, transposeB));
 }
 
-/** BatchMatMul for wasm that avoids the backend's slow transposed and batched paths. */
+/**
+ * BatchMatMul for wasm: through the native gemm when one is set
+ * (`setWasmMatMulGemm`), else XNNPACK without the backend's slow transposed
+ * and batched paths.
+ */
 export const batchMatMulConfig: KernelConfig = {
   kernelName: BatchMatMul,
   backendName: 'wasm',

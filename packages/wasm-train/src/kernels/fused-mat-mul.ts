@@ -7,6 +7,9 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import { withScope } from '../kernel-scope.js';
+import { fusedEpilogue } from './fused-epilogue.js';
+import { gemmHandles, gemmProduct, productShape, wasmMatMulGemm } from './gemm.js';
+import type { WasmHeapBackend } from './wasm-heap.js';
 import { originalKernel } from './originals.js';
 
 interface FusedInputs {
@@ -19,6 +22,26 @@ interface FusedInputs {
 function fusedMatMul(args: { inputs: FusedInputs; backend: KernelBackend; attrs: NamedAttrMap }) {
   const { inputs, backend, attrs } = args;
   const original = originalKernel(_FusedMatMul).kernelFunc;
+  const gemm = wasmMatMulGemm();
+  if (gemm) {
+    const transposeA = Boolean(attrs.transposeA);
+    const transposeB = Boolean(attrs.transposeB);
+    const shape = productShape(inputs.a, inputs.b, transposeA, transposeB);
+    const epilogue = fusedEpilogue(
+      attrs.activation as string | undefined,
+      attrs.leakyreluAlpha as number | undefined,
+      inputs.bias,
+      inputs.preluActivationWeights,
+      shape.outShape,
+    );
+    if (epilogue && gemmHandles(inputs.a, inputs.b, shape)) {
+      const out = gemmProduct(backend, gemm, inputs.a, inputs.b, transposeA, transposeB, shape);
+      const heap = backend as WasmHeapBackend;
+      const bias = inputs.bias ? (heap.typedArrayFromHeap(inputs.bias) as Float32Array) : undefined;
+      epilogue.apply(heap.typedArrayFromHeap(out) as Float32Array, bias, shape.n);
+      return out;
+    }
+  }
   if (!attrs.transposeA && !attrs.transposeB) return original(args as never);
   return withScope(backend, (scope) => {
     // The fused kernel takes rank-3 operands; swap their last two axes physically.
@@ -33,7 +56,11 @@ function fusedMatMul(args: { inputs: FusedInputs; backend: KernelBackend; attrs:
   });
 }
 
-/** _FusedMatMul for wasm with transposed operands laid out plainly first, so the fast path runs. */
+/**
+ * _FusedMatMul for wasm: the product through the native gemm when one is set
+ * (bias and activation applied after it), else XNNPACK with transposed
+ * operands laid out plainly first, so its fast path runs.
+ */
 export const fusedMatMulConfig: KernelConfig = {
   kernelName: _FusedMatMul,
   backendName: 'wasm',
