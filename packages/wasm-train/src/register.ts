@@ -6,6 +6,7 @@ import { conv2dBackpropInputConfig } from './kernels/conv2d-backprop-input.js';
 import { depthwiseBackpropFilterConfig } from './kernels/depthwise-backprop-filter.js';
 import { depthwiseBackpropInputConfig } from './kernels/depthwise-backprop-input.js';
 import { fusedMatMulConfig } from './kernels/fused-mat-mul.js';
+import { identityConfig } from './kernels/identity.js';
 import { maxPoolGradConfig } from './kernels/max-pool-grad.js';
 import { sumConfig } from './kernels/sum.js';
 import { captureOriginal, capturedOriginals, isOurs, MARK } from './kernels/originals.js';
@@ -26,6 +27,7 @@ export const REPLACED_KERNELS: readonly KernelConfig[] = [
   conv2dBackpropInputConfig,
   maxPoolGradConfig,
   sumConfig,
+  identityConfig,
 ];
 
 function install(config: KernelConfig, original: KernelConfig | undefined): void {
@@ -50,8 +52,9 @@ export function wasmTrainingKernelNames(): string[] {
  * - replaces `BatchMatMul` and `_FusedMatMul` so transposed or batched operands
  *   take the fast XNNPACK path (backprop of every dense layer),
  *   `Conv2DBackpropInput` by a convolution on the fast path, and `MaxPoolGrad`
- *   by a single pass over the pooling windows, and `Sum` over leading axes
- *   (bias gradients) without a transpose.
+ *   by a single pass over the pooling windows, `Sum` over leading axes
+ *   (bias gradients) without a transpose, and `Identity` (clones, tensors
+ *   saved for backprop) by sharing the buffer instead of copying it.
  *
  * Call it after importing `@tensorflow/tfjs-backend-wasm`, before or after `tf.setBackend('wasm')`.
  */

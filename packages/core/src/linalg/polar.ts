@@ -1,7 +1,7 @@
 import { float64Accelerator, type Float64Accelerator } from './accelerator.js';
 import { frobeniusNorm, transpose, type DenseMatrix } from './dense-matrix.js';
 import { jacobiSvd } from './jacobi-svd.js';
-import { gramMatrix, multiplyFlat } from './products.js';
+import { gramMatrix, multiplyFlat, transposeFlat } from './products.js';
 import { symmetricEigen, type SymmetricEigen } from './symmetric-eigen.js';
 
 /**
@@ -172,14 +172,12 @@ function viaGram(a: DenseMatrix, tolerance: number, kernels: GramKernels): Parti
   // Eigenvectors are stored ascending, so row j of `kept` belongs to sigma[rank - 1 - j].
   const kept = vectors.subarray((n - rank) * n);
   if (rank === 0) return { sigma, polar: new Float64Array(m * n), rank };
-  // (V_r Σ_r⁻¹) as an n × rank matrix, transposed from `kept` and scaled in one pass.
-  const scaledT = new Float64Array(n * rank);
-  for (let j = 0; j < rank; j++) {
-    const inverse = 1 / sigma[rank - 1 - j]!;
-    const row = j * n;
-    for (let c = 0; c < n; c++) scaledT[c * rank + j] = kept[row + c]! * inverse;
+  const projected = kernels.multiply(data, transposeFlat(kept, rank, n), m, n, rank);
+  for (let i = 0; i < m; i++) {
+    const row = i * rank;
+    for (let j = 0; j < rank; j++) projected[row + j]! /= sigma[rank - 1 - j]!;
   }
-  const polar = kernels.multiply(kernels.multiply(data, scaledT, m, n, rank), kept, m, rank, n);
+  const polar = kernels.multiply(projected, kept, m, rank, n);
   return { sigma, polar, rank };
 }
 

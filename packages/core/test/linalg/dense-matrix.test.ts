@@ -12,6 +12,16 @@ describe('frobeniusNorm', () => {
     expect(frobeniusNorm({ ...a, data: a.data.map((x) => x * 1e300) }) / 1e300).toBeCloseTo(f, 12);
     expect(frobeniusNorm({ ...a, data: a.data.map((x) => x * 1e-300) }) / 1e-300).toBeCloseTo(f, 12);
   });
+
+  it('at the ends of the float64 range: entries near the largest double and subnormal ones', () => {
+    expect(frobeniusNorm({ rows: 1, cols: 2, data: Float64Array.of(1.5e308, 0) })).toBe(1.5e308);
+    expect(frobeniusNorm({ rows: 1, cols: 2, data: Float64Array.of(1e308, 1e308) })).toBeCloseTo(
+      Math.SQRT2 * 1e308,
+      -295,
+    );
+    expect(frobeniusNorm({ rows: 2, cols: 1, data: Float64Array.of(3e-310, 4e-310) })).toBeCloseTo(5e-310, 320);
+    expect(frobeniusNorm({ rows: 1, cols: 3, data: Float64Array.of(3, 4, 12) })).toBe(13); // exact, as the closed form
+  });
 });
 
 describe('matrixShape', () => {
