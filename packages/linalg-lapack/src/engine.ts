@@ -109,16 +109,7 @@ export function createLapackEngine(lib: LapackLibrary): LapackEngine {
     return c;
   }
 
-  function gemmFloat32(
-    transposeA: boolean,
-    transposeB: boolean,
-    m: number,
-    n: number,
-    k: number,
-    a: Float32Array,
-    b: Float32Array,
-    c: Float32Array,
-  ): void {
+  const gemmFloat32: LapackEngine['gemmFloat32'] = (transposeA, transposeB, m, n, k, a, b, c) => {
     if (a.length < m * k || b.length < k * n || c.length < m * n) {
       throw new RangeError(
         `gemmFloat32: ${m}x${k} times ${k}x${n} needs ${m * k}, ${k * n} and ${m * n} values, ` +
@@ -146,7 +137,7 @@ export function createLapackEngine(lib: LapackLibrary): LapackEngine {
       c,
       n,
     );
-  }
+  };
 
   function gramEigen(a: Float64Array, m: number, n: number): SymmetricEigenResult {
     checkSquareish('gramEigen', a.length, m, n);

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setWasmMatMulGemm, wasmMatMulGemm, type Float32Gemm } from '../src/index.js';
 import { sameOnWasmAndCpu, setUpBackends } from './support/backends.js';
+import { stored, TRANSPOSES } from './support/matmul-cases.js';
 import { randomInt, randomValues, seededRandom } from './support/random.js';
 
 beforeAll(setUpBackends);
@@ -26,17 +27,6 @@ function countingGemm(): { gemm: Float32Gemm; calls: () => number } {
       }
   };
   return { gemm, calls: () => calls };
-}
-
-const TRANSPOSES = [
-  [false, false],
-  [true, false],
-  [false, true],
-  [true, true],
-] as const;
-
-function stored(batch: number[], rows: number, cols: number, transposed: boolean): number[] {
-  return [...batch, ...(transposed ? [cols, rows] : [rows, cols])];
 }
 
 describe('BatchMatMul on wasm through a native gemm (setWasmMatMulGemm)', () => {

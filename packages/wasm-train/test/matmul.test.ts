@@ -2,21 +2,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { productFirstIsCheaper } from '../src/kernels/batch-mat-mul.js';
 import { sameOnWasmAndCpu, setUpBackends } from './support/backends.js';
+import { stored, TRANSPOSES } from './support/matmul-cases.js';
 import { randomInt, randomValues, seededRandom } from './support/random.js';
 
 beforeAll(setUpBackends);
-
-const TRANSPOSES = [
-  [false, false],
-  [true, false],
-  [false, true],
-  [true, true],
-] as const;
-
-/** Stored shape of an operand whose logical (rows x cols) matrix may be transposed. */
-function stored(batch: number[], rows: number, cols: number, transposed: boolean): number[] {
-  return [...batch, ...(transposed ? [cols, rows] : [rows, cols])];
-}
 
 describe('BatchMatMul on wasm (transposes laid out before the fast path)', () => {
   const random = seededRandom(11);
