@@ -29,6 +29,8 @@ export interface LapackEngine {
   gramEigen(a: Float64Array, m: number, n: number): SymmetricEigenResult;
   /** Thin SVD of the row-major m × n matrix A, m ≥ n (dgesdd). */
   svd(a: Float64Array, m: number, n: number): ThinSvdResult;
+  /** Singular values of the row-major m × n matrix A, m ≥ n, descending (dgesdd without vectors). */
+  singularValues(a: Float64Array, m: number, n: number): Float64Array;
   /** The row-major m × n product of row-major A (m × k) and B (k × n) (cblas_dgemm). */
   multiply(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array;
   /**
@@ -174,6 +176,47 @@ export function createLapackEngine(lib: LapackLibrary): LapackEngine {
     return { values, vectors: g };
   }
 
+  const valuesWork = new Map<string, { work: Float64Array; iwork: Int32Array }>();
+  const none = new Float64Array(1);
+
+  function singularValues(a: Float64Array, m: number, n: number): Float64Array {
+    checkSquareish('singularValues', a.length, m, n);
+    const sigma = new Float64Array(n);
+    if (n === 0) return sigma;
+    // X = Aᵀ (n × m, column-major) has A's singular values; dgesdd overwrites it, so a copy.
+    const x = a.slice();
+    const key = `${m}x${n}`;
+    let ws = valuesWork.get(key);
+    if (!ws) {
+      const query = new Float64Array(1);
+      const iwork = new Int32Array(8 * n);
+      dgesdd('N', int(n), int(m), x, int(n), sigma, none, int(1), none, int(1), query, int(-1), iwork, info, 1);
+      if (info[0] !== 0) throw new LapackCallError('dgesdd (workspace query)', info[0]!);
+      ws = { work: new Float64Array(Math.ceil(query[0]!)), iwork };
+      if (valuesWork.size > 8) valuesWork.clear();
+      valuesWork.set(key, ws);
+    }
+    dgesdd(
+      'N',
+      int(n),
+      int(m),
+      x,
+      int(n),
+      sigma,
+      none,
+      int(1),
+      none,
+      int(1),
+      ws.work,
+      int(ws.work.length),
+      ws.iwork,
+      info,
+      1,
+    );
+    if (info[0] !== 0) throw new LapackCallError('dgesdd', info[0]!);
+    return sigma;
+  }
+
   function svd(a: Float64Array, m: number, n: number): ThinSvdResult {
     checkSquareish('svd', a.length, m, n);
     const sigma = new Float64Array(n);
@@ -219,5 +262,5 @@ export function createLapackEngine(lib: LapackLibrary): LapackEngine {
     return { sigma, u, v };
   }
 
-  return { name, library: lib.path, gramEigen, svd, multiply, gemmFloat32 };
+  return { name, library: lib.path, gramEigen, svd, singularValues, multiply, gemmFloat32 };
 }

@@ -136,6 +136,23 @@ describe('svd (dgesdd)', () => {
 
   it('rejects a wide matrix (callers pass the taller orientation)', () => {
     expect(() => engine.svd(new Float64Array(6), 2, 3)).toThrow(/rows >= cols/);
+    expect(() => engine.singularValues(new Float64Array(6), 2, 3)).toThrow(/rows >= cols/);
+  });
+
+  it('singularValues (no vectors): the σ of the full SVD, and the input untouched', () => {
+    for (const [m, n] of [
+      [7, 7],
+      [40, 15],
+    ] as const) {
+      const a = randomMatrix(m * n, m + n);
+      const before = a.slice();
+      const values = engine.singularValues(a, m, n);
+      expect(maxAbs(values, engine.svd(a, m, n).sigma)).toBeLessThan(1e-13);
+      expect(a).toEqual(before);
+      // Σσ² = ‖A‖_F², an identity independent of LAPACK
+      const frob2 = a.reduce((s, x) => s + x * x, 0);
+      expect(values.reduce((s, x) => s + x * x, 0)).toBeCloseTo(frob2, 10);
+    }
   });
 });
 

@@ -12,6 +12,8 @@ export interface Float64Accelerator {
   gramEigen(a: Float64Array, m: number, n: number): SymmetricEigen;
   /** Thin SVD of A (m × n, m ≥ n): sigma descending, u m × n and v n × n row-major (u_r(i) = u[i*n + r]). */
   svd(a: Float64Array, m: number, n: number): { sigma: Float64Array; u: Float64Array; v: Float64Array };
+  /** Singular values of A (m × n, m ≥ n), descending, without vectors (optional: dgesdd). */
+  singularValues?(a: Float64Array, m: number, n: number): Float64Array;
   /** A (m × k) · B (k × n). */
   multiply(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array;
 }

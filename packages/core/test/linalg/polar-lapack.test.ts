@@ -10,7 +10,7 @@ import { setFloat64Accelerator } from '../../src/linalg/accelerator.js';
 import { denseMatrix, type DenseMatrix } from '../../src/linalg/dense-matrix.js';
 import { NoFloat64AcceleratorError, polarDecomposition } from '../../src/linalg/polar.js';
 import { multiply } from '../../src/linalg/products.js';
-import { resolvePolarMethod } from '../../src/linalg/singular-values.js';
+import { resolvePolarMethod, singularValues } from '../../src/linalg/singular-values.js';
 
 function seeded(seed: number): () => number {
   let t = seed >>> 0;
@@ -87,5 +87,37 @@ describe("polarDecomposition method 'lapack'", () => {
     } finally {
       setFloat64Accelerator(loadLapack());
     }
+  });
+});
+
+describe('singularValues on the accelerator (its SVD without vectors)', () => {
+  it("is the default once an accelerator with an SVD is active, and agrees with Jacobi's values", () => {
+    const engine = loadLapack();
+    let calls = 0;
+    setFloat64Accelerator({
+      ...engine,
+      singularValues: (a, m, n) => {
+        calls++;
+        return engine.singularValues(a, m, n);
+      },
+    });
+    for (const m of [random(40, 25, 7), random(12, 30, 8)]) {
+      const values = singularValues(m);
+      const jacobi = singularValues(m, { method: 'jacobi' });
+      expect(values).toHaveLength(Math.min(m.rows, m.cols));
+      expect(maxAbs(values, jacobi)).toBeLessThan(1e-13);
+    }
+    expect(calls).toBe(2);
+    setFloat64Accelerator(engine);
+  });
+
+  it('without an accelerator the default stays the Jacobi SVD; a NaN entry is an error that says where', () => {
+    const m = random(10, 10, 9);
+    setFloat64Accelerator(undefined);
+    const js = singularValues(m);
+    setFloat64Accelerator(loadLapack());
+    expect(Array.from(js)).toEqual(Array.from(singularValues(m, { method: 'jacobi' })));
+    const bad = denseMatrix(2, 2, [1, Number.NaN, 0, 1]);
+    expect(() => singularValues(bad)).toThrow(/non-finite entry \(NaN\) at index 1/);
   });
 });
