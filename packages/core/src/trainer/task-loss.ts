@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TaskKind } from '../contracts/dataset.js';
+import { meanSquaredError } from './mean-squared-error.js';
 
 /**
  * Mean loss of a batch for a task:
@@ -22,7 +23,7 @@ export function taskLoss(task: TaskKind, output: tf.Tensor, y: tf.Tensor): tf.Sc
         return tf.mean(tf.softplus(tf.neg(tf.mul(tf.reshape(y, [-1]), f))));
       }
       case 'regression':
-        return tf.mean(tf.squaredDifference(output, tf.reshape(y, output.shape)));
+        return meanSquaredError(output, tf.reshape(y, output.shape));
     }
   }) as tf.Scalar;
 }
