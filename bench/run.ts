@@ -174,12 +174,14 @@ async function main(): Promise<void> {
     await BACKEND_SETUPS.find((b) => b.id === 'wasm')!.activate(); // runs then pick their own linalg route
     console.log(`${await benchDefaultSweep(noTorch == null, flags.torchThreads)}\n`);
   }
-  console.log(
-    'CPU time = wall time on an idle core for these single-threaded runs; it is the figure to trust when the',
-  );
-  console.log("machine is shared (wall medians then include waiting for a core). Node counts V8's parallel");
-  console.log('GC threads in CPU time. For the seeds, the fastest 50-step chunk (min wall) is the least');
-  console.log('disturbed figure on a busy machine.');
+  for (const line of [
+    'CPU time counts every thread of the process. For PyTorch (one thread) it is its wall time on an idle',
+    "core; Node adds V8's helper threads (garbage collection, compilation), about a third more than its wall",
+    'time, which an idle second core absorbs. In a sweep that keeps every core busy, CPU time is what counts.',
+    'Wall medians include waiting for a core on a shared machine; for the seeds, the fastest 50-step chunk',
+    'is the wall figure least disturbed by other load.',
+  ])
+    console.log(line);
   if (reference?.label.includes('reference BLAS')) console.log(REFERENCE_BLAS_WARNING);
   console.log(`load average at end ${load()} (figures are noisy when it exceeds the core count)`);
 }
