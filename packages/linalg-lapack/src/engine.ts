@@ -176,44 +176,37 @@ export function createLapackEngine(lib: LapackLibrary): LapackEngine {
     return { values, vectors: g };
   }
 
-  const valuesWork = new Map<string, { work: Float64Array; iwork: Int32Array }>();
   const none = new Float64Array(1);
+
+  /**
+   * dgesdd on the column-major n × m matrix X = Aᵀ (overwritten), with its
+   * workspace kept per job and size: `N` (values only) or `S` (thin vectors
+   * into ux, n × n, and vtx, n × m).
+   */
+  function gesdd(jobz: 'N' | 'S', x: Float64Array, m: number, n: number, sigma: Float64Array, ux = none, vtx = none) {
+    const ld = jobz === 'N' ? 1 : n;
+    const call = (work: Float64Array, lwork: number, iwork: Int32Array) =>
+      dgesdd(jobz, int(n), int(m), x, int(n), sigma, ux, int(ld), vtx, int(ld), work, int(lwork), iwork, info, 1);
+    const key = `${jobz}${m}x${n}`;
+    let ws = gesddWork.get(key);
+    if (!ws) {
+      const query = new Float64Array(1);
+      const iwork = new Int32Array(8 * n);
+      call(query, -1, iwork);
+      if (info[0] !== 0) throw new LapackCallError('dgesdd (workspace query)', info[0]!);
+      ws = { work: new Float64Array(Math.ceil(query[0]!)), iwork };
+      if (gesddWork.size > 8) gesddWork.clear();
+      gesddWork.set(key, ws);
+    }
+    call(ws.work, ws.work.length, ws.iwork);
+    if (info[0] !== 0) throw new LapackCallError('dgesdd', info[0]!);
+  }
 
   function singularValues(a: Float64Array, m: number, n: number): Float64Array {
     checkSquareish('singularValues', a.length, m, n);
     const sigma = new Float64Array(n);
-    if (n === 0) return sigma;
     // X = Aᵀ (n × m, column-major) has A's singular values; dgesdd overwrites it, so a copy.
-    const x = a.slice();
-    const key = `${m}x${n}`;
-    let ws = valuesWork.get(key);
-    if (!ws) {
-      const query = new Float64Array(1);
-      const iwork = new Int32Array(8 * n);
-      dgesdd('N', int(n), int(m), x, int(n), sigma, none, int(1), none, int(1), query, int(-1), iwork, info, 1);
-      if (info[0] !== 0) throw new LapackCallError('dgesdd (workspace query)', info[0]!);
-      ws = { work: new Float64Array(Math.ceil(query[0]!)), iwork };
-      if (valuesWork.size > 8) valuesWork.clear();
-      valuesWork.set(key, ws);
-    }
-    dgesdd(
-      'N',
-      int(n),
-      int(m),
-      x,
-      int(n),
-      sigma,
-      none,
-      int(1),
-      none,
-      int(1),
-      ws.work,
-      int(ws.work.length),
-      ws.iwork,
-      info,
-      1,
-    );
-    if (info[0] !== 0) throw new LapackCallError('dgesdd', info[0]!);
+    if (n > 0) gesdd('N', a.slice(), m, n, sigma);
     return sigma;
   }
 
@@ -221,39 +214,10 @@ export function createLapackEngine(lib: LapackLibrary): LapackEngine {
     checkSquareish('svd', a.length, m, n);
     const sigma = new Float64Array(n);
     if (n === 0) return { sigma, u: new Float64Array(0), v: new Float64Array(0) };
-    // X = Aᵀ is n × m (wide): X = Ux Σ VxᵀT, so A = Vx Σ Uxᵀ: U_A = Vx, V_A = Ux.
-    const x = a.slice();
+    // X = Aᵀ is n × m (wide): X = Ux Σ Vxᵀ, so A = Vx Σ Uxᵀ: U_A = Vx, V_A = Ux.
     const ux = new Float64Array(n * n);
     const vtx = new Float64Array(n * m);
-    const key = `${m}x${n}`;
-    let ws = gesddWork.get(key);
-    if (!ws) {
-      const query = new Float64Array(1);
-      const iwork = new Int32Array(8 * n);
-      dgesdd('S', int(n), int(m), x, int(n), sigma, ux, int(n), vtx, int(n), query, int(-1), iwork, info, 1);
-      if (info[0] !== 0) throw new LapackCallError('dgesdd (workspace query)', info[0]!);
-      ws = { work: new Float64Array(Math.ceil(query[0]!)), iwork };
-      if (gesddWork.size > 8) gesddWork.clear();
-      gesddWork.set(key, ws);
-    }
-    dgesdd(
-      'S',
-      int(n),
-      int(m),
-      x,
-      int(n),
-      sigma,
-      ux,
-      int(n),
-      vtx,
-      int(n),
-      ws.work,
-      int(ws.work.length),
-      ws.iwork,
-      info,
-      1,
-    );
-    if (info[0] !== 0) throw new LapackCallError('dgesdd', info[0]!);
+    gesdd('S', a.slice(), m, n, sigma, ux, vtx);
     // Vxᵀ is n × m column-major: element (r, i) at vtx[r + i*n] = U_A(i, r), i.e. exactly u[i*n + r].
     const u = vtx;
     // Ux is n × n column-major: Ux(c, r) at ux[c + r*n]; v wants v[c*n + r].

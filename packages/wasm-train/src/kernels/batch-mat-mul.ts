@@ -7,7 +7,8 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
 import { withScope, type KernelScope } from '../kernel-scope.js';
-import { gemmHandles, gemmProduct, productShape, wasmMatMulGemm } from './gemm.js';
+import { gemmHandles, gemmProduct, wasmMatMulGemm } from './gemm.js';
+import { productShape } from './product-shape.js';
 import { originalKernel } from './originals.js';
 import type { WasmHeapBackend } from './wasm-heap.js';
 

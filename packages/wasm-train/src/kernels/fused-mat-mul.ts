@@ -8,7 +8,8 @@ import {
 } from '@tensorflow/tfjs-core';
 import { withScope } from '../kernel-scope.js';
 import { fusedEpilogue } from './fused-epilogue.js';
-import { gemmHandles, gemmProduct, productShape, wasmMatMulGemm } from './gemm.js';
+import { gemmHandles, gemmProduct, wasmMatMulGemm } from './gemm.js';
+import { productShape } from './product-shape.js';
 import type { WasmHeapBackend } from './wasm-heap.js';
 import { originalKernel } from './originals.js';
 
