@@ -8,6 +8,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { selectBackend } from '@rankbias/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADAM_MOMENTS, registerAdamMomentsKernel } from '../src/transforms/adam-moments-kernel.js';
+import { fusedKernelPays } from '../src/transforms/kernel-memory.js';
 import { scaleByAdam } from '../src/transforms/scale-by-adam.js';
 import type { TransformState } from '../src/transforms/types.js';
 
@@ -20,16 +21,16 @@ interface Trace {
 }
 
 /** Sixty Adam steps on two parameters with seeded gradients; the kernels of the last step. */
-async function sixtySteps(): Promise<Trace> {
+async function sixtySteps(shapes: { w: number[]; b: number[] } = { w: [7, 5], b: [3] }): Promise<Trace> {
   const adam = scaleByAdam({ beta1: 0.9, beta2: 0.99, eps: 1e-8 });
-  const params = { w: tf.zeros([7, 5]), b: tf.zeros([3]) };
+  const params = { w: tf.zeros(shapes.w), b: tf.zeros(shapes.b) };
   let state: TransformState = adam.init(params);
   const updates: Float32Array[] = [];
   let kernels = 0;
   for (let step = 0; step < 60; step++) {
     const grads = {
-      w: tf.randomNormal([7, 5], 0, 1 + step, 'float32', 10 + step),
-      b: tf.randomNormal([3], 0, 1e-3, 'float32', 20 + step),
+      w: tf.randomNormal(shapes.w, 0, 1 + step, 'float32', 10 + step),
+      b: tf.randomNormal(shapes.b, 0, 1e-3, 'float32', 20 + step),
     };
     let result: ReturnType<typeof adam.update> | undefined;
     const info = await tf.profile(() => {
@@ -56,6 +57,19 @@ function ulpsApart(a: Float32Array, b: Float32Array): number {
 }
 
 describe('the fused Adam kernel', () => {
+  it('on wasm at 9,999 and 4,097 elements (SIMD lanes and a JS tail): the composed ops, bit for bit, still fused', async () => {
+    await selectBackend('wasm');
+    // The backend's memory takes the SIMD loops, so the fused kernel pays at any size.
+    expect(fusedKernelPays('wasm', 1_000_000)).toBe(true);
+    const shapes = { w: [101, 99], b: [4097] };
+    const fused = await sixtySteps(shapes);
+    tf.unregisterKernel(ADAM_MOMENTS, 'wasm');
+    const composed = await sixtySteps(shapes);
+    fused.updates.forEach((u, i) => expect(ulpsApart(u, composed.updates[i]!), `update ${i}`).toBe(0));
+    fused.moments.forEach((m, i) => expect(ulpsApart(m, composed.moments[i]!), `moment ${i}`).toBe(0));
+    expect(fused.kernels).toBe(8);
+  });
+
   for (const backend of ['cpu', 'wasm'] as const) {
     it(`on ${backend}: the composed ops' moments and updates, bit for bit, in one kernel per parameter instead of twelve`, async () => {
       await selectBackend(backend);

@@ -10,3 +10,5 @@ export {
   selectLinalg,
   type LinalgSelection,
 } from './linalg.js';
+export { backendMatMulGemm } from './matmul-gemm.js';
+export type { Float32Gemm } from '@rankbias/wasm-train';

@@ -13,6 +13,7 @@ export {
 } from './problem.js';
 export { MatrixCompletionDataset } from './dataset.js';
 export { MatrixFactorization, gatherEntries, type MatrixFactorizationOptions } from './model.js';
+export { factorChainEntries } from './factor-chain-entries.js';
 export { MatrixCompletionError, learnedMatrix, matrixCompletionReport } from './metric.js';
 export { softImpute, shrinkSingularValues, type SoftImputeOptions, type SoftImputeResult } from './soft-impute.js';
 // The float64 Jacobi SVD and spectral measures are @rankbias/core's shared linear algebra, re-exported here.

@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { NamedTensor, NamedVariable, Rng, StackedModel, TrainableModel } from '@rankbias/core';
+import {
+  backendMatMulGemm,
+  type NamedTensor,
+  type NamedVariable,
+  type Rng,
+  type StackedModel,
+  type TrainableModel,
+} from '@rankbias/core';
+import { factorChainEntries } from './factor-chain-entries.js';
 import { gatherEntries } from './gather-entries.js';
 import { StackedMatrixFactorization } from './stacked-model.js';
 
@@ -63,9 +71,20 @@ export class MatrixFactorization implements TrainableModel {
     return product;
   }
 
+  /**
+   * The predicted entries W_e[row, col] as a column. Where the backend's matrix
+   * products run on a BLAS gemm (wasm with `linalg: auto|lapack`), the chain,
+   * the gather and their gradients are one op with the same numbers
+   * (`factorChainEntries`); elsewhere tfjs ops.
+   */
   apply(x: tf.Tensor, _options?: { training: boolean }): tf.Tensor {
     return tf.tidy(() => {
       const indices = x.dtype === 'int32' ? x : tf.cast(x, 'int32'); // the dataset's x is int32: no Cast kernel
+      const gemm = backendMatMulGemm();
+      if (gemm) {
+        const factors = this.factors.map((f) => f.variable as tf.Tensor2D);
+        return factorChainEntries(factors, indices, gemm, { column: true });
+      }
       return tf.reshape(gatherEntries(this.product(), indices), [-1, 1]);
     });
   }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { NamedTensor, NamedVariable, StackedModel } from '@rankbias/core';
+import { backendMatMulGemm, type NamedTensor, type NamedVariable, type StackedModel } from '@rankbias/core';
+import { factorChainEntries } from './factor-chain-entries.js';
 import type { MatrixFactorization } from './model.js';
 import { gatherEntries } from './gather-entries.js';
 
@@ -63,8 +64,25 @@ export class StackedMatrixFactorization implements StackedModel {
     return indices;
   }
 
+  /**
+   * Run k's predictions for its entries `x[k]`, `[K, batch, 1]`. Where the
+   * backend's products run on a BLAS gemm, one `factorChainEntries` op for
+   * all runs (the same numbers); elsewhere batched tfjs ops.
+   */
   apply(x: tf.Tensor, _options?: { training: boolean }): tf.Tensor {
     const [k, batch] = x.shape as [number, number, number];
+    const gemm = backendMatMulGemm();
+    if (gemm) {
+      return tf.tidy(() => {
+        const indices = x.dtype === 'int32' ? x : tf.cast(x, 'int32');
+        return factorChainEntries(
+          this.factors.map((f) => f.variable),
+          indices,
+          gemm,
+          { column: true },
+        );
+      });
+    }
     return tf.tidy(() => {
       const products = this.endToEnd();
       const [, n, m] = products.shape;

@@ -22,7 +22,13 @@ function addScaledWith(access: MemoryAccess): KernelFunc {
     const uv = access.values(backend, u);
     const s = f32((attrs as unknown as { scale: number }).scale);
     const o = out.values;
-    for (let i = 0; i < o.length; i++) o[i] = f32(xv[i]! + f32(uv[i]! * s));
+    const loops = access.simd?.(backend);
+    let start = 0;
+    if (loops) {
+      start = o.length & ~3;
+      loops.addScaled(xv.byteOffset, uv.byteOffset, o.byteOffset, start, s);
+    }
+    for (let i = start; i < o.length; i++) o[i] = f32(xv[i]! + f32(uv[i]! * s));
     return out.info;
   };
 }

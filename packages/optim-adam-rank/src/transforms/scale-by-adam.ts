@@ -17,9 +17,9 @@ export interface ScaleByAdamOptions {
 /**
  * Adam's preconditioning: u = m̂ / (sqrt(v̂) + eps) with bias-corrected
  * moments m̂ = m / (1 - β₁ᵗ), v̂ = v / (1 - β₂ᵗ). State: `count`, `mu/<p>`, `nu/<p>`.
- * On cpu, and on wasm for parameters of up to 4,096 elements, each float32
- * parameter is one fused kernel (`RankbiasAdamMoments`); elsewhere the same
- * arithmetic in tfjs ops (wasm's SIMD kernels win on larger tensors).
+ * On cpu and wasm each float32 parameter is one fused kernel
+ * (`RankbiasAdamMoments`; on wasm WebAssembly SIMD loops, or without SIMD a JS
+ * loop up to 4,096 elements); elsewhere the same arithmetic in tfjs ops.
  */
 export function scaleByAdam(options: ScaleByAdamOptions = {}): GradientTransformation {
   const beta1 = options.beta1 ?? 0.9;
