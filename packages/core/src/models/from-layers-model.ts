@@ -30,14 +30,22 @@ function named(weights: readonly LayerVariableLike[]): NamedVariable[] {
   });
 }
 
-/** Wraps a tfjs-layers model as a `TrainableModel`. */
+/**
+ * Wraps a tfjs-layers model as a `TrainableModel`. `apply` replaces the
+ * model's own forward pass (a builder that knows its architecture may compute
+ * the same function with fewer tfjs kernels, on the same variables).
+ */
 export function fromLayersModel(
   model: LayersModel,
-  options: { effectiveWeights?: () => NamedTensor[] } = {},
+  options: {
+    effectiveWeights?: () => NamedTensor[];
+    apply?: (x: tf.Tensor, options: { training: boolean }) => tf.Tensor;
+  } = {},
 ): TrainableModel {
+  const apply = options.apply;
   return {
     layersModel: model,
-    apply: (x, { training }) => model.apply(x, { training }) as tf.Tensor,
+    apply: apply ?? ((x, { training }) => model.apply(x, { training }) as tf.Tensor),
     trainableVariables: () => named(model.trainableWeights as unknown as LayerVariableLike[]),
     variables: () => named(model.weights as unknown as LayerVariableLike[]),
     effectiveWeights: options.effectiveWeights,

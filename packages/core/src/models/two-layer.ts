@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { definePlugin } from '../contracts/plugin.js';
 import type { DatasetInfo } from '../contracts/dataset.js';
 import { fromLayersModel } from './from-layers-model.js';
+import { directTwoLayerApply } from './two-layer-apply.js';
 import type { Rng } from '../rng/rng.js';
 import { withSeededMathRandom } from '../rng/seeded-math.js';
 import { activationLayer } from './activation.js';
@@ -104,6 +105,8 @@ export const twoLayerPlugin = definePlugin({
   create(options, ctx) {
     const info = datasetInfoOf(ctx, 'two-layer');
     requireDenseInput(info, 'two-layer');
-    return fromLayersModel(withSeededMathRandom(ctx.rng, () => buildTwoLayer(options, info, ctx.rng)));
+    const model = withSeededMathRandom(ctx.rng, () => buildTwoLayer(options, info, ctx.rng));
+    const apply = directTwoLayerApply(model, options.activation, options.alpha, featureCount([...info.inputShape]));
+    return fromLayersModel(model, { apply });
   },
 });

@@ -1,0 +1,95 @@
+/**
+ * The two-layer net's direct forward pass against tfjs-layers' own
+ * (`layersModel.apply`): outputs and gradients of every variable bit for bit
+ * on cpu and on wasm, for each variant the seeds use, with fewer kernels.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { container } from 'tsyringe';
+import { describe, expect, it } from 'vitest';
+import { selectLinalg } from '../../src/backend/linalg.js';
+import { selectBackend } from '../../src/backend/select-backend.js';
+import type { DatasetInfo } from '../../src/contracts/dataset.js';
+import type { TrainableModel } from '../../src/contracts/model.js';
+import { twoLayerPlugin } from '../../src/models/two-layer.js';
+import { createRng } from '../../src/rng/rng.js';
+
+async function build(options: unknown, dataset: DatasetInfo): Promise<TrainableModel> {
+  const ctx = { container: container.createChildContainer(), rng: createRng(3), seed: 3, backend: 'cpu', dataset };
+  return (await twoLayerPlugin.create(twoLayerPlugin.options.parse(options), ctx)) as TrainableModel;
+}
+
+/** Output, and the gradient of Σ w·output for each trainable variable, with the kernels run on the way. */
+function pass(model: TrainableModel, forward: (x: tf.Tensor) => tf.Tensor, x: tf.Tensor) {
+  const vars = model.trainableVariables().map((v) => v.variable);
+  const weights = tf.randomNormal([x.shape[0]!, 1], 0, 1, 'float32', 9);
+  const kernels: string[] = [];
+  const engine = tf.engine() as unknown as { runKernel: (name: string, ...rest: unknown[]) => unknown };
+  const runKernel = engine.runKernel.bind(engine);
+  engine.runKernel = (name: string, ...rest: unknown[]) => {
+    kernels.push(name);
+    return runKernel(name, ...rest);
+  };
+  try {
+    const { value, grads } = tf.variableGrads(() => tf.sum(tf.mul(forward(x), weights)) as tf.Scalar, vars);
+    const out = {
+      output: Array.from(tf.tidy(() => forward(x)).dataSync()),
+      value: value.dataSync()[0],
+      grads: vars.map((v) => Array.from(grads[v.name]!.dataSync())),
+    };
+    tf.dispose([value, weights, ...Object.values(grads)]);
+    return out;
+  } finally {
+    engine.runKernel = runKernel;
+    lastKernelCount = kernels.length;
+  }
+}
+/** Kernels run by the last `pass`. */
+let lastKernelCount = 0;
+
+const VARIANTS: Array<[string, unknown, DatasetInfo]> = [
+  [
+    'ReLU with bias, trained second layer (teacher–student, result 3)',
+    { width: 30, activation: 'relu', bias: true, initScale: 0.5 },
+    { task: 'regression', inputShape: [5], outputSize: 1 },
+  ],
+  [
+    'leaky ReLU, fixed second layer, no bias (result 2)',
+    { width: 20, activation: 'leaky-relu', alpha: 0.2, initScale: 0.3, fixedSecondLayer: true },
+    { task: 'binary', inputShape: [40], outputSize: 1 },
+  ],
+  [
+    'image-shaped input (flattened), two outputs',
+    { width: 12, activation: 'relu', bias: true },
+    { task: 'multiclass', inputShape: [3, 4, 2], outputSize: 2 },
+  ],
+];
+
+describe('two-layer: the direct pass is tfjs-layers’ pass, bit for bit', () => {
+  for (const [backend, linalg] of [
+    ['cpu', 'js'],
+    ['wasm', 'js'],
+    ['wasm', 'lapack'],
+  ] as const) {
+    for (const [label, options, info] of VARIANTS) {
+      it(`${label} on ${backend}${linalg === 'lapack' ? ' with BLAS products' : ''}`, async () => {
+        expect((await selectBackend(backend)).name).toBe(backend);
+        // .ci/run installs libopenblas0-pthread: `lapack` then puts the wasm products on its sgemm.
+        expect((await selectLinalg(linalg)).name).toBe(linalg);
+        const model = await build(options, info);
+        const x = tf.randomNormal([17, ...info.inputShape], 0, 2, 'float32', 4);
+        const direct = pass(model, (t) => model.apply(t, { training: true }), x);
+        const directKernels = lastKernelCount;
+        const layers = pass(model, (t) => model.layersModel!.apply(t, { training: true }) as tf.Tensor, x);
+        const layersKernels = lastKernelCount;
+        expect(direct.output).toEqual(layers.output);
+        expect(direct.value).toBe(layers.value);
+        direct.grads.forEach((g, i) => expect(g, `gradient ${i}`).toEqual(layers.grads[i]));
+        // Fewer kernels; about a third fewer wherever the biased layer need not stay fused (not wasm on XNNPACK).
+        const fusedKept = backend === 'wasm' && linalg === 'js' && (options as { bias?: boolean }).bias === true;
+        expect(directKernels).toBeLessThan(layersKernels * (fusedKept ? 1 : 0.7));
+        tf.dispose(x);
+        model.dispose();
+      });
+    }
+  }
+});
