@@ -51,7 +51,7 @@ const VARIANTS: Array<[string, unknown, DatasetInfo]> = [
   [
     'image-shaped input (flattened), two outputs',
     { width: 12, activation: 'relu', bias: true },
-    { task: 'multiclass', inputShape: [3, 4, 2], outputSize: 2 },
+    { task: 'classification', inputShape: [3, 4, 2], outputSize: 2 },
   ],
 ];
 
