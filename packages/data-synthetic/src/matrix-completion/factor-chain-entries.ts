@@ -9,12 +9,18 @@ function block(values: Float32Array, b: number, length: number, batch: number): 
   return batch === 1 ? values : values.subarray(b * length, (b + 1) * length);
 }
 
-/** Index pairs already read and checked, per (immutable) indices tensor: a fixed batch is read once. */
-const checkedIndices = new WeakMap<tf.Tensor, { rows: number; cols: number; values: Int32Array }>();
+/**
+ * Index pairs already read and checked, per indices tensor: a fixed batch is read once. Tensors are immutable;
+ * a variable (assignable) is read every time.
+ */
+const checkedIndices = new WeakMap<
+  tf.Tensor,
+  { runs: number | undefined; rows: number; cols: number; values: Int32Array }
+>();
 
 function readIndices(indices: tf.Tensor, runs: number | undefined, rows: number, cols: number): Int32Array {
   const cached = checkedIndices.get(indices);
-  if (cached && cached.rows === rows && cached.cols === cols) return cached.values;
+  if (cached && cached.runs === runs && cached.rows === rows && cached.cols === cols) return cached.values;
   const expected = runs === undefined ? '[k, 2]' : `[${runs}, k, 2]`;
   const rank = runs === undefined ? 2 : 3;
   if (
@@ -36,7 +42,7 @@ function readIndices(indices: tf.Tensor, runs: number | undefined, rows: number,
       );
     }
   }
-  checkedIndices.set(indices, { rows, cols, values });
+  if (!(indices instanceof tf.Variable)) checkedIndices.set(indices, { runs, rows, cols, values });
   return values;
 }
 

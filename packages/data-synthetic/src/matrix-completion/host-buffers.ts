@@ -48,8 +48,11 @@ export class ScratchPool {
   /** Returns buffers for reuse; the caller must not touch them afterwards. */
   giveBack(...buffers: Float32Array[]): void {
     for (const b of buffers) {
-      const list = this.free.get(b.length) ?? [];
-      if (list.length === 0) this.free.set(b.length, list);
+      let list = this.free.get(b.length);
+      if (!list) {
+        list = [];
+        this.free.set(b.length, list);
+      }
       if (list.length < this.keepPerLength) list.push(b);
     }
   }

@@ -141,6 +141,18 @@ describe('factorChainEntries against the composed ops (cpu, a plain-loop gemm)',
   });
 });
 
+describe('factorChainEntries reads index pairs', () => {
+  it('once per tensor, but every time from a variable, whose pairs can be assigned', () => {
+    const factors = [randomMatrix(3, 4, 1), randomMatrix(2, 3, 2)];
+    const product = tf.matMul(factors[1]!, factors[0]!).arraySync() as number[][];
+    const pairs = tf.variable(tf.tensor2d([0, 0, 1, 3], [2, 2], 'int32'));
+    const read = () => Array.from(factorChainEntries(factors, pairs, plainGemm).dataSync());
+    expect(read()).toEqual([product[0]![0]!, product[1]![3]!].map(Math.fround));
+    pairs.assign(tf.tensor2d([1, 1, 0, 2], [2, 2], 'int32'));
+    expect(read()).toEqual([product[1]![1]!, product[0]![2]!].map(Math.fround));
+  });
+});
+
 describe('factorChainEntries refuses bad input by name', () => {
   const factors = [randomMatrix(3, 4, 1), randomMatrix(2, 3, 2)];
   it('a pair outside the product', () => {

@@ -45,7 +45,11 @@ const op = {
   brIf: (depth: number) => [0x0d, depth],
   get: (i: number) => [0x20, i],
   set: (i: number) => [0x21, i],
-  i32Const: (v: number) => [0x41, v],
+  /** One-byte signed LEB128: the loops need only 2 and 16. */
+  i32Const: (v: number) => {
+    if (!(Number.isInteger(v) && v >= 0 && v < 64)) throw new RangeError(`i32Const: ${v} needs a longer encoding`);
+    return [0x41, v];
+  },
   i32Add: [0x6a],
   i32Shl: [0x74],
   i32GeU: [0x4f],
