@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-layers'; // registers the gradient functions, as a trainer run does
 import { describe, expect, it } from 'vitest';
 import { selectBackend } from '../../src/backend/index.js';
-import { meanSquaredError } from '../../src/trainer/mean-squared-error.js';
+import { meanSquaredError, meanSquaredErrorPerRun } from '../../src/trainer/mean-squared-error.js';
 
 function seededValues(length: number, seed: number, scale: number): Float32Array {
   let t = seed >>> 0;
@@ -19,21 +19,26 @@ function seededValues(length: number, seed: number, scale: number): Float32Array
   });
 }
 
-async function valueAndGrad(loss: (o: tf.Tensor, y: tf.Tensor) => tf.Scalar, shape: number[], seed: number) {
+async function valueAndGrad(
+  loss: (o: tf.Tensor, y: tf.Tensor) => tf.Tensor,
+  shape: number[],
+  seed: number,
+  weights: tf.Tensor = tf.scalar(0.37),
+) {
   const size = shape.reduce((a, b) => a * b, 1);
   const o = tf.tensor(seededValues(size, seed, 3), shape);
   const y = tf.tensor(seededValues(size, seed + 1, 1e-3), shape);
   let result: { value: tf.Scalar; grad: tf.Tensor } | undefined;
   const info = await tf.profile(() => {
-    // A weight of 0.37 stands in for the trainer's sum with penalties (dy ≠ 1).
-    result = tf.valueAndGrad((x: tf.Tensor) => tf.mul(loss(x, y), 0.37) as tf.Scalar)(o);
+    // Weights (0.37 by default) stand in for the trainer's sum with penalties (dy ≠ 1).
+    result = tf.valueAndGrad((x: tf.Tensor) => tf.sum(tf.mul(loss(x, y), weights)) as tf.Scalar)(o);
   });
   const out = {
     value: result!.value.dataSync()[0]!,
     grad: Array.from(result!.grad.dataSync()),
     kernels: info.kernels.length,
   };
-  tf.dispose([o, y, result!.value, result!.grad]);
+  tf.dispose([o, y, weights, result!.value, result!.grad]);
   return out;
 }
 
@@ -57,6 +62,53 @@ describe('meanSquaredError', () => {
       }
     });
   }
+
+  for (const backend of ['cpu', 'wasm'] as const) {
+    it(`per run, on ${backend}: the composed stacked ops' values and gradient bit for bit, in fewer kernels`, async () => {
+      await selectBackend(backend);
+      for (const [shape, seed] of [
+        [[8, 2000, 1], 3],
+        [[3, 7, 2], 4],
+      ] as const) {
+        const runs = shape[0];
+        const weights = () => tf.tensor1d(Array.from({ length: runs }, (_, k) => 0.37 + 0.61 * k));
+        const composed = await valueAndGrad(
+          (o, y) => tf.mean(tf.reshape(tf.squaredDifference(o, y), [runs, -1]), 1),
+          [...shape],
+          seed,
+          weights(),
+        );
+        const fused = await valueAndGrad(meanSquaredErrorPerRun, [...shape], seed, weights());
+        expect(fused.value).toBe(composed.value);
+        expect(fused.grad).toEqual(composed.grad);
+        expect(fused.kernels).toBeLessThan(composed.kernels);
+      }
+    });
+  }
+
+  it('per run: run k is meanSquaredError of slice k; gradient 2(o − y)·w_k/n in float64', async () => {
+    await selectBackend('cpu');
+    const o = tf.tensor2d([
+      [1.5, -2, 0.25],
+      [4, 0, -1],
+    ]);
+    const y = tf.tensor2d([
+      [1, 1, 1],
+      [2, 2, 2],
+    ]);
+    const losses = meanSquaredErrorPerRun(o, y).dataSync();
+    expect(losses[0]).toBe(meanSquaredError(tf.slice(o, 0, 1), tf.slice(y, 0, 1)).dataSync()[0]);
+    expect(losses[1]).toBeCloseTo((4 + 4 + 9) / 3, 6);
+    const w = [0.5, 3];
+    const g = tf
+      .grad((x: tf.Tensor) => tf.sum(tf.mul(meanSquaredErrorPerRun(x, y), w)) as tf.Scalar)(o)
+      .arraySync() as number[][];
+    const expected = [
+      [1.5, -2, 0.25].map((v) => (2 * (v - 1) * w[0]!) / 3),
+      [4, 0, -1].map((v) => (2 * (v - 2) * w[1]!) / 3),
+    ];
+    expected.forEach((row, k) => row.forEach((v, i) => expect(g[k]![i]).toBeCloseTo(v, 6)));
+  });
 
   it('gradient 2(o − y)/n against the closed form in float64', async () => {
     await selectBackend('cpu');

@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Float32Gemm } from '@rankbias/core';
-import { hostValues, ScratchPool } from './host-buffers.js';
+import { filledTensors, hostValues, ScratchPool } from './host-buffers.js';
 
 const scratch = new ScratchPool();
+/** Buffers that are all zeros while in this pool: a scatter target is cleared at its few offsets, not filled. */
+const zeroed = new ScratchPool();
 
 /** Run b's block of `length` values (the whole array for a single run: no view object). */
 function block(values: Float32Array, b: number, length: number, batch: number): Float32Array {
@@ -10,17 +12,18 @@ function block(values: Float32Array, b: number, length: number, batch: number): 
 }
 
 /**
- * Index pairs already read and checked, per indices tensor: a fixed batch is read once. Tensors are immutable;
- * a variable (assignable) is read every time.
+ * Checked pairs as flat offsets `b·rows·cols + row·cols + col` into the runs'
+ * products, per indices tensor: a fixed batch is read and checked once.
+ * Tensors are immutable; a variable (assignable) is read every time.
  */
-const checkedIndices = new WeakMap<
+const checkedOffsets = new WeakMap<
   tf.Tensor,
-  { runs: number | undefined; rows: number; cols: number; values: Int32Array }
+  { runs: number | undefined; rows: number; cols: number; offsets: Int32Array }
 >();
 
-function readIndices(indices: tf.Tensor, runs: number | undefined, rows: number, cols: number): Int32Array {
-  const cached = checkedIndices.get(indices);
-  if (cached && cached.runs === runs && cached.rows === rows && cached.cols === cols) return cached.values;
+function readOffsets(indices: tf.Tensor, runs: number | undefined, rows: number, cols: number): Int32Array {
+  const cached = checkedOffsets.get(indices);
+  if (cached && cached.runs === runs && cached.rows === rows && cached.cols === cols) return cached.offsets;
   const expected = runs === undefined ? '[k, 2]' : `[${runs}, k, 2]`;
   const rank = runs === undefined ? 2 : 3;
   if (
@@ -34,54 +37,38 @@ function readIndices(indices: tf.Tensor, runs: number | undefined, rows: number,
     );
   }
   const values = indices.dataSync() as Int32Array;
-  for (let j = 0; j < values.length; j += 2) {
-    const [r, c] = [values[j]!, values[j + 1]!];
+  const offsets = new Int32Array(values.length / 2);
+  const perRun = offsets.length / (runs ?? 1);
+  for (let j = 0; j < offsets.length; j++) {
+    const [r, c] = [values[2 * j]!, values[2 * j + 1]!];
     if (!(r >= 0 && r < rows && c >= 0 && c < cols)) {
       throw new RangeError(
-        `factorChainEntries: index pair ${j / 2} is (${r}, ${c}), outside the ${rows} × ${cols} product`,
+        `factorChainEntries: index pair ${j} is (${r}, ${c}), outside the ${rows} × ${cols} product`,
       );
     }
+    offsets[j] = Math.floor(j / perRun) * rows * cols + r * cols + c;
   }
-  if (!(indices instanceof tf.Variable)) checkedIndices.set(indices, { runs, rows, cols, values });
-  return values;
+  if (!(indices instanceof tf.Variable)) checkedOffsets.set(indices, { runs, rows, cols, offsets });
+  return offsets;
 }
 
 // The loops over entries are module functions: the op's closures are new every call, and V8 optimises a hot
 // module function once for all of them.
 
-/** Run b's entry j: `products[b·size + row·cols + col]` for the pairs of each run, in order. */
-function gatherPairs(
-  products: Float32Array,
-  pairs: Int32Array,
-  batch: number,
-  count: number,
-  size: number,
-  cols: number,
-): Float32Array {
-  const entries = new Float32Array(batch * count);
-  for (let b = 0, j = 0; b < batch; b++) {
-    const base = b * size;
-    for (let end = j + count; j < end; j++) entries[j] = products[base + pairs[2 * j]! * cols + pairs[2 * j + 1]!]!;
-  }
-  return entries;
+/** GatherNd: entry j is `products[offsets[j]]`. */
+function gatherEntries(entries: Float32Array, products: Float32Array, offsets: Int32Array): void {
+  for (let j = 0; j < offsets.length; j++) entries[j] = products[offsets[j]!]!;
 }
 
-/** ScatterNd: each entry's gradient added, in order, into a zeroed `target` at its run's (row, col). */
-function scatterPairs(
-  target: Float32Array,
-  values: Float32Array,
-  pairs: Int32Array,
-  batch: number,
-  count: number,
-  size: number,
-  cols: number,
-): Float32Array {
-  target.fill(0);
-  for (let b = 0, j = 0; b < batch; b++) {
-    const base = b * size;
-    for (let end = j + count; j < end; j++) target[base + pairs[2 * j]! * cols + pairs[2 * j + 1]!]! += values[j]!;
-  }
+/** ScatterNd: each entry's gradient added, in order, at its offset into `target`, all zeros before. */
+function scatterEntries(target: Float32Array, values: Float32Array, offsets: Int32Array): Float32Array {
+  for (let j = 0; j < offsets.length; j++) target[offsets[j]!]! += values[j]!;
   return target;
+}
+
+/** Zeros at the offsets: a scatter target back to all zeros. */
+function clearEntries(target: Float32Array, offsets: Int32Array): void {
+  for (let j = 0; j < offsets.length; j++) target[offsets[j]!] = 0;
 }
 
 /** Factor shapes checked: float32, all matrices or all `[K, r, c]` stacks of one K, chained. */
@@ -137,8 +124,8 @@ export function factorChainEntries(
   const batch = runs ?? 1;
   const cols = shapes[0]![1];
   const rows = shapes[shapes.length - 1]![0];
-  const pairs = readIndices(indices, runs, rows, cols);
-  const count = pairs.length / 2 / batch;
+  const offsets = readOffsets(indices, runs, rows, cols);
+  const count = offsets.length / batch;
   const outShape = [...(runs === undefined ? [] : [runs]), count, ...(options.column ? [1] : [])];
   const depth = factors.length;
 
@@ -147,61 +134,77 @@ export function factorChainEntries(
     // prefix[k] = W_{k+1} ⋯ W_1 per run (r_{k+1} × cols each), in scratch buffers kept for the backward pass;
     // W_1 itself is read again there.
     const prefix: Float32Array[] = [];
-    const views = tensors.map(hostValues); // nothing is allocated on the heap until the result
-    let previous = views[0]!;
-    let previousSize = shapes[0]![0] * cols;
-    for (let k = 1; k < depth; k++) {
-      const [r, c] = shapes[k]!;
-      const out = scratch.take(batch * r * cols);
-      for (let b = 0; b < batch; b++) {
-        gemm(
-          false,
-          false,
-          r,
-          cols,
-          c,
-          block(views[k]!, b, r * c, batch),
-          block(previous, b, previousSize, batch),
-          block(out, b, r * cols, batch),
-        );
+    const [value] = filledTensors([outShape], ([entries]) => {
+      const views = tensors.map(hostValues);
+      let previous = views[0]!;
+      let previousSize = shapes[0]![0] * cols;
+      for (let k = 1; k < depth; k++) {
+        const [r, c] = shapes[k]!;
+        const out = scratch.take(batch * r * cols);
+        for (let b = 0; b < batch; b++) {
+          gemm(
+            false,
+            false,
+            r,
+            cols,
+            c,
+            block(views[k]!, b, r * c, batch),
+            block(previous, b, previousSize, batch),
+            block(out, b, r * cols, batch),
+          );
+        }
+        prefix.push(out);
+        previous = out;
+        previousSize = r * cols;
       }
-      prefix.push(out);
-      previous = out;
-      previousSize = r * cols;
-    }
-    const entries = gatherPairs(previous, pairs, batch, count, previousSize, cols);
+      gatherEntries(entries!, previous, offsets);
+    });
     let backwardDone = false;
     return {
-      value: tf.tensor(entries, outShape),
+      value: value!,
       gradFunc: (dy: tf.Tensor) => {
         if (backwardDone) throw new Error('factorChainEntries: the gradient of one forward pass was asked twice');
         backwardDone = true;
-        const dyv = dy.dataSync() as Float32Array;
-        const size = rows * cols;
-        // ScatterNd: the entries' gradients summed, in order, into each run's product.
-        let upstream = scatterPairs(scratch.take(batch * size), dyv, pairs, batch, count, size, cols);
-        // Fresh views: the heap may have moved since the forward pass.
-        const values = tensors.map(hostValues);
-        const dFactors: Float32Array[] = new Array(depth);
-        // prefix[k] = W_{k+1} · prefix[k−1]: d/dW_{k+1} = upstream · prefix[k−1]ᵀ, d/dprefix[k−1] = W_{k+1}ᵀ · upstream.
-        for (let k = depth - 1; k >= 1; k--) {
-          const [r, c] = shapes[k]!;
-          const below = k === 1 ? values[0]! : prefix[k - 2]!;
-          const dFactor = scratch.take(batch * r * c);
-          const dBelow = scratch.take(batch * c * cols);
-          for (let b = 0; b < batch; b++) {
-            const up = block(upstream, b, r * cols, batch);
-            gemm(false, true, r, c, cols, up, block(below, b, c * cols, batch), block(dFactor, b, r * c, batch));
-            gemm(true, false, c, cols, r, block(values[k]!, b, r * c, batch), up, block(dBelow, b, c * cols, batch));
-          }
-          dFactors[k] = dFactor;
-          scratch.giveBack(upstream);
-          upstream = dBelow;
-        }
-        dFactors[0] = upstream;
-        scratch.giveBack(...prefix);
-        // Tensors last: on wasm each copies its buffer onto the heap, which can move it.
-        return dFactors.map((g, k) => scratch.toTensor(g, tensors[k]!.shape));
+        // The gradients are written where their tensors live; views of the factors and dy are taken after.
+        return filledTensors(
+          tensors.map((t) => t.shape),
+          (dFactors) => {
+            const values = tensors.map(hostValues);
+            // ScatterNd: the entries' gradients summed, in order, into each run's product (dy read in place).
+            const target = depth === 1 ? dFactors[0]!.fill(0) : zeroed.take(batch * rows * cols);
+            let upstream = scatterEntries(target, hostValues(dy), offsets);
+            // prefix[k] = W_{k+1} · prefix[k−1]:
+            // d/dW_{k+1} = upstream · prefix[k−1]ᵀ, d/dprefix[k−1] = W_{k+1}ᵀ · upstream.
+            for (let k = depth - 1; k >= 1; k--) {
+              const [r, c] = shapes[k]!;
+              const below = k === 1 ? values[0]! : prefix[k - 2]!;
+              const dFactor = dFactors[k]!;
+              const dBelow = k === 1 ? dFactors[0]! : scratch.take(batch * c * cols);
+              for (let b = 0; b < batch; b++) {
+                const up = block(upstream, b, r * cols, batch);
+                gemm(false, true, r, c, cols, up, block(below, b, c * cols, batch), block(dFactor, b, r * c, batch));
+                gemm(
+                  true,
+                  false,
+                  c,
+                  cols,
+                  r,
+                  block(values[k]!, b, r * c, batch),
+                  up,
+                  block(dBelow, b, c * cols, batch),
+                );
+              }
+              if (upstream === target) {
+                clearEntries(target, offsets);
+                zeroed.giveBack(target);
+              } else {
+                scratch.giveBack(upstream);
+              }
+              upstream = dBelow;
+            }
+            scratch.giveBack(...prefix);
+          },
+        );
       },
     };
   });

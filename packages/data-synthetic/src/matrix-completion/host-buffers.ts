@@ -3,6 +3,16 @@ import * as tf from '@tensorflow/tfjs-core';
 /** The wasm backend's heap access. */
 interface HeapBackend {
   typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
+  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
+}
+
+function wasmHeap(): HeapBackend | undefined {
+  const backend = tf.backend() as Partial<HeapBackend>;
+  return tf.getBackend() === 'wasm' &&
+    typeof backend.typedArrayFromHeap === 'function' &&
+    typeof backend.makeOutput === 'function'
+    ? (backend as HeapBackend)
+    : undefined;
 }
 
 /**
@@ -11,11 +21,33 @@ interface HeapBackend {
  * after allocating), elsewhere the backend's own read.
  */
 export function hostValues(t: tf.Tensor): Float32Array {
-  const backend = tf.backend() as Partial<HeapBackend>;
-  if (tf.getBackend() === 'wasm' && typeof backend.typedArrayFromHeap === 'function') {
-    return backend.typedArrayFromHeap(t) as Float32Array;
+  const heap = wasmHeap();
+  return heap ? (heap.typedArrayFromHeap(t) as Float32Array) : (t.dataSync() as Float32Array);
+}
+
+/**
+ * New float32 tensors of the given shapes whose values `fill` writes (their
+ * contents are unspecified before). On wasm they are allocated on the heap
+ * first and `fill` writes there, with no copy; `fill` must take its views of
+ * other tensors (`hostValues`) inside, after that allocation, and must not
+ * allocate on the heap itself. Elsewhere they are fresh arrays the tensors
+ * then own.
+ */
+export function filledTensors(
+  shapes: readonly (readonly number[])[],
+  fill: (values: Float32Array[]) => void,
+): tf.Tensor[] {
+  const heap = wasmHeap();
+  if (heap) {
+    const engine = tf.engine();
+    const infos = shapes.map((shape) => heap.makeOutput(shape.slice(), 'float32'));
+    const tensors = infos.map((info) => engine.makeTensorFromTensorInfo(info));
+    fill(infos.map((info) => heap.typedArrayFromHeap(info) as Float32Array));
+    return tensors;
   }
-  return t.dataSync() as Float32Array;
+  const values = shapes.map((shape) => new Float32Array(shape.reduce((a, b) => a * b, 1)));
+  fill(values);
+  return values.map((v, i) => tf.tensor(v, shapes[i]!.slice()));
 }
 
 /**
@@ -32,17 +64,6 @@ export class ScratchPool {
   /** A buffer of `length` values (contents unspecified). */
   take(length: number): Float32Array {
     return this.free.get(length)?.pop() ?? new Float32Array(length);
-  }
-
-  /**
-   * A tensor of the buffer's values; the buffer goes back to the pool where the
-   * backend copied it (wasm writes onto its heap), and otherwise belongs to
-   * the tensor (cpu keeps the array it is given).
-   */
-  toTensor(buffer: Float32Array, shape: number[]): tf.Tensor {
-    const tensor = tf.tensor(buffer, shape);
-    if (tf.getBackend() === 'wasm') this.giveBack(buffer);
-    return tensor;
   }
 
   /** Returns buffers for reuse; the caller must not touch them afterwards. */

@@ -121,19 +121,20 @@ describe('factorChainEntries against the composed ops (cpu, a plain-loop gemm)',
     expect(fused.value).toBeCloseTo(total, 4);
   });
 
-  it('a second step reuses its scratch buffers without mixing up two ops on one tape', () => {
+  it('later steps reuse its scratch buffers without mixing up two ops on one tape or keeping old pairs', () => {
     const a = [randomMatrix(4, 4, 1), randomMatrix(4, 4, 2)];
     const b = [randomMatrix(4, 4, 3), randomMatrix(4, 4, 4)];
-    const indices = tf.tensor2d(pairs(5, 4, 4, 9), [5, 2], 'int32');
     const weights = tf.ones([5]);
-    const both = (fs: tf.Tensor[]) =>
-      tf.add(
-        factorChainEntries(fs.slice(0, 2), indices, plainGemm),
-        factorChainEntries(fs.slice(2), indices, plainGemm),
-      );
-    const reference = (fs: tf.Tensor[]) =>
-      tf.add(composed(fs.slice(0, 2) as tf.Tensor2D[], indices), composed(fs.slice(2) as tf.Tensor2D[], indices));
     for (let step = 0; step < 3; step++) {
+      // New pairs each step: a scatter buffer reused from the last step must hold nothing of its pairs.
+      const indices = tf.tensor2d(pairs(5, 4, 4, 9 + step), [5, 2], 'int32');
+      const both = (fs: tf.Tensor[]) =>
+        tf.add(
+          factorChainEntries(fs.slice(0, 2), indices, plainGemm),
+          factorChainEntries(fs.slice(2), indices, plainGemm),
+        );
+      const reference = (fs: tf.Tensor[]) =>
+        tf.add(composed(fs.slice(0, 2) as tf.Tensor2D[], indices), composed(fs.slice(2) as tf.Tensor2D[], indices));
       const fused = valueAndGrads(both, [...a, ...b], weights);
       const want = valueAndGrads(reference, [...a, ...b], weights);
       fused.grads.forEach((g, k) => expectClose(g, want.grads[k]!, `step ${step} factor ${k}`));

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TaskKind } from '../../contracts/dataset.js';
+import { meanSquaredErrorPerRun } from '../mean-squared-error.js';
 
 /**
  * `taskLoss` of K runs at once: `output` `[K, b, ...]` and `y` `[K, b, ...]`
@@ -19,10 +20,8 @@ export function stackedTaskLoss(task: TaskKind, output: tf.Tensor, y: tf.Tensor)
         const f = tf.reshape(output, [k, -1]);
         return tf.mean(tf.softplus(tf.neg(tf.mul(tf.reshape(y, [k, -1]), f))), 1);
       }
-      case 'regression': {
-        const diff = tf.squaredDifference(output, tf.reshape(y, output.shape));
-        return tf.mean(tf.reshape(diff, [k, -1]), 1);
-      }
+      case 'regression':
+        return meanSquaredErrorPerRun(output, tf.reshape(y, output.shape));
     }
   }) as tf.Tensor1D;
 }
