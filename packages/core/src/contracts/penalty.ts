@@ -11,6 +11,14 @@ import type { NamedTensor } from './named-tensor.js';
 export interface Penalty {
   /** Unweighted value, summed over `weights`; a differentiable scalar. */
   value(weights: readonly NamedTensor[]): tf.Scalar;
+  /**
+   * Optional, for batched runs (`trainBatched`, `compare --batch-runs`): the
+   * unweighted values of `runs` runs at once. Each weight is a `[runs, ...]`
+   * stack of the runs' weights; entry k of the `[runs]` result, and its
+   * gradient, must equal `value` of the k-th slices. Without it the batched
+   * trainer calls `value` once per run on slices.
+   */
+  stackedValue?(weights: readonly NamedTensor[], runs: number): tf.Tensor1D;
 }
 
 /**

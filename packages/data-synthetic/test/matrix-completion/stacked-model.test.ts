@@ -29,9 +29,26 @@ const froSquared = definePlugin({
   create: () => ({ value: (weights) => tf.addN(weights.map((w) => tf.sum(tf.square(w.tensor)))) as tf.Scalar }),
 });
 
+/** The same penalty with `stackedValue`: batched runs call it once on the stacked weights (counted here). */
+let stackedCalls = 0;
+const froSquaredStacked = definePlugin({
+  kind: 'penalty',
+  name: 'test-fro-squared-stacked',
+  description: 'squared Frobenius norm with stackedValue (test fixture)',
+  package: '@rankbias/data-synthetic',
+  options: z.strictObject({}),
+  create: () => ({
+    value: (weights) => tf.addN(weights.map((w) => tf.sum(tf.square(w.tensor)))) as tf.Scalar,
+    stackedValue: (weights, runs) => {
+      stackedCalls += 1;
+      return tf.addN(weights.map((w) => tf.sum(tf.reshape(tf.square(w.tensor), [runs, -1]), 1))) as tf.Tensor1D;
+    },
+  }),
+});
+
 const root = mkdtempSync(join(tmpdir(), 'rankbias-batched-'));
 const child = container.createChildContainer();
-for (const f of [...corePlugins(), ...matrixCompletionPlugins, froSquared]) registerPlugin(child, f);
+for (const f of [...corePlugins(), ...matrixCompletionPlugins, froSquared, froSquaredStacked]) registerPlugin(child, f);
 const registry = new PluginRegistry(child);
 
 beforeAll(async () => {
@@ -39,7 +56,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function config(seed: number, optimizer: Record<string, unknown>, depth: number) {
+function config(seed: number, optimizer: Record<string, unknown>, depth: number, penalty = 'test-fro-squared') {
   return resolveConfig(
     {
       name: 'batched',
@@ -48,7 +65,7 @@ function config(seed: number, optimizer: Record<string, unknown>, depth: number)
       data: { use: 'matrix-completion', size: 12, rank: 2, observed: 60 },
       model: { use: 'matrix-factorization', size: 12, depth, initScale: 0.1 },
       optimizer,
-      penalties: [{ use: 'test-fro-squared', weight: 0.01, select: ['end-to-end'] }],
+      penalties: [{ use: penalty, weight: 0.01, select: ['end-to-end'] }],
       metrics: [{ use: 'matrix-completion-error', topK: 3 }],
       loggers: [{ use: 'jsonl' }],
       train: { steps: 20, batchSize: 'full', evalEvery: 5, logEvery: 5, checkpointEvery: 10 },
@@ -87,9 +104,10 @@ function expectTensorsClose(a: { name: string; tensor: tf.Tensor }[], b: { name:
 }
 
 describe('trainBatched (matrix-factorization)', () => {
-  for (const [label, optimizer, depth] of [
-    ['tfjs-adam, depth 2', { use: 'tfjs-adam', lr: 0.01 }, 2],
-    ['sgd, depth 3', { use: 'sgd', lr: 2 }, 3],
+  for (const [label, optimizer, depth, penalty] of [
+    ['tfjs-adam, depth 2', { use: 'tfjs-adam', lr: 0.01 }, 2, 'test-fro-squared'],
+    ['sgd, depth 3', { use: 'sgd', lr: 2 }, 3, 'test-fro-squared'],
+    ['tfjs-adam, depth 2, a penalty with stackedValue', { use: 'tfjs-adam', lr: 0.01 }, 2, 'test-fro-squared-stacked'],
   ] as const) {
     it(`trains 3 seeds as one batch with the results and run directories of separate runs (${label})`, async () => {
       const seeds = [0, 1, 2];
@@ -97,12 +115,19 @@ describe('trainBatched (matrix-factorization)', () => {
       const alone = seeds.map((s) => join(root, `${tag}-alone-${s}`));
       const batched = seeds.map((s) => join(root, `${tag}-batched-${s}`));
       for (const [k, s] of seeds.entries()) {
-        await runTraining(config(s, optimizer, depth), { container: child, backend: 'cpu', outDir: alone[k]! });
+        await runTraining(config(s, optimizer, depth, penalty), {
+          container: child,
+          backend: 'cpu',
+          outDir: alone[k]!,
+        });
       }
+      const callsBefore = stackedCalls;
       const results = await trainBatched(
-        seeds.map((s) => config(s, optimizer, depth)),
+        seeds.map((s) => config(s, optimizer, depth, penalty)),
         { container: child, backend: 'cpu', outDirs: batched },
       );
+      // One stacked call per training step (20), none alone; the plain penalty is called per run.
+      expect(stackedCalls - callsBefore).toBe(penalty === 'test-fro-squared-stacked' ? 20 : 0);
       expect(results.map((r) => r.error?.message)).toEqual([undefined, undefined, undefined]);
       expect(results.map((r) => r.status)).toEqual(['completed', 'completed', 'completed']);
       for (const k of seeds.keys()) {

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { defaultRankTolerance, denseMatrix, matrixView, polarDecomposition, resolvePolarMethod } from '@rankbias/core';
 import { ratioGradient } from '../math/depth-mirror-ratio.js';
-import { chooseMethod, type SpectralMethod } from './method.js';
+import { chooseMethod, type ConcreteSpectralMethod, type SpectralMethod } from './method.js';
 import { newtonSchulzPolar } from './newton-schulz.js';
 
-type Quantity = 'nuclear' | 'ratio';
+export type Quantity = 'nuclear' | 'ratio';
 
 /** Options shared by the spectral ops. */
 export interface SpectralOpOptions {
@@ -52,7 +52,12 @@ export function depthMirrorOp(
   return spectralOp('ratio', x, method, options);
 }
 
-function spectralOp(quantity: Quantity, x: tf.Tensor, method: SpectralMethod, options: SpectralOpOptions): tf.Scalar {
+export function spectralOp(
+  quantity: Quantity,
+  x: tf.Tensor,
+  method: SpectralMethod,
+  options: SpectralOpOptions,
+): tf.Scalar {
   const [rows, cols] = matrixView(x.shape);
   const tolerance = options.rankTolerance ?? defaultRankTolerance(rows, cols, 'float32');
   const concrete = method === 'auto' ? chooseMethod(rows, cols, tf.getBackend()) : method;
@@ -73,32 +78,56 @@ function spectralOp(quantity: Quantity, x: tf.Tensor, method: SpectralMethod, op
         return { value: onDevice.value, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, saved[0]!) };
       }
     }
-    const dense = denseMatrix(rows, cols, values ?? a.dataSync());
-    const d = polarDecomposition(dense, {
-      method: concrete === 'newton-schulz' ? resolvePolarMethod(rows, cols) : concrete,
-      rankTolerance: tolerance,
-    });
-    let nuclear = 0;
-    for (const s of d.sigma) nuclear += s;
-    const value = quantity === 'nuclear' ? nuclear : d.frobenius === 0 ? 0 : nuclear / d.frobenius;
+    const host = hostSpectral(quantity, values ?? a.dataSync(), rows, cols, concrete, tolerance);
     return {
-      value: tf.scalar(value),
+      value: tf.scalar(host.value),
       // The gradient is built lazily: forward-only evaluations never pay for it.
-      gradFunc: (dy: tf.Tensor) => {
-        const g =
-          quantity === 'nuclear'
-            ? new Float32Array(d.polar)
-            : ratioGradient(dense.data, d.polar, nuclear, d.frobenius, new Float32Array(rows * cols));
-        return tf.mul(dy, tf.tensor2d(g, [rows, cols]));
-      },
+      gradFunc: (dy: tf.Tensor) => tf.mul(dy, tf.tensor2d(host.gradient(new Float32Array(rows * cols)), [rows, cols])),
     };
   };
   const op = tf.customGrad(forward as unknown as Parameters<typeof tf.customGrad>[0]);
   return op(tf.reshape(x, [rows, cols])) as tf.Scalar;
 }
 
+/** A quantity of one matrix from its float32 values by a float64 route; its gradient on demand. */
+export interface HostSpectral {
+  readonly value: number;
+  /** The unscaled gradient (dvalue/dA), row-major, written into `out` (rounded once to float32). */
+  gradient(out: Float32Array): Float32Array;
+}
+
+/**
+ * The float64 SVD route of the spectral ops for one matrix's values: the
+ * polar decomposition by `method` (Newton–Schulz's own fallback when it was
+ * asked for), the value, and the gradient when asked.
+ */
+export function hostSpectral(
+  quantity: Quantity,
+  values: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  method: ConcreteSpectralMethod,
+  tolerance: number,
+): HostSpectral {
+  const dense = denseMatrix(rows, cols, values);
+  const d = polarDecomposition(dense, {
+    method: method === 'newton-schulz' ? resolvePolarMethod(rows, cols) : method,
+    rankTolerance: tolerance,
+  });
+  let nuclear = 0;
+  for (const s of d.sigma) nuclear += s;
+  return {
+    value: quantity === 'nuclear' ? nuclear : d.frobenius === 0 ? 0 : nuclear / d.frobenius,
+    gradient: (out) => {
+      if (quantity === 'nuclear') out.set(d.polar);
+      else ratioGradient(dense.data, d.polar, nuclear, d.frobenius, out);
+      return out;
+    },
+  };
+}
+
 /** Whether every value is finite (a plain loop: `every` with a callback costs a call per entry). */
-function valuesFinite(values: ArrayLike<number>): boolean {
+export function valuesFinite(values: ArrayLike<number>): boolean {
   for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return false;
   return true;
 }

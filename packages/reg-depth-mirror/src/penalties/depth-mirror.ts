@@ -1,7 +1,8 @@
 import { definePlugin, z } from '@rankbias/core';
 import { depthMirrorOp } from '../ops/spectral-ops.js';
 import { methodOption, rankToleranceOption } from './method-option.js';
-import { sumOverWeights } from './sum-over-weights.js';
+import { stackedSpectralOp } from '../ops/stacked-spectral-op.js';
+import { sumOverStackedWeights, sumOverWeights } from './sum-over-weights.js';
 
 /** Options of the `depth-mirror` penalty (besides the common weight/select/coupling). */
 export const depthMirrorOptions = z.strictObject({ method: methodOption, rankTolerance: rankToleranceOption });
@@ -20,5 +21,9 @@ export const depthMirrorPenalty = definePlugin({
   create: (options) => ({
     value: (weights) =>
       sumOverWeights(weights, (w) => depthMirrorOp(w, options.method, { rankTolerance: options.rankTolerance })),
+    stackedValue: (weights, runs) =>
+      sumOverStackedWeights(weights, runs, (w) =>
+        stackedSpectralOp('ratio', w, options.method, { rankTolerance: options.rankTolerance }),
+      ),
   }),
 });

@@ -1,7 +1,8 @@
 import { definePlugin, z } from '@rankbias/core';
 import { nuclearNormOp } from '../ops/spectral-ops.js';
 import { methodOption, rankToleranceOption } from './method-option.js';
-import { sumOverWeights } from './sum-over-weights.js';
+import { stackedSpectralOp } from '../ops/stacked-spectral-op.js';
+import { sumOverStackedWeights, sumOverWeights } from './sum-over-weights.js';
 
 /** Options of the `nuclear` penalty. */
 export const nuclearOptions = z.strictObject({ method: methodOption, rankTolerance: rankToleranceOption });
@@ -15,5 +16,9 @@ export const nuclearPenalty = definePlugin({
   create: (options) => ({
     value: (weights) =>
       sumOverWeights(weights, (w) => nuclearNormOp(w, options.method, { rankTolerance: options.rankTolerance })),
+    stackedValue: (weights, runs) =>
+      sumOverStackedWeights(weights, runs, (w) =>
+        stackedSpectralOp('nuclear', w, options.method, { rankTolerance: options.rankTolerance }),
+      ),
   }),
 });

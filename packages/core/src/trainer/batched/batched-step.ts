@@ -23,7 +23,9 @@ function slices(weights: readonly NamedTensor[], size: number, selected: Readonl
 
 /**
  * Loss terms and gradients of K runs in one tape: the loss is the sum of the
- * runs' losses, so slice k of each gradient is run k's own gradient.
+ * runs' losses, so slice k of each gradient is run k's own gradient. A
+ * penalty with `stackedValue` takes the stacked weights in one call; others
+ * are called once per run on slices.
  * `terms` is `[1 + penalties, K]`: the data loss of each run, then each
  * weighted penalty. Nothing is applied.
  */
@@ -42,25 +44,37 @@ export function batchedLossAndGrads(
         kept.push(tf.keep(data));
         let total = tf.sum(data) as tf.Scalar;
         if (penalties[0]!.length) {
-          const candidates = slices(
-            [
-              ...trainable.map((v) => ({ name: v.name, tensor: v.variable as tf.Tensor })),
-              ...(model.effectiveWeights?.() ?? []),
-            ],
-            model.size,
-            new Set(penalties[0]!.flatMap((term) => [...term.names])),
-          );
-          penalties[0]!.forEach((_, j) => {
-            const values = penalties.map((terms, k) => {
-              const term = terms[j]!;
-              return tf.mul(
-                term.penalty.value(candidates[k]!.filter((c) => term.names.has(c.name))),
-                term.weight,
-              ) as tf.Scalar;
-            });
-            const stacked = tf.stack(values);
-            kept.push(tf.keep(stacked));
-            total = tf.add(total, tf.sum(stacked));
+          const stacks: NamedTensor[] = [
+            ...trainable.map((v) => ({ name: v.name, tensor: v.variable as tf.Tensor })),
+            ...(model.effectiveWeights?.() ?? []),
+          ];
+          let candidates: NamedTensor[][] | undefined;
+          penalties[0]!.forEach((first, j) => {
+            // Runs differ only in seed, so run 0's term stands for every run's.
+            const { penalty, names, weight } = first;
+            let values: tf.Tensor;
+            if (penalty.stackedValue) {
+              values = tf.mul(
+                penalty.stackedValue(
+                  stacks.filter((c) => names.has(c.name)),
+                  model.size,
+                ),
+                weight,
+              );
+            } else {
+              candidates ??= slices(stacks, model.size, new Set(penalties[0]!.flatMap((term) => [...term.names])));
+              values = tf.stack(
+                penalties.map((terms, k) => {
+                  const term = terms[j]!;
+                  return tf.mul(
+                    term.penalty.value(candidates![k]!.filter((c) => term.names.has(c.name))),
+                    term.weight,
+                  ) as tf.Scalar;
+                }),
+              );
+            }
+            kept.push(tf.keep(values));
+            total = tf.add(total, tf.sum(values));
           });
         }
         return total;
