@@ -25,14 +25,20 @@ export interface LapackEngine {
   /** One line: library, configuration and threads. */
   readonly name: string;
   readonly library: string;
-  /** Eigen-decomposition of AᵀA for the row-major m × n matrix A, m ≥ n (dsyrk + dsyevd). */
-  gramEigen(a: Float64Array, m: number, n: number): SymmetricEigenResult;
+  /**
+   * Eigen-decomposition of AᵀA for the row-major m × n matrix A, m ≥ n (dsyrk + dsyevd).
+   * `vectors`, when given (n·n values, contents ignored), receives the eigenvectors and is returned.
+   */
+  gramEigen(a: Float64Array, m: number, n: number, vectors?: Float64Array): SymmetricEigenResult;
   /** Thin SVD of the row-major m × n matrix A, m ≥ n (dgesdd). */
   svd(a: Float64Array, m: number, n: number): ThinSvdResult;
   /** Singular values of the row-major m × n matrix A, m ≥ n, descending (dgesdd without vectors). */
   singularValues(a: Float64Array, m: number, n: number): Float64Array;
-  /** The row-major m × n product of row-major A (m × k) and B (k × n) (cblas_dgemm). */
-  multiply(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array;
+  /**
+   * The row-major m × n product of row-major A (m × k) and B (k × n) (cblas_dgemm), written into
+   * `out` when given (m·n values, contents ignored) and returned.
+   */
+  multiply(a: Float64Array, b: Float64Array, m: number, k: number, n: number, out?: Float64Array): Float64Array;
   /**
    * C = op(A) · op(B) in float32 (cblas_sgemm), overwriting C: row-major, op(A) m × k
    * and op(B) k × n, where op transposes the stored matrix when asked (A stored
@@ -72,6 +78,15 @@ function checkSquareish(routine: string, length: number, m: number, n: number): 
 
 const int = (v: number) => Int32Array.of(v);
 /** CBLAS enum values (cblas.h). */
+/** The caller's output buffer, checked for its length, or a new one. */
+function outBuffer(routine: string, out: Float64Array | undefined, length: number): Float64Array {
+  if (out === undefined) return new Float64Array(length);
+  if (out.length !== length) {
+    throw new RangeError(`${routine}: the output buffer must hold ${length} values, got ${out.length}`);
+  }
+  return out;
+}
+
 const CBLAS_ROW_MAJOR = 101;
 const CBLAS_NO_TRANS = 111;
 const CBLAS_TRANS = 112;
@@ -98,15 +113,22 @@ export function createLapackEngine(lib: LapackLibrary): LapackEngine {
     .join(', ');
   const name = `LAPACK ${lib.path}${details ? ` (${details})` : ''}`;
 
-  function multiply(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
+  function multiply(
+    a: Float64Array,
+    b: Float64Array,
+    m: number,
+    k: number,
+    n: number,
+    out?: Float64Array,
+  ): Float64Array {
     if (a.length !== m * k || b.length !== k * n) {
       throw new RangeError(
         `multiply: expected ${m}x${k} and ${k}x${n} operands, got ${a.length} and ${b.length} values`,
       );
     }
-    const c = new Float64Array(m * n);
+    const c = outBuffer('multiply', out, m * n);
     if (m === 0 || n === 0) return c;
-    if (k === 0) return c;
+    if (k === 0) return c.fill(0);
     cblasDgemm(CBLAS_ROW_MAJOR, CBLAS_NO_TRANS, CBLAS_NO_TRANS, m, n, k, 1, a, k, b, n, 0, c, n);
     return c;
   }
@@ -141,10 +163,10 @@ export function createLapackEngine(lib: LapackLibrary): LapackEngine {
     );
   };
 
-  function gramEigen(a: Float64Array, m: number, n: number): SymmetricEigenResult {
+  function gramEigen(a: Float64Array, m: number, n: number, vectors?: Float64Array): SymmetricEigenResult {
     checkSquareish('gramEigen', a.length, m, n);
     const values = new Float64Array(n);
-    const g = new Float64Array(n * n);
+    const g = outBuffer('gramEigen', vectors, n * n);
     if (n === 0) return { values, vectors: g };
     // G = X Xᵀ with X = Aᵀ (n × m, column-major, leading dimension n); lower triangle.
     dsyrk('L', 'N', int(n), int(m), one, a, int(n), zero, g, int(n), 1, 1);

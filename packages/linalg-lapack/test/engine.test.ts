@@ -86,6 +86,22 @@ describe('multiply (dgemm on row-major arrays)', () => {
   it('rejects operands of the wrong size', () => {
     expect(() => engine.multiply(new Float64Array(6), new Float64Array(6), 2, 3, 3)).toThrow(RangeError);
   });
+
+  it('writes into a given buffer (whatever it held) and returns it; a buffer of the wrong size is refused', () => {
+    for (const [m, k, n] of [
+      [17, 9, 31],
+      [4, 0, 3],
+    ] as const) {
+      const a = randomMatrix(m * k, 3);
+      const b = randomMatrix(k * n, 4);
+      const out = new Float64Array(m * n).fill(Number.NaN);
+      expect(engine.multiply(a, b, m, k, n, out)).toBe(out);
+      expect(Array.from(out)).toEqual(Array.from(engine.multiply(a, b, m, k, n)));
+    }
+    expect(() => engine.multiply(new Float64Array(6), new Float64Array(6), 2, 3, 2, new Float64Array(5))).toThrow(
+      /must hold 4 values, got 5/,
+    );
+  });
 });
 
 describe('gramEigen (dsyrk + dsyevd)', () => {
@@ -112,6 +128,17 @@ describe('gramEigen (dsyrk + dsyevd)', () => {
       );
     });
   }
+
+  it('writes the eigenvectors into a given buffer (whatever it held): the same numbers; the wrong size is refused', () => {
+    const a = randomMatrix(30 * 20, 11);
+    const out = new Float64Array(400).fill(Number.NaN);
+    const fresh = engine.gramEigen(a, 30, 20);
+    const into = engine.gramEigen(a, 30, 20, out);
+    expect(into.vectors).toBe(out);
+    expect(Array.from(into.vectors)).toEqual(Array.from(fresh.vectors));
+    expect(Array.from(into.values)).toEqual(Array.from(fresh.values));
+    expect(() => engine.gramEigen(a, 30, 20, new Float64Array(399))).toThrow(/must hold 400 values, got 399/);
+  });
 });
 
 describe('svd (dgesdd)', () => {

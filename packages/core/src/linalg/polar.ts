@@ -1,5 +1,6 @@
 import { float64Accelerator, type Float64Accelerator } from './accelerator.js';
 import { frobeniusNorm, transpose, type DenseMatrix } from './dense-matrix.js';
+import { Float64Scratch } from './float64-scratch.js';
 import { jacobiSvd } from './jacobi-svd.js';
 import { gramMatrix, multiplyFlat, transposeFlat } from './products.js';
 import { symmetricEigen, type SymmetricEigen } from './symmetric-eigen.js';
@@ -23,11 +24,17 @@ export class NoFloat64AcceleratorError extends Error {
   }
 }
 
-/** The products and eigen-solver a route runs on: plain JS or an accelerator. */
+/**
+ * The products and eigen-solver a route runs on: plain JS or an accelerator
+ * (which may write into the buffers offered, or return new arrays).
+ */
 interface GramKernels {
-  gramEigen(a: Float64Array, m: number, n: number): SymmetricEigen;
-  multiply(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array;
+  gramEigen(a: Float64Array, m: number, n: number, vectors?: Float64Array): SymmetricEigen;
+  multiply(a: Float64Array, b: Float64Array, m: number, k: number, n: number, out?: Float64Array): Float64Array;
 }
+
+/** The Gram route's intermediate matrices (the scaled copy, eigenvectors, A·V_r): taken and given back per call. */
+const scratch = new Float64Scratch();
 
 const JS_KERNELS: GramKernels = {
   gramEigen: (a, m, n) => symmetricEigen(gramMatrix(a, m, n), n),
@@ -64,6 +71,12 @@ export interface PolarOptions {
    * use `max(m, n) · 2⁻²³` (`defaultRankTolerance(m, n, 'float32')`).
    */
   readonly rankTolerance?: number;
+  /**
+   * A buffer of rows·cols values to receive U Vᵀ, returned as `polar` (the
+   * Gram route writes it there directly): a caller that decomposes every
+   * step can reuse one instead of leaving a new matrix to the garbage collector.
+   */
+  readonly polarInto?: Float64Array;
 }
 
 /** Relative rank tolerance matching the precision the values were stored in. */
@@ -93,25 +106,39 @@ export function polarDecomposition(a: DenseMatrix, options: PolarOptions = {}): 
   const tall = wide ? transpose(a) : a;
   const frobenius = frobeniusNorm(a);
   const k = tall.cols;
+  const into = options.polarInto;
+  if (into && into.length !== a.rows * a.cols) {
+    throw new RangeError(`polarDecomposition: polarInto must hold ${a.rows * a.cols} values, got ${into.length}`);
+  }
   if (frobenius === 0 || k === 0) {
-    return { sigma: new Float64Array(k), polar: new Float64Array(a.rows * a.cols), rank: 0, frobenius };
+    const polar = into ? into.fill(0) : new Float64Array(a.rows * a.cols);
+    return { sigma: new Float64Array(k), polar, rank: 0, frobenius };
   }
   if (!Number.isFinite(frobenius)) {
     throw new RangeError('polarDecomposition: the matrix has non-finite entries (NaN or Infinity)');
   }
   // Scale to unit Frobenius norm so that neither squaring (Gram) nor rotations overflow.
   const source = tall.data;
-  const data = new Float64Array(source.length);
+  // The Gram route only reads the scaled copy, so it comes from (and goes back to) the scratch pool.
+  const data = route === 'gram' ? scratch.take(source.length) : new Float64Array(source.length);
   for (let i = 0; i < data.length; i++) data[i] = source[i]! / frobenius;
   const scaled: DenseMatrix = { rows: tall.rows, cols: k, data };
-  const result =
-    route === 'gram'
-      ? viaGram(scaled, tolerance, accelerator ?? JS_KERNELS)
-      : accelerator
-        ? viaSvd(scaled, tolerance, accelerator)
-        : viaJacobi(scaled, tolerance);
+  let result: Partial;
+  if (route === 'gram') {
+    try {
+      result = viaGram(scaled, tolerance, accelerator ?? JS_KERNELS, wide ? undefined : into);
+    } finally {
+      scratch.giveBack(data);
+    }
+  } else {
+    result = accelerator ? viaSvd(scaled, tolerance, accelerator) : viaJacobi(scaled, tolerance);
+  }
   for (let i = 0; i < result.sigma.length; i++) result.sigma[i]! *= frobenius;
-  const polar = wide ? transpose({ rows: tall.rows, cols: k, data: result.polar }).data : result.polar;
+  let polar = wide ? transposeFlat(result.polar, tall.rows, k, into) : result.polar;
+  if (into && polar !== into) {
+    into.set(polar);
+    polar = into;
+  }
   return { sigma: result.sigma, polar, rank: result.rank, frobenius };
 }
 
@@ -153,32 +180,40 @@ function viaSvd(a: DenseMatrix, tolerance: number, accelerator: Float64Accelerat
   return { sigma, polar: rank === 0 ? new Float64Array(m * n) : accelerator.multiply(ur, vrT, m, rank, n), rank };
 }
 
-function viaGram(a: DenseMatrix, tolerance: number, kernels: GramKernels): Partial {
+/** The Gram route; U Vᵀ goes into `into` when given (m·n values). */
+function viaGram(a: DenseMatrix, tolerance: number, kernels: GramKernels, into?: Float64Array): Partial {
   const { rows: m, cols: n, data } = a;
-  const { values, vectors } = kernels.gramEigen(data, m, n);
-  // Eigenvalues carry absolute errors ~ n eps sigma_max^2, so sigma below ~sqrt(n eps) sigma_max is not
-  // resolved: report it as 0 (the error is then at most the true sigma, not the noise floor).
-  const lambdaMax = Math.max(values[n - 1]!, 0);
-  const unresolved = 4 * n * Number.EPSILON * lambdaMax;
-  const sigma = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const lambda = values[n - 1 - i]!;
-    sigma[i] = lambda > unresolved ? Math.sqrt(lambda) : 0;
+  const taken = [scratch.take(n * n)];
+  try {
+    const { values, vectors } = kernels.gramEigen(data, m, n, taken[0]);
+    // Eigenvalues carry absolute errors ~ n eps sigma_max^2, so sigma below ~sqrt(n eps) sigma_max is not
+    // resolved: report it as 0 (the error is then at most the true sigma, not the noise floor).
+    const lambdaMax = Math.max(values[n - 1]!, 0);
+    const unresolved = 4 * n * Number.EPSILON * lambdaMax;
+    const sigma = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const lambda = values[n - 1 - i]!;
+      sigma[i] = lambda > unresolved ? Math.sqrt(lambda) : 0;
+    }
+    const threshold = Math.max(tolerance, gramFloor(n)) * sigma[0]!;
+    let rank = 0;
+    while (rank < n && sigma[rank]! > threshold) rank++;
+    // polar = A V_r Σ_r⁻¹ V_rᵀ over the resolved singular values: two blocked products through m x rank.
+    // Eigenvectors are stored ascending, so row j of `kept` belongs to sigma[rank - 1 - j].
+    const kept = vectors.subarray((n - rank) * n);
+    if (rank === 0) return { sigma, polar: into ? into.fill(0) : new Float64Array(m * n), rank };
+    taken.push(scratch.take(n * rank), scratch.take(m * rank));
+    const projected = kernels.multiply(data, transposeFlat(kept, rank, n, taken[1]), m, n, rank, taken[2]);
+    for (let i = 0; i < m; i++) {
+      const row = i * rank;
+      for (let j = 0; j < rank; j++) projected[row + j]! /= sigma[rank - 1 - j]!;
+    }
+    // The polar factor is the caller's to keep: its buffer, or a new array.
+    const polar = kernels.multiply(projected, kept, m, rank, n, into);
+    return { sigma, polar, rank };
+  } finally {
+    scratch.giveBack(...taken);
   }
-  const threshold = Math.max(tolerance, gramFloor(n)) * sigma[0]!;
-  let rank = 0;
-  while (rank < n && sigma[rank]! > threshold) rank++;
-  // polar = A V_r Σ_r⁻¹ V_rᵀ over the resolved singular values: two blocked products through m x rank.
-  // Eigenvectors are stored ascending, so row j of `kept` belongs to sigma[rank - 1 - j].
-  const kept = vectors.subarray((n - rank) * n);
-  if (rank === 0) return { sigma, polar: new Float64Array(m * n), rank };
-  const projected = kernels.multiply(data, transposeFlat(kept, rank, n), m, n, rank);
-  for (let i = 0; i < m; i++) {
-    const row = i * rank;
-    for (let j = 0; j < rank; j++) projected[row + j]! /= sigma[rank - 1 - j]!;
-  }
-  const polar = kernels.multiply(projected, kept, m, rank, n);
-  return { sigma, polar, rank };
 }
 
 /** Relative σ below which the Gram route cannot tell a direction from rounding (eigenvalue errors ~ k·ε·σ₁²). */

@@ -144,9 +144,13 @@ function rowPairUpdate(
   }
 }
 
-/** Bᵀ of a rows x cols row-major matrix. */
-export function transposeFlat(b: ArrayLike<number>, rows: number, cols: number): Float64Array {
-  const t = new Float64Array(rows * cols);
+/** Bᵀ of a rows x cols row-major matrix, written into `t` when given (rows·cols values). */
+export function transposeFlat(
+  b: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  t: Float64Array = new Float64Array(rows * cols),
+): Float64Array {
   for (let i = 0; i < rows; i++) {
     const bi = i * cols;
     for (let j = 0; j < cols; j++) t[j * rows + i] = b[bi + j]!;

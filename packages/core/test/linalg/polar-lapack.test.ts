@@ -55,6 +55,36 @@ describe("polarDecomposition method 'lapack'", () => {
     });
   }
 
+  it('polarInto: U Vᵀ written into the given buffer, the same numbers, on every route and shape; wrong size refused', () => {
+    for (const method of ['lapack', 'gram', 'jacobi'] as const) {
+      for (const a of [random(30, 20, 7), random(20, 30, 8), denseMatrix(6, 4, new Float64Array(24))]) {
+        const fresh = polarDecomposition(a, { method });
+        const into = new Float64Array(a.rows * a.cols).fill(Number.NaN);
+        const d = polarDecomposition(a, { method, polarInto: into });
+        expect(d.polar).toBe(into);
+        expect(Array.from(d.polar)).toEqual(Array.from(fresh.polar));
+        expect(Array.from(d.sigma)).toEqual(Array.from(fresh.sigma));
+      }
+    }
+    expect(() => polarDecomposition(random(5, 4, 9), { polarInto: new Float64Array(19) })).toThrow(
+      /polarInto must hold 20 values, got 19/,
+    );
+  });
+
+  it('calls in a row reuse their scratch buffers without mixing matrices: each as a first call', () => {
+    const matrices = [random(40, 30, 10), random(40, 30, 11), random(30, 30, 12), random(40, 30, 10)];
+    const first = matrices.map((a) => polarDecomposition(a, { method: 'lapack' }));
+    // Interleaved sizes, repeated: the pooled intermediates must not carry anything over.
+    for (let round = 0; round < 2; round++) {
+      matrices.forEach((a, i) => {
+        const again = polarDecomposition(a, { method: 'lapack' });
+        expect(Array.from(again.polar)).toEqual(Array.from(first[i]!.polar));
+        expect(Array.from(again.sigma)).toEqual(Array.from(first[i]!.sigma));
+      });
+    }
+    expect(Array.from(first[3]!.polar)).toEqual(Array.from(first[0]!.polar));
+  });
+
   it('keeps a direction at 1e-9·σ₁ when the cut asks for it (the SVD route, below the Gram floor)', () => {
     // U diag(σ) Vᵀ with σ from 1 to 1e-9, built from the Jacobi factors of a random matrix.
     const base = polarDecomposition(random(12, 8, 7), { method: 'jacobi' });

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defaultRankTolerance, denseMatrix, matrixView, polarDecomposition, resolvePolarMethod } from '@rankbias/core';
+import { defaultRankTolerance, matrixView, polarDecomposition, resolvePolarMethod } from '@rankbias/core';
 import { ratioGradient } from '../math/depth-mirror-ratio.js';
 import { chooseMethod, type ConcreteSpectralMethod, type SpectralMethod } from './method.js';
 import { newtonSchulzPolar } from './newton-schulz.js';
@@ -78,28 +78,40 @@ export function spectralOp(
         return { value: onDevice.value, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, saved[0]!) };
       }
     }
-    const host = hostSpectral(quantity, values ?? a.dataSync(), rows, cols, concrete, tolerance);
+    // The gradient comes with the decomposition (a pass over the entries), so no matrix is kept for later.
+    const gradient = new Float32Array(rows * cols);
+    const value = hostSpectral(quantity, values ?? a.dataSync(), rows, cols, concrete, tolerance, gradient);
     return {
-      value: tf.scalar(host.value),
-      // The gradient is built lazily: forward-only evaluations never pay for it.
-      gradFunc: (dy: tf.Tensor) => tf.mul(dy, tf.tensor2d(host.gradient(new Float32Array(rows * cols)), [rows, cols])),
+      value: tf.scalar(value),
+      gradFunc: (dy: tf.Tensor) => tf.mul(dy, tf.tensor2d(gradient, [rows, cols])),
     };
   };
   const op = tf.customGrad(forward as unknown as Parameters<typeof tf.customGrad>[0]);
   return op(tf.reshape(x, [rows, cols])) as tf.Scalar;
 }
 
-/** A quantity of one matrix from its float32 values by a float64 route; its gradient on demand. */
-export interface HostSpectral {
-  readonly value: number;
-  /** The unscaled gradient (dvalue/dA), row-major, written into `out` (rounded once to float32). */
-  gradient(out: Float32Array): Float32Array;
+/**
+ * Float64 buffers of the host route per matrix size (the matrix and its U Vᵀ): the route runs every
+ * training step, and two new 8·rows·cols-byte arrays per step keep V8 collecting on every core.
+ * The route is synchronous and calls nothing that re-enters it, so one pair per size suffices.
+ */
+const hostBuffers = new Map<number, { matrix: Float64Array; polar: Float64Array }>();
+
+function buffersFor(size: number): { matrix: Float64Array; polar: Float64Array } {
+  let buffers = hostBuffers.get(size);
+  if (!buffers) {
+    if (hostBuffers.size >= 8) hostBuffers.clear();
+    buffers = { matrix: new Float64Array(size), polar: new Float64Array(size) };
+    hostBuffers.set(size, buffers);
+  }
+  return buffers;
 }
 
 /**
- * The float64 SVD route of the spectral ops for one matrix's values: the
- * polar decomposition by `method` (Newton–Schulz's own fallback when it was
- * asked for), the value, and the gradient when asked.
+ * The float64 SVD route of the spectral ops for one matrix's float32
+ * values: the polar decomposition by `method` (Newton–Schulz's own fallback
+ * when it was asked for). Returns the value and writes the unscaled gradient
+ * (dvalue/dA, row-major, rounded once to float32) into `gradient`.
  */
 export function hostSpectral(
   quantity: Quantity,
@@ -108,22 +120,26 @@ export function hostSpectral(
   cols: number,
   method: ConcreteSpectralMethod,
   tolerance: number,
-): HostSpectral {
-  const dense = denseMatrix(rows, cols, values);
-  const d = polarDecomposition(dense, {
-    method: method === 'newton-schulz' ? resolvePolarMethod(rows, cols) : method,
-    rankTolerance: tolerance,
-  });
+  gradient: Float32Array,
+): number {
+  const { matrix, polar } = buffersFor(rows * cols);
+  matrix.set(values);
+  const d = polarDecomposition(
+    { rows, cols, data: matrix },
+    {
+      method: method === 'newton-schulz' ? resolvePolarMethod(rows, cols) : method,
+      rankTolerance: tolerance,
+      polarInto: polar,
+    },
+  );
   let nuclear = 0;
   for (const s of d.sigma) nuclear += s;
-  return {
-    value: quantity === 'nuclear' ? nuclear : d.frobenius === 0 ? 0 : nuclear / d.frobenius,
-    gradient: (out) => {
-      if (quantity === 'nuclear') out.set(d.polar);
-      else ratioGradient(dense.data, d.polar, nuclear, d.frobenius, out);
-      return out;
-    },
-  };
+  if (quantity === 'nuclear') {
+    gradient.set(d.polar);
+    return nuclear;
+  }
+  ratioGradient(matrix, d.polar, nuclear, d.frobenius, gradient);
+  return d.frobenius === 0 ? 0 : nuclear / d.frobenius;
 }
 
 /** Whether every value is finite (a plain loop: `every` with a callback costs a call per entry). */

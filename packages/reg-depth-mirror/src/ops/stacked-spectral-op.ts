@@ -33,26 +33,25 @@ export function stackedSpectralOp(
   const size = rows * cols;
   const forward = (a: tf.Tensor) => {
     const values = a.dataSync();
-    const hosts = Array.from({ length: runs }, (_, k) => {
+    // Unscaled gradients of every run, filled with the decompositions (NaN for a run with NaN/Inf entries).
+    const unscaled = new Float32Array(runs * size);
+    const perRun = Array.from({ length: runs }, (_, k) => {
       const slice = values.subarray(k * size, (k + 1) * size);
-      return valuesFinite(slice) ? hostSpectral(quantity, slice, rows, cols, concrete, tolerance) : undefined;
+      const out = unscaled.subarray(k * size, (k + 1) * size);
+      if (valuesFinite(slice)) return hostSpectral(quantity, slice, rows, cols, concrete, tolerance, out);
+      out.fill(Number.NaN);
+      return Number.NaN;
     });
     return {
-      value: tf.tensor1d(hosts.map((h) => (h ? h.value : Number.NaN))),
+      value: tf.tensor1d(perRun),
       gradFunc: (dy: tf.Tensor) => {
         const scale = dy.dataSync();
         const gradient = new Float32Array(runs * size);
-        hosts.forEach((host, k) => {
-          const out = gradient.subarray(k * size, (k + 1) * size);
-          if (!host) {
-            out.fill(Number.NaN);
-            return;
-          }
-          host.gradient(out);
-          // dy_k · g in float32, as the single op's Mul (a float32 store rounds the double product once).
+        // dy_k · g in float32, as the single op's Mul (a float32 store rounds the double product once).
+        for (let k = 0; k < runs; k++) {
           const s = scale[k]!;
-          for (let i = 0; i < size; i++) out[i] = s * out[i]!;
-        });
+          for (let i = k * size, end = i + size; i < end; i++) gradient[i] = s * unscaled[i]!;
+        }
         return tf.tensor3d(gradient, [runs, rows, cols]);
       },
     };
