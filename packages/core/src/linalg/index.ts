@@ -32,3 +32,4 @@ export {
   type SpectrumSummary,
 } from './spectral.js';
 export { float64Accelerator, setFloat64Accelerator, type Float64Accelerator } from './accelerator.js';
+export { ScratchPool } from './scratch-pool.js';

@@ -1,6 +1,6 @@
 import { float64Accelerator, type Float64Accelerator } from './accelerator.js';
 import { frobeniusNorm, transpose, type DenseMatrix } from './dense-matrix.js';
-import { Float64Scratch } from './float64-scratch.js';
+import { ScratchPool } from './scratch-pool.js';
 import { jacobiSvd } from './jacobi-svd.js';
 import { gramMatrix, multiplyFlat, transposeFlat } from './products.js';
 import { symmetricEigen, type SymmetricEigen } from './symmetric-eigen.js';
@@ -34,7 +34,7 @@ interface GramKernels {
 }
 
 /** The Gram route's intermediate matrices (the scaled copy, eigenvectors, A·V_r): taken and given back per call. */
-const scratch = new Float64Scratch();
+const scratch = new ScratchPool((length) => new Float64Array(length), 4);
 
 const JS_KERNELS: GramKernels = {
   gramEigen: (a, m, n) => symmetricEigen(gramMatrix(a, m, n), n),

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Float32Gemm } from '@rankbias/core';
-import { filledTensors, hostValues, ScratchPool } from './host-buffers.js';
+import { ScratchPool, type Float32Gemm } from '@rankbias/core';
+import { filledTensors, hostValues } from './host-buffers.js';
 
-const scratch = new ScratchPool();
+const float32 = (length: number): Float32Array => new Float32Array(length);
+const scratch = new ScratchPool(float32);
 /** Buffers that are all zeros while in this pool: a scatter target is cleared at its few offsets, not filled. */
-const zeroed = new ScratchPool();
+const zeroed = new ScratchPool(float32);
 
 /** Run b's block of `length` values (the whole array for a single run: no view object). */
 function block(values: Float32Array, b: number, length: number, batch: number): Float32Array {

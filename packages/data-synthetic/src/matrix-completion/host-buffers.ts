@@ -49,32 +49,3 @@ export function filledTensors(
   fill(values);
   return values.map((v, i) => tf.tensor(v, shapes[i]!.slice()));
 }
-
-/**
- * Float32 scratch buffers reused across steps, where a step would otherwise
- * allocate a few matrices and leave them to the garbage collector. A buffer
- * belongs to the call that took it until that call gives it back, so calls
- * that overlap (two models on one tape) never share one.
- */
-export class ScratchPool {
-  private readonly free = new Map<number, Float32Array[]>();
-
-  constructor(private readonly keepPerLength = 16) {}
-
-  /** A buffer of `length` values (contents unspecified). */
-  take(length: number): Float32Array {
-    return this.free.get(length)?.pop() ?? new Float32Array(length);
-  }
-
-  /** Returns buffers for reuse; the caller must not touch them afterwards. */
-  giveBack(...buffers: Float32Array[]): void {
-    for (const b of buffers) {
-      let list = this.free.get(b.length);
-      if (!list) {
-        list = [];
-        this.free.set(b.length, list);
-      }
-      if (list.length < this.keepPerLength) list.push(b);
-    }
-  }
-}
