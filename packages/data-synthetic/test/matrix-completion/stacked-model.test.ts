@@ -16,39 +16,38 @@ import {
   trainBatched,
   z,
   type LogRecord,
+  type NamedTensor,
 } from '@rankbias/core';
 import { matrixCompletionPlugins } from '../../src/matrix-completion/plugins.js';
 
-/** A smooth coupled penalty on W_e (‖W_e‖_F²), so that the batched tape handles penalty terms per run. */
-const froSquared = definePlugin({
-  kind: 'penalty',
-  name: 'test-fro-squared',
-  description: 'squared Frobenius norm (test fixture)',
-  package: '@rankbias/data-synthetic',
-  options: z.strictObject({}),
-  create: () => ({ value: (weights) => tf.addN(weights.map((w) => tf.sum(tf.square(w.tensor)))) as tf.Scalar }),
-});
+/** ‖W‖_F² summed over the weights: a smooth coupled penalty, so that the batched tape handles penalty terms per run. */
+const froSquaredValue = (weights: readonly NamedTensor[]) =>
+  tf.addN(weights.map((w) => tf.sum(tf.square(w.tensor)))) as tf.Scalar;
 
-/** The same penalty with `stackedValue`: batched runs call it once on the stacked weights (counted here). */
+/** The same per run of `[runs, ...]` stacks, counting its calls. */
 let stackedCalls = 0;
-const froSquaredStacked = definePlugin({
-  kind: 'penalty',
-  name: 'test-fro-squared-stacked',
-  description: 'squared Frobenius norm with stackedValue (test fixture)',
-  package: '@rankbias/data-synthetic',
-  options: z.strictObject({}),
-  create: () => ({
-    value: (weights) => tf.addN(weights.map((w) => tf.sum(tf.square(w.tensor)))) as tf.Scalar,
-    stackedValue: (weights, runs) => {
-      stackedCalls += 1;
-      return tf.addN(weights.map((w) => tf.sum(tf.reshape(tf.square(w.tensor), [runs, -1]), 1))) as tf.Tensor1D;
-    },
+const froSquaredStackedValue = (weights: readonly NamedTensor[], runs: number) => {
+  stackedCalls += 1;
+  return tf.addN(weights.map((w) => tf.sum(tf.reshape(tf.square(w.tensor), [runs, -1]), 1))) as tf.Tensor1D;
+};
+
+/** The penalty `test-fro-squared`, and `test-fro-squared-stacked` with `stackedValue` (batched runs call it once). */
+const [froSquared, froSquaredStacked] = [false, true].map((stacked) =>
+  definePlugin({
+    kind: 'penalty',
+    name: stacked ? 'test-fro-squared-stacked' : 'test-fro-squared',
+    description: `squared Frobenius norm${stacked ? ' with stackedValue' : ''} (test fixture)`,
+    package: '@rankbias/data-synthetic',
+    options: z.strictObject({}),
+    create: () =>
+      stacked ? { value: froSquaredValue, stackedValue: froSquaredStackedValue } : { value: froSquaredValue },
   }),
-});
+);
 
 const root = mkdtempSync(join(tmpdir(), 'rankbias-batched-'));
 const child = container.createChildContainer();
-for (const f of [...corePlugins(), ...matrixCompletionPlugins, froSquared, froSquaredStacked]) registerPlugin(child, f);
+for (const f of [...corePlugins(), ...matrixCompletionPlugins, froSquared!, froSquaredStacked!])
+  registerPlugin(child, f);
 const registry = new PluginRegistry(child);
 
 beforeAll(async () => {
