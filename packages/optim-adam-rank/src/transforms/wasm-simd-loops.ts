@@ -85,9 +85,16 @@ function body(locals: [number, number][], code: number[]): number[] {
   return [...leb(content.length), ...content];
 }
 
-/** `for (i = 0; i < end; i += 16) { ...step }`, with i in local `i` and the byte end in local `end`. */
-function loopBytes(i: number, end: number, step: number[]): number[] {
+/**
+ * `end = 4·count; for (i = 0; i < end; i += 16) { ...step }`: the byte offsets of `count` float32
+ * values, four at a time, with i in local `i`, the byte end in local `end` and the count in local `count`.
+ */
+function loopBytes(i: number, end: number, count: number, step: number[]): number[] {
   return [
+    ...op.get(count),
+    ...op.i32Const(2),
+    ...op.i32Shl,
+    ...op.set(end),
     ...op.block,
     ...op.loop,
     ...op.get(i),
@@ -160,14 +167,7 @@ function adamBody(): number[] {
     ...op.div,
     ...op.store,
   ];
-  const code = [
-    ...op.get(6),
-    ...op.i32Const(2),
-    ...op.i32Shl,
-    ...op.set(end),
-    ...[0, 1, 2, 3, 4, 5, 6].flatMap(splat),
-    ...loopBytes(i, end, step),
-  ];
+  const code = [...[0, 1, 2, 3, 4, 5, 6].flatMap(splat), ...loopBytes(i, end, 6, step)];
   return body(
     [
       [2, I32],
@@ -191,16 +191,7 @@ function addScaledBody(): number[] {
     ...op.add,
     ...op.store,
   ];
-  const code = [
-    ...op.get(3),
-    ...op.i32Const(2),
-    ...op.i32Shl,
-    ...op.set(end),
-    ...op.get(4),
-    ...op.splat,
-    ...op.set(vs),
-    ...loopBytes(i, end, step),
-  ];
+  const code = [...op.get(4), ...op.splat, ...op.set(vs), ...loopBytes(i, end, 3, step)];
   return body(
     [
       [2, I32],

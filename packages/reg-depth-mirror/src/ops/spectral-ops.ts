@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defaultRankTolerance, matrixView, polarDecomposition, resolvePolarMethod } from '@rankbias/core';
+import { defaultRankTolerance, matrixView, polarDecomposition, resolvePolarMethod, ScratchPool } from '@rankbias/core';
 import { ratioGradient } from '../math/depth-mirror-ratio.js';
 import { chooseMethod, type ConcreteSpectralMethod, type SpectralMethod } from './method.js';
 import { newtonSchulzPolar } from './newton-schulz.js';
@@ -91,21 +91,10 @@ export function spectralOp(
 }
 
 /**
- * Float64 buffers of the host route per matrix size (the matrix and its U Vᵀ): the route runs every
- * training step, and two new 8·rows·cols-byte arrays per step keep V8 collecting on every core.
- * The route is synchronous and calls nothing that re-enters it, so one pair per size suffices.
+ * The host route's float64 matrices (the values and their U Vᵀ), reused from step to step: the route runs
+ * every training step, and two new 8·rows·cols-byte arrays per step keep V8 collecting on every core.
  */
-const hostBuffers = new Map<number, { matrix: Float64Array; polar: Float64Array }>();
-
-function buffersFor(size: number): { matrix: Float64Array; polar: Float64Array } {
-  let buffers = hostBuffers.get(size);
-  if (!buffers) {
-    if (hostBuffers.size >= 8) hostBuffers.clear();
-    buffers = { matrix: new Float64Array(size), polar: new Float64Array(size) };
-    hostBuffers.set(size, buffers);
-  }
-  return buffers;
-}
+const hostBuffers = new ScratchPool((length) => new Float64Array(length), 4);
 
 /**
  * The float64 SVD route of the spectral ops for one matrix's float32
@@ -122,24 +111,28 @@ export function hostSpectral(
   tolerance: number,
   gradient: Float32Array,
 ): number {
-  const { matrix, polar } = buffersFor(rows * cols);
-  matrix.set(values);
-  const d = polarDecomposition(
-    { rows, cols, data: matrix },
-    {
-      method: method === 'newton-schulz' ? resolvePolarMethod(rows, cols) : method,
-      rankTolerance: tolerance,
-      polarInto: polar,
-    },
-  );
-  let nuclear = 0;
-  for (const s of d.sigma) nuclear += s;
-  if (quantity === 'nuclear') {
-    gradient.set(d.polar);
-    return nuclear;
+  const [matrix, polar] = [hostBuffers.take(rows * cols), hostBuffers.take(rows * cols)];
+  try {
+    matrix.set(values);
+    const d = polarDecomposition(
+      { rows, cols, data: matrix },
+      {
+        method: method === 'newton-schulz' ? resolvePolarMethod(rows, cols) : method,
+        rankTolerance: tolerance,
+        polarInto: polar,
+      },
+    );
+    let nuclear = 0;
+    for (const s of d.sigma) nuclear += s;
+    if (quantity === 'nuclear') {
+      gradient.set(d.polar);
+      return nuclear;
+    }
+    ratioGradient(matrix, d.polar, nuclear, d.frobenius, gradient);
+    return d.frobenius === 0 ? 0 : nuclear / d.frobenius;
+  } finally {
+    hostBuffers.giveBack(matrix, polar);
   }
-  ratioGradient(matrix, d.polar, nuclear, d.frobenius, gradient);
-  return d.frobenius === 0 ? 0 : nuclear / d.frobenius;
 }
 
 /** Whether every value is finite (a plain loop: `every` with a callback costs a call per entry). */
