@@ -29,6 +29,7 @@ import {
   type ResolvedConfig,
 } from '@rankbias/core';
 import { initWasmBackend } from '../packages/wasm-train/src/index.js';
+import { type NumericClock, selectTimedLapack } from './numeric-floor.js';
 import { pluginContainer } from './seed-workloads.js';
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
@@ -84,6 +85,27 @@ function stepClock(steps: number) {
   };
 }
 
+/** The share of a step alone (FROM_STEP to the end, wall clock) spent inside the timed engine's calls. */
+async function numericShare(
+  clock: NumericClock,
+  steps: number,
+  train: (mark: (step: number) => void) => Promise<unknown>,
+): Promise<number> {
+  let start = 0;
+  let share = Number.NaN;
+  await train((step) => {
+    if (step === FROM_STEP) {
+      Object.assign(clock, { on: true, ms: 0, calls: 0 });
+      start = performance.now();
+    }
+    if (step === steps) {
+      share = clock.ms / (performance.now() - start);
+      clock.on = false;
+    }
+  });
+  return share;
+}
+
 async function main(): Promise<void> {
   const ks = arg('k', '4,8').split(',').map(Number);
   const steps = Number(arg('steps', '300'));
@@ -93,8 +115,11 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`--cases takes ${Object.keys(CASES).join(', ')}; got ${unknown.join(', ')}`);
   if (backend === 'wasm') await initWasmBackend();
   else await tf.setBackend(backend);
-  // What a run gets by default (`linalg: auto`): LAPACK for the penalty where @rankbias/linalg-lapack finds one.
-  const linalg = await selectLinalg(arg('linalg', 'auto') as LinalgChoice);
+  // What a run gets by default (`linalg: auto`): LAPACK for the penalty where @rankbias/linalg-lapack finds one,
+  // its calls timed for the floor (the clock is off outside the one run that measures it).
+  const choice = arg('linalg', 'auto') as LinalgChoice;
+  const timedLapack = choice === 'js' ? undefined : await selectTimedLapack().catch(() => undefined);
+  const linalg = timedLapack?.linalg ?? (await selectLinalg(choice));
   const container = pluginContainer();
   const registry = new PluginRegistry(container);
   const config = (file: string, seed: number, extra: readonly string[] = []): ResolvedConfig => {
@@ -146,6 +171,7 @@ async function main(): Promise<void> {
         await alone(4, [...STEPS_ONLY, 'penalties=[]'], bare.mark);
         penaltyShares.push(`${label}: penalty ${(100 * (1 - bare.perStep() / aloneStep)).toFixed(0)}% of a step alone`);
       }
+      const floor = timedLapack && (await numericShare(timedLapack.clock, steps, (mark) => alone(5, STEPS_ONLY, mark)));
       for (const k of ks) {
         const seeds = Array.from({ length: k }, (_, i) => i);
         const batch = (tag: string, extra: readonly string[] = [], onProgress?: (step: number) => void) =>
@@ -171,6 +197,7 @@ async function main(): Promise<void> {
           aloneStep.toFixed(2),
           batchedStep.toFixed(2),
           (batchedStep / (k * aloneStep)).toFixed(2),
+          floor === undefined ? 'n/a' : floor.toFixed(2),
         ];
         lines.push(`| ${line.join(' | ')} |`);
         console.log(lines.at(-1));
@@ -182,11 +209,12 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      '| workload | K | whole run alone (s) | K whole runs batched (s) | ratio | step alone (ms) | K steps batched (ms) | ratio |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| workload | K | whole run alone (s) | K whole runs batched (s) | ratio | step alone (ms) | K steps batched (ms) | ratio | floor |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...lines,
       '',
       ...penaltyShares,
+      'floor = share of a step alone inside BLAS/LAPACK (per-run work; wall clock): the lowest ratio batching can reach',
       `ratio = batched / (K x alone), CPU time of this process; load average at end ${os.loadavg()[0]!.toFixed(2)}`,
     ].join('\n'),
   );

@@ -11,4 +11,5 @@ export {
   type LinalgSelection,
 } from './linalg.js';
 export { backendMatMulGemm } from './matmul-gemm.js';
+export { filledTensors, hostValues } from './host-tensors.js';
 export type { Float32Gemm } from '@rankbias/wasm-train';

@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ScratchPool, type Float32Gemm } from '@rankbias/core';
-import { filledTensors, hostValues } from './host-buffers.js';
+import { filledTensors, hostValues, ScratchPool, type Float32Gemm } from '@rankbias/core';
 
 const float32 = (length: number): Float32Array => new Float32Array(length);
 const scratch = new ScratchPool(float32);

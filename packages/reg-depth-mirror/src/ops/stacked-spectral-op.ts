@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defaultRankTolerance, matrixView } from '@rankbias/core';
+import { defaultRankTolerance, filledTensors, hostValues, matrixView, ScratchPool } from '@rankbias/core';
 import { chooseMethod, type SpectralMethod } from './method.js';
 import { hostSpectral, spectralOp, valuesFinite, type Quantity, type SpectralOpOptions } from './spectral-ops.js';
 
@@ -10,10 +10,14 @@ import { hostSpectral, spectralOp, valuesFinite, type Quantity, type SpectralOpO
  * single op's on slice k, bit for bit (the same float64 route, one float32
  * rounding of the gradient, then dy_k times it in float32), but the K
  * matrices are read with one download and their gradients written with one
- * upload, where K single ops cost a dozen tfjs kernels each. A slice with
+ * upload (on wasm: read and written in place on the heap), where K single ops
+ * cost a dozen tfjs kernels each. A slice with
  * NaN/Inf entries gets NaN, as alone, without touching the others.
  * Newton–Schulz (on the backend) runs slice by slice through the single op.
  */
+/** The runs' unscaled gradients, held from the forward pass to the backward pass, then reused. */
+const unscaledBuffers = new ScratchPool((length) => new Float32Array(length), 2);
+
 export function stackedSpectralOp(
   quantity: Quantity,
   x: tf.Tensor,
@@ -32,9 +36,10 @@ export function stackedSpectralOp(
   const tolerance = options.rankTolerance ?? defaultRankTolerance(rows, cols, 'float32');
   const size = rows * cols;
   const forward = (a: tf.Tensor) => {
-    const values = a.dataSync();
+    // In place on wasm: nothing allocates on the heap until the decompositions are done.
+    const values = hostValues(a);
     // Unscaled gradients of every run, filled with the decompositions (NaN for a run with NaN/Inf entries).
-    const unscaled = new Float32Array(runs * size);
+    const unscaled = unscaledBuffers.take(runs * size);
     const perRun = Array.from({ length: runs }, (_, k) => {
       const slice = values.subarray(k * size, (k + 1) * size);
       const out = unscaled.subarray(k * size, (k + 1) * size);
@@ -45,14 +50,16 @@ export function stackedSpectralOp(
     return {
       value: tf.tensor1d(perRun),
       gradFunc: (dy: tf.Tensor) => {
-        const scale = dy.dataSync();
-        const gradient = new Float32Array(runs * size);
-        // dy_k · g in float32, as the single op's Mul (a float32 store rounds the double product once).
-        for (let k = 0; k < runs; k++) {
-          const s = scale[k]!;
-          for (let i = k * size, end = i + size; i < end; i++) gradient[i] = s * unscaled[i]!;
-        }
-        return tf.tensor3d(gradient, [runs, rows, cols]);
+        const [gradient] = filledTensors([[runs, rows, cols]], ([out]) => {
+          const scale = hostValues(dy);
+          // dy_k · g in float32, as the single op's Mul (a float32 store rounds the double product once).
+          for (let k = 0; k < runs; k++) {
+            const s = scale[k]!;
+            for (let i = k * size, end = i + size; i < end; i++) out![i] = s * unscaled[i]!;
+          }
+        });
+        unscaledBuffers.giveBack(unscaled);
+        return gradient!;
       },
     };
   };

@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 
+// Host-side ops (a fused step's products, a penalty's float64 SVD) read and write tensors in place on the wasm
+// backend: its tensors live in one WebAssembly heap that JS can view without a copy.
+
 /** The wasm backend's heap access. */
 interface HeapBackend {
   typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
