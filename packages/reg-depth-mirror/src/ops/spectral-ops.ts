@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defaultRankTolerance, matrixView, polarDecomposition, resolvePolarMethod, ScratchPool } from '@rankbias/core';
+import {
+  defaultRankTolerance,
+  filledTensors,
+  hostValues,
+  matrixView,
+  polarDecomposition,
+  resolvePolarMethod,
+  ScratchPool,
+} from '@rankbias/core';
 import { ratioGradient } from '../math/depth-mirror-ratio.js';
 import { chooseMethod, type ConcreteSpectralMethod, type SpectralMethod } from './method.js';
 import { newtonSchulzPolar } from './newton-schulz.js';
@@ -52,6 +60,9 @@ export function depthMirrorOp(
   return spectralOp('ratio', x, method, options);
 }
 
+/** Unscaled gradients, held from the forward pass to the backward pass, then reused. */
+const gradientBuffers = new ScratchPool((length) => new Float32Array(length), 2);
+
 export function spectralOp(
   quantity: Quantity,
   x: tf.Tensor,
@@ -62,8 +73,9 @@ export function spectralOp(
   const tolerance = options.rankTolerance ?? defaultRankTolerance(rows, cols, 'float32');
   const concrete = method === 'auto' ? chooseMethod(rows, cols, tf.getBackend()) : method;
   const forward = (a: tf.Tensor, save: tf.GradSaveFunc) => {
-    // Backend path: a reduction (no download of the matrix); JS path: the values it reads anyway.
-    const values = concrete === 'newton-schulz' ? undefined : a.dataSync();
+    // Backend path: a reduction (no download of the matrix); JS path: the values it reads anyway (in place on
+    // wasm: nothing allocates on the heap until the decomposition is done).
+    const values = concrete === 'newton-schulz' ? undefined : hostValues(a);
     if (values ? !valuesFinite(values) : !allFinite(a)) {
       // NaN/Inf weights: a NaN loss term, which the trainer reports by step and name.
       return {
@@ -79,11 +91,19 @@ export function spectralOp(
       }
     }
     // The gradient comes with the decomposition (a pass over the entries), so no matrix is kept for later.
-    const gradient = new Float32Array(rows * cols);
-    const value = hostSpectral(quantity, values ?? a.dataSync(), rows, cols, concrete, tolerance, gradient);
+    const gradient = gradientBuffers.take(rows * cols);
+    const value = hostSpectral(quantity, values ?? hostValues(a), rows, cols, concrete, tolerance, gradient);
     return {
       value: tf.scalar(value),
-      gradFunc: (dy: tf.Tensor) => tf.mul(dy, tf.tensor2d(gradient, [rows, cols])),
+      gradFunc: (dy: tf.Tensor) => {
+        const [scaled] = filledTensors([[rows, cols]], ([out]) => {
+          // dy · g in float32, as tfjs's Mul (a float32 store rounds the exact double product once).
+          const s = hostValues(dy)[0]!;
+          for (let i = 0; i < out!.length; i++) out![i] = s * gradient[i]!;
+        });
+        gradientBuffers.giveBack(gradient);
+        return scaled!;
+      },
     };
   };
   const op = tf.customGrad(forward as unknown as Parameters<typeof tf.customGrad>[0]);
