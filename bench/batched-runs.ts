@@ -5,10 +5,13 @@
  * against one run trained alone (`runTraining`), in CPU time of this process
  * (robust to a shared machine), the batch as a multiple of K runs alone (target <= 0.5):
  * - whole runs: run directory, evaluations every 100 steps, metrics and a checkpoint, as configured;
- * - training steps only (no evaluation, metric or checkpoint), per step from step 20 to the end
- *   (alone: the median of three runs);
+ * - training steps only (no evaluation, metric or checkpoint), per step from step 20 to the end: three
+ *   back-to-back pairs of a run alone and the batch, the median of the pairs' ratios;
  * - for cases with a penalty, the penalty's share of a step alone (the step without it vs with it):
- *   the penalty's float64 SVD runs per matrix, so that share does not shrink with K.
+ *   the penalty's float64 SVD runs per matrix, so that share does not shrink with K;
+ * - the floor: the share of a step alone spent inside BLAS/LAPACK calls (the products' sgemm, the penalty's
+ *   dsyrk/dsyevd/dgemm; the calls' wall time over the step's CPU time), timed in one more run alone. That work
+ *   is on each run's own matrices, so K runs batched do it K times: no batching brings the ratio below it.
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -61,6 +64,8 @@ const STEPS_ONLY = [
 /** First step of the per-step window (the first steps build tensors and caches). */
 const FROM_STEP = 20;
 
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -85,7 +90,10 @@ function stepClock(steps: number) {
   };
 }
 
-/** The share of a step alone (FROM_STEP to the end, wall clock) spent inside the timed engine's calls. */
+/**
+ * The share of a step alone (FROM_STEP to the end) spent inside the timed engine's calls: their wall time (BLAS
+ * runs on this thread, one BLAS thread) over the process's CPU time, the measure of every ratio here.
+ */
 async function numericShare(
   clock: NumericClock,
   steps: number,
@@ -96,10 +104,10 @@ async function numericShare(
   await train((step) => {
     if (step === FROM_STEP) {
       Object.assign(clock, { on: true, ms: 0, calls: 0 });
-      start = performance.now();
+      start = cpuMs();
     }
     if (step === steps) {
-      share = clock.ms / (performance.now() - start);
+      share = clock.ms / (cpuMs() - start);
       clock.on = false;
     }
   });
@@ -158,20 +166,13 @@ async function main(): Promise<void> {
         runTraining(config(file, seed, extra), { container, backend, outDir: dir(`alone-${seed}`), onProgress });
       await alone(99);
       const aloneRun = await cpuSeconds(() => alone(0));
-      // The denominator of every ratio: the median of three runs, as the machine's load varies.
-      const aloneSteps: number[] = [];
-      for (const seed of [1, 2, 3]) {
+      const aloneStepOf = async (seed: number) => {
         const clock = stepClock(steps);
         await alone(seed, STEPS_ONLY, clock.mark);
-        aloneSteps.push(clock.perStep());
-      }
-      const aloneStep = aloneSteps.sort((a, b) => a - b)[1]!;
-      if (config(file, 0).penalties.length) {
-        const bare = stepClock(steps);
-        await alone(4, [...STEPS_ONLY, 'penalties=[]'], bare.mark);
-        penaltyShares.push(`${label}: penalty ${(100 * (1 - bare.perStep() / aloneStep)).toFixed(0)}% of a step alone`);
-      }
+        return clock.perStep();
+      };
       const floor = timedLapack && (await numericShare(timedLapack.clock, steps, (mark) => alone(5, STEPS_ONLY, mark)));
+      const aloneSteps: number[] = [];
       for (const k of ks) {
         const seeds = Array.from({ length: k }, (_, i) => i);
         const batch = (tag: string, extra: readonly string[] = [], onProgress?: (step: number) => void) =>
@@ -185,9 +186,19 @@ async function main(): Promise<void> {
             },
           );
         const batchedRun = await cpuSeconds(() => batch('batch'));
-        const clock = stepClock(steps);
-        await batch('steps', STEPS_ONLY, clock.mark);
-        const batchedStep = clock.perStep();
+        // Three back-to-back pairs (a run alone, then the batch): the machine's load drifts, so each ratio is
+        // taken within a pair, and the table shows the medians.
+        const pairs: { alone: number; batched: number }[] = [];
+        for (const rep of [1, 2, 3]) {
+          const aloneStep = await aloneStepOf(rep);
+          const clock = stepClock(steps);
+          await batch(`steps-${rep}`, STEPS_ONLY, clock.mark);
+          pairs.push({ alone: aloneStep, batched: clock.perStep() });
+        }
+        aloneSteps.push(...pairs.map((q) => q.alone));
+        const aloneStep = median(pairs.map((q) => q.alone));
+        const batchedStep = median(pairs.map((q) => q.batched));
+        const stepRatio = median(pairs.map((q) => q.batched / (k * q.alone)));
         const line = [
           label,
           k,
@@ -196,11 +207,17 @@ async function main(): Promise<void> {
           (batchedRun / (k * aloneRun)).toFixed(2),
           aloneStep.toFixed(2),
           batchedStep.toFixed(2),
-          (batchedStep / (k * aloneStep)).toFixed(2),
+          stepRatio.toFixed(2),
           floor === undefined ? 'n/a' : floor.toFixed(2),
         ];
         lines.push(`| ${line.join(' | ')} |`);
         console.log(lines.at(-1));
+      }
+      if (config(file, 0).penalties.length) {
+        const bare = stepClock(steps);
+        await alone(4, [...STEPS_ONLY, 'penalties=[]'], bare.mark);
+        const share = 1 - bare.perStep() / median(aloneSteps);
+        penaltyShares.push(`${label}: penalty ${(100 * share).toFixed(0)}% of a step alone`);
       }
     }
   } finally {
@@ -214,7 +231,7 @@ async function main(): Promise<void> {
       ...lines,
       '',
       ...penaltyShares,
-      'floor = share of a step alone inside BLAS/LAPACK (per-run work; wall clock): the lowest ratio batching can reach',
+      'floor = share of a step alone (CPU time) spent inside BLAS/LAPACK calls, per-run work: the lowest ratio batching can reach',
       `ratio = batched / (K x alone), CPU time of this process; load average at end ${os.loadavg()[0]!.toFixed(2)}`,
     ].join('\n'),
   );
