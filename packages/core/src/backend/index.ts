@@ -12,4 +12,5 @@ export {
 } from './linalg.js';
 export { backendMatMulGemm } from './matmul-gemm.js';
 export { filledTensors, hostValues } from './host-tensors.js';
+export { withFirstOrderSaves } from './first-order-saves.js';
 export type { Float32Gemm } from '@rankbias/wasm-train';

@@ -3,6 +3,7 @@ import type { Batch, TaskKind } from '../contracts/dataset.js';
 import type { TrainableModel } from '../contracts/model.js';
 import type { DecoupledOptimizer } from '../contracts/optimizer.js';
 import type { NamedVariable } from '../contracts/named-tensor.js';
+import { withFirstOrderSaves } from '../backend/first-order-saves.js';
 import { NonFiniteLossError } from './errors.js';
 import { assertDecoupledSupport, weightedPenalties, type PenaltyTerm } from './penalty-terms.js';
 import { taskLoss } from './task-loss.js';
@@ -41,27 +42,30 @@ export function trainStep(inputs: TrainStepInputs, batch: Batch, step: number): 
   const kept: tf.Scalar[] = [];
   const labels = ['loss/data', ...coupled.map((p) => p.label), ...decoupled.map((p) => p.label)];
 
-  const { terms, grads, decoupledGrads } = tf.tidy(() => {
-    const main = tf.variableGrads(() => {
-      const output = model.apply(batch.x, { training: true });
-      const data = taskLoss(task, output, batch.y);
-      const pens = coupled.length ? weightedPenalties(coupled, trainable, model.effectiveWeights?.() ?? []) : [];
-      kept.push(tf.keep(data), ...pens.map((p) => tf.keep(p)));
-      return pens.reduce<tf.Scalar>((acc, p) => tf.add(acc, p), data);
-    }, vars);
-    let dGrads: tf.NamedTensorMap | undefined;
-    if (decoupled.length) {
-      const side = tf.variableGrads(() => {
-        const pens = weightedPenalties(decoupled, trainable, model.effectiveWeights?.() ?? []);
-        kept.push(...pens.map((p) => tf.keep(p)));
-        return tf.addN(pens) as tf.Scalar;
+  // First-order gradients: the tape saves its tensors without tfjs's clone kernels (the same numbers).
+  const { terms, grads, decoupledGrads } = withFirstOrderSaves(() =>
+    tf.tidy(() => {
+      const main = tf.variableGrads(() => {
+        const output = model.apply(batch.x, { training: true });
+        const data = taskLoss(task, output, batch.y);
+        const pens = coupled.length ? weightedPenalties(coupled, trainable, model.effectiveWeights?.() ?? []) : [];
+        kept.push(tf.keep(data), ...pens.map((p) => tf.keep(p)));
+        return pens.reduce<tf.Scalar>((acc, p) => tf.add(acc, p), data);
       }, vars);
-      dGrads = ordered(trainable, side.grads);
-    }
-    // One host read for every term: stacked when there are several.
-    const stacked = kept.length > 1 ? tf.stack(kept) : undefined;
-    return { terms: stacked, grads: ordered(trainable, main.grads), decoupledGrads: dGrads };
-  });
+      let dGrads: tf.NamedTensorMap | undefined;
+      if (decoupled.length) {
+        const side = tf.variableGrads(() => {
+          const pens = weightedPenalties(decoupled, trainable, model.effectiveWeights?.() ?? []);
+          kept.push(...pens.map((p) => tf.keep(p)));
+          return tf.addN(pens) as tf.Scalar;
+        }, vars);
+        dGrads = ordered(trainable, side.grads);
+      }
+      // One host read for every term: stacked when there are several.
+      const stacked = kept.length > 1 ? tf.stack(kept) : undefined;
+      return { terms: stacked, grads: ordered(trainable, main.grads), decoupledGrads: dGrads };
+    }),
+  );
   const values = (terms ?? kept[0]!).dataSync();
   tf.dispose(kept);
   terms?.dispose();

@@ -3,6 +3,7 @@ import type { TaskKind } from '../../contracts/dataset.js';
 import type { StackedModel } from '../../contracts/model.js';
 import type { NamedTensor } from '../../contracts/named-tensor.js';
 import type { PenaltyTerm } from '../penalty-terms.js';
+import { withFirstOrderSaves } from '../../backend/first-order-saves.js';
 import { stackedTaskLoss } from './stacked-loss.js';
 
 export interface BatchedStepInputs {
@@ -37,52 +38,55 @@ export function batchedLossAndGrads(
   const { model, task, penalties } = inputs;
   const trainable = model.trainableVariables();
   const kept: tf.Tensor[] = [];
-  const { grads, terms } = tf.tidy(() => {
-    const { grads } = tf.variableGrads(
-      () => {
-        const data = stackedTaskLoss(task, model.apply(x, { training: true }), y);
-        kept.push(tf.keep(data));
-        let total = tf.sum(data) as tf.Scalar;
-        if (penalties[0]!.length) {
-          const stacks: NamedTensor[] = [
-            ...trainable.map((v) => ({ name: v.name, tensor: v.variable as tf.Tensor })),
-            ...(model.effectiveWeights?.() ?? []),
-          ];
-          let candidates: NamedTensor[][] | undefined;
-          penalties[0]!.forEach((first, j) => {
-            // Runs differ only in seed, so run 0's term stands for every run's.
-            const { penalty, names, weight } = first;
-            let values: tf.Tensor;
-            if (penalty.stackedValue) {
-              values = tf.mul(
-                penalty.stackedValue(
-                  stacks.filter((c) => names.has(c.name)),
-                  model.size,
-                ),
-                weight,
-              );
-            } else {
-              candidates ??= slices(stacks, model.size, new Set(penalties[0]!.flatMap((term) => [...term.names])));
-              values = tf.stack(
-                penalties.map((terms, k) => {
-                  const term = terms[j]!;
-                  return tf.mul(
-                    term.penalty.value(candidates![k]!.filter((c) => term.names.has(c.name))),
-                    term.weight,
-                  ) as tf.Scalar;
-                }),
-              );
-            }
-            kept.push(tf.keep(values));
-            total = tf.add(total, tf.sum(values));
-          });
-        }
-        return total;
-      },
-      trainable.map((v) => v.variable),
-    );
-    return { grads, terms: tf.stack(kept) as tf.Tensor2D };
-  });
+  // First-order gradients: the tape saves its tensors without tfjs's clone kernels (the same numbers).
+  const { grads, terms } = withFirstOrderSaves(() =>
+    tf.tidy(() => {
+      const { grads } = tf.variableGrads(
+        () => {
+          const data = stackedTaskLoss(task, model.apply(x, { training: true }), y);
+          kept.push(tf.keep(data));
+          let total = tf.sum(data) as tf.Scalar;
+          if (penalties[0]!.length) {
+            const stacks: NamedTensor[] = [
+              ...trainable.map((v) => ({ name: v.name, tensor: v.variable as tf.Tensor })),
+              ...(model.effectiveWeights?.() ?? []),
+            ];
+            let candidates: NamedTensor[][] | undefined;
+            penalties[0]!.forEach((first, j) => {
+              // Runs differ only in seed, so run 0's term stands for every run's.
+              const { penalty, names, weight } = first;
+              let values: tf.Tensor;
+              if (penalty.stackedValue) {
+                values = tf.mul(
+                  penalty.stackedValue(
+                    stacks.filter((c) => names.has(c.name)),
+                    model.size,
+                  ),
+                  weight,
+                );
+              } else {
+                candidates ??= slices(stacks, model.size, new Set(penalties[0]!.flatMap((term) => [...term.names])));
+                values = tf.stack(
+                  penalties.map((terms, k) => {
+                    const term = terms[j]!;
+                    return tf.mul(
+                      term.penalty.value(candidates![k]!.filter((c) => term.names.has(c.name))),
+                      term.weight,
+                    ) as tf.Scalar;
+                  }),
+                );
+              }
+              kept.push(tf.keep(values));
+              total = tf.add(total, tf.sum(values));
+            });
+          }
+          return total;
+        },
+        trainable.map((v) => v.variable),
+      );
+      return { grads, terms: tf.stack(kept) as tf.Tensor2D };
+    }),
+  );
   tf.dispose(kept);
   return { terms, grads };
 }
