@@ -114,6 +114,14 @@ function loopBytes(i: number, end: number, count: number, step: number[]): numbe
 
 /** v128 at byte offset `base + i`. */
 const loadAt = (base: number, i: number) => [...op.get(base), ...op.get(i), ...op.i32Add, ...op.load];
+/** Stores the v128 that `value` leaves on the stack at byte offset `base + i`. */
+const storeAt = (base: number, i: number, value: number[]) => [
+  ...op.get(base),
+  ...op.get(i),
+  ...op.i32Add,
+  ...value,
+  ...op.store,
+];
 
 function adamBody(): number[] {
   // params 0–6: g, mu, nu, outMu, outNu, outUpdate, n (i32); 7–13: β₁, β₂, 1−β₁, 1−β₂, c₁, c₂, ε (f32)
@@ -121,51 +129,37 @@ function adamBody(): number[] {
   const [i, end, g, m, v] = [14, 15, 23, 24, 25];
   const splat = (k: number) => [...op.get(7 + k), ...op.splat, ...op.set(16 + k)];
   const s = (k: number) => op.get(16 + k);
+  // β·moment + (1 − β)·term, the moment read at byte offset `base + i`.
+  const moment = (base: number, beta: number, oneMinusBeta: number, term: number[]) => [
+    ...loadAt(base, i),
+    ...s(beta),
+    ...op.mul,
+    ...term,
+    ...s(oneMinusBeta),
+    ...op.mul,
+    ...op.add,
+  ];
   const step = [
     ...loadAt(0, i),
     ...op.set(g),
-    ...loadAt(1, i),
-    ...s(0),
-    ...op.mul,
-    ...op.get(g),
-    ...s(2),
-    ...op.mul,
-    ...op.add,
+    ...moment(1, 0, 2, op.get(g)),
     ...op.set(m),
-    ...loadAt(2, i),
-    ...s(1),
-    ...op.mul,
-    ...op.get(g),
-    ...op.get(g),
-    ...op.mul,
-    ...s(3),
-    ...op.mul,
-    ...op.add,
+    ...moment(2, 1, 3, [...op.get(g), ...op.get(g), ...op.mul]),
     ...op.set(v),
-    ...op.get(3),
-    ...op.get(i),
-    ...op.i32Add,
-    ...op.get(m),
-    ...op.store,
-    ...op.get(4),
-    ...op.get(i),
-    ...op.i32Add,
-    ...op.get(v),
-    ...op.store,
-    ...op.get(5),
-    ...op.get(i),
-    ...op.i32Add,
-    ...op.get(m),
-    ...s(4),
-    ...op.div,
-    ...op.get(v),
-    ...s(5),
-    ...op.div,
-    ...op.sqrt,
-    ...s(6),
-    ...op.add,
-    ...op.div,
-    ...op.store,
+    ...storeAt(3, i, op.get(m)),
+    ...storeAt(4, i, op.get(v)),
+    ...storeAt(5, i, [
+      ...op.get(m),
+      ...s(4),
+      ...op.div,
+      ...op.get(v),
+      ...s(5),
+      ...op.div,
+      ...op.sqrt,
+      ...s(6),
+      ...op.add,
+      ...op.div,
+    ]),
   ];
   const code = [...[0, 1, 2, 3, 4, 5, 6].flatMap(splat), ...loopBytes(i, end, 6, step)];
   return body(
@@ -180,17 +174,7 @@ function adamBody(): number[] {
 function addScaledBody(): number[] {
   // params 0–3: x, u, out, n (i32); 4: s (f32). locals 5 i, 6 end (i32); 7 s splatted (v128)
   const [i, end, vs] = [5, 6, 7];
-  const step = [
-    ...op.get(2),
-    ...op.get(i),
-    ...op.i32Add,
-    ...loadAt(0, i),
-    ...loadAt(1, i),
-    ...op.get(vs),
-    ...op.mul,
-    ...op.add,
-    ...op.store,
-  ];
+  const step = storeAt(2, i, [...loadAt(0, i), ...loadAt(1, i), ...op.get(vs), ...op.mul, ...op.add]);
   const code = [...op.get(4), ...op.splat, ...op.set(vs), ...loopBytes(i, end, 3, step)];
   return body(
     [

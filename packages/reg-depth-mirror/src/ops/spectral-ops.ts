@@ -60,8 +60,28 @@ export function depthMirrorOp(
   return spectralOp('ratio', x, method, options);
 }
 
-/** Unscaled gradients, held from the forward pass to the backward pass, then reused. */
-const gradientBuffers = new ScratchPool((length) => new Float32Array(length), 2);
+/** Unscaled gradients (one run's or K runs'), held from the forward pass to the backward pass, then reused. */
+export const gradientBuffers = new ScratchPool<Float32Array>((length) => new Float32Array(length), 2);
+
+/**
+ * The backward pass of the host route: dy_k · g_k for each run's block of
+ * `unscaled` (one block per entry of `dy`), in float32 as tfjs's Mul computes
+ * it (a float32 store rounds the exact double product once), written into a
+ * new tensor of `shape` (in place on wasm). `unscaled` goes back to
+ * `gradientBuffers`.
+ */
+export function scaleByUpstream(dy: tf.Tensor, unscaled: Float32Array, shape: readonly number[]): tf.Tensor {
+  const [scaled] = filledTensors([shape], ([out]) => {
+    const scale = hostValues(dy);
+    const size = unscaled.length / scale.length;
+    for (let k = 0; k < scale.length; k++) {
+      const s = scale[k]!;
+      for (let i = k * size, end = i + size; i < end; i++) out![i] = s * unscaled[i]!;
+    }
+  });
+  gradientBuffers.giveBack(unscaled);
+  return scaled!;
+}
 
 export function spectralOp(
   quantity: Quantity,
@@ -95,15 +115,7 @@ export function spectralOp(
     const value = hostSpectral(quantity, values ?? hostValues(a), rows, cols, concrete, tolerance, gradient);
     return {
       value: tf.scalar(value),
-      gradFunc: (dy: tf.Tensor) => {
-        const [scaled] = filledTensors([[rows, cols]], ([out]) => {
-          // dy · g in float32, as tfjs's Mul (a float32 store rounds the exact double product once).
-          const s = hostValues(dy)[0]!;
-          for (let i = 0; i < out!.length; i++) out![i] = s * gradient[i]!;
-        });
-        gradientBuffers.giveBack(gradient);
-        return scaled!;
-      },
+      gradFunc: (dy: tf.Tensor) => scaleByUpstream(dy, gradient, [rows, cols]),
     };
   };
   const op = tf.customGrad(forward as unknown as Parameters<typeof tf.customGrad>[0]);

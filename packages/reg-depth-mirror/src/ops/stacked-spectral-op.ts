@@ -1,7 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { defaultRankTolerance, filledTensors, hostValues, matrixView, ScratchPool } from '@rankbias/core';
+import { defaultRankTolerance, hostValues, matrixView } from '@rankbias/core';
 import { chooseMethod, type SpectralMethod } from './method.js';
-import { hostSpectral, spectralOp, valuesFinite, type Quantity, type SpectralOpOptions } from './spectral-ops.js';
+import {
+  gradientBuffers,
+  hostSpectral,
+  scaleByUpstream,
+  spectralOp,
+  valuesFinite,
+  type Quantity,
+  type SpectralOpOptions,
+} from './spectral-ops.js';
 
 /**
  * A spectral quantity of each of K matrices stacked on the leading axis
@@ -15,9 +23,6 @@ import { hostSpectral, spectralOp, valuesFinite, type Quantity, type SpectralOpO
  * NaN/Inf entries gets NaN, as alone, without touching the others.
  * Newton–Schulz (on the backend) runs slice by slice through the single op.
  */
-/** The runs' unscaled gradients, held from the forward pass to the backward pass, then reused. */
-const unscaledBuffers = new ScratchPool((length) => new Float32Array(length), 2);
-
 export function stackedSpectralOp(
   quantity: Quantity,
   x: tf.Tensor,
@@ -39,7 +44,7 @@ export function stackedSpectralOp(
     // In place on wasm: nothing allocates on the heap until the decompositions are done.
     const values = hostValues(a);
     // Unscaled gradients of every run, filled with the decompositions (NaN for a run with NaN/Inf entries).
-    const unscaled = unscaledBuffers.take(runs * size);
+    const unscaled = gradientBuffers.take(runs * size);
     const perRun = Array.from({ length: runs }, (_, k) => {
       const slice = values.subarray(k * size, (k + 1) * size);
       const out = unscaled.subarray(k * size, (k + 1) * size);
@@ -49,18 +54,7 @@ export function stackedSpectralOp(
     });
     return {
       value: tf.tensor1d(perRun),
-      gradFunc: (dy: tf.Tensor) => {
-        const [gradient] = filledTensors([[runs, rows, cols]], ([out]) => {
-          const scale = hostValues(dy);
-          // dy_k · g in float32, as the single op's Mul (a float32 store rounds the double product once).
-          for (let k = 0; k < runs; k++) {
-            const s = scale[k]!;
-            for (let i = k * size, end = i + size; i < end; i++) out![i] = s * unscaled[i]!;
-          }
-        });
-        unscaledBuffers.giveBack(unscaled);
-        return gradient!;
-      },
+      gradFunc: (dy: tf.Tensor) => scaleByUpstream(dy, unscaled, [runs, rows, cols]),
     };
   };
   const op = tf.customGrad(forward as unknown as Parameters<typeof tf.customGrad>[0]);
