@@ -93,7 +93,8 @@ async function trainerChunks(
   };
 }
 
-function seedWorkload(
+/** The workload that trains example `file` with `overrides`, `SEED_CHUNK` steps per call (`linalg` for the penalty). */
+export function seedWorkload(
   id: string,
   label: string,
   file: string,

@@ -6,6 +6,12 @@ export { buildMlp, mlpOptionsSchema, mlpPlugin, type MlpOptions } from './mlp.js
 export { buildCnn, cnnOptionsSchema, cnnPlugin, type CnnOptions } from './cnn.js';
 export { buildTwoLayer, twoLayerOptionsSchema, twoLayerPlugin, type TwoLayerOptions } from './two-layer.js';
 export {
+  DENSE_ACTIVATION,
+  denseActivation,
+  denseActivationApplies,
+  type DenseActivationKind,
+} from './dense-activation-kernel.js';
+export {
   buildDeepLinear,
   deepLinearLayerNames,
   deepLinearOptionsSchema,

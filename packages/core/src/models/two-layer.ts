@@ -30,6 +30,12 @@ export const twoLayerOptionsSchema = z
     fixedSecondLayer: z.boolean().default(false),
     /** Balanced initialisation |a_j| = ‖(w_j, b_j)‖ with random signs (Boursier & Flammarion). */
     balanced: z.boolean().default(false),
+    /**
+     * On wasm with BLAS products, run the hidden layer φ(x·W + b) as one kernel
+     * (`denseActivation`, the default); false composes tfjs ops. The same numbers
+     * either way, so it has no default in the resolved config (run hashes stay as they were).
+     */
+    fusedHidden: z.boolean().optional(),
   })
   .refine((o) => !(o.balanced && o.fixedSecondLayer), {
     message: 'balanced and fixedSecondLayer exclude each other (a balanced second layer depends on the first)',
@@ -106,7 +112,9 @@ export const twoLayerPlugin = definePlugin({
     const info = datasetInfoOf(ctx, 'two-layer');
     requireDenseInput(info, 'two-layer');
     const model = withSeededMathRandom(ctx.rng, () => buildTwoLayer(options, info, ctx.rng));
-    const apply = directTwoLayerApply(model, options.activation, options.alpha, featureCount([...info.inputShape]));
+    const apply = directTwoLayerApply(model, options.activation, options.alpha, featureCount([...info.inputShape]), {
+      fusedHidden: options.fusedHidden ?? true,
+    });
     return fromLayersModel(model, { apply });
   },
 });

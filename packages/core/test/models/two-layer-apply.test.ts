@@ -11,6 +11,7 @@ import { selectBackend } from '../../src/backend/select-backend.js';
 import type { DatasetInfo } from '../../src/contracts/dataset.js';
 import type { TrainableModel } from '../../src/contracts/model.js';
 import { twoLayerPlugin } from '../../src/models/two-layer.js';
+import { DENSE_ACTIVATION } from '../../src/models/dense-activation-kernel.js';
 import { createRng } from '../../src/rng/rng.js';
 
 async function build(options: unknown, dataset: DatasetInfo): Promise<TrainableModel> {
@@ -32,6 +33,7 @@ async function pass(model: TrainableModel, forward: (x: tf.Tensor) => tf.Tensor,
     value: value.dataSync()[0],
     grads: vars.map((v) => Array.from(grads[v.name]!.dataSync())),
     kernels: profile.kernels.length,
+    names: profile.kernels.map((k) => k.name),
   };
   tf.dispose([value, weights, ...Object.values(grads)]);
   return out;
@@ -76,6 +78,8 @@ describe('two-layer: the direct pass is tfjs-layers’ pass, bit for bit', () =>
         // Fewer kernels; about a third fewer wherever the biased layer need not stay fused (not wasm on XNNPACK).
         const fusedKept = backend === 'wasm' && linalg === 'js' && (options as { bias?: boolean }).bias === true;
         expect(direct.kernels).toBeLessThan(layers.kernels * (fusedKept ? 1 : 0.7));
+        // With BLAS products the hidden layer's product, bias add and activation are one kernel.
+        expect(direct.names.includes(DENSE_ACTIVATION)).toBe(linalg === 'lapack');
         tf.dispose(x);
         model.dispose();
       });

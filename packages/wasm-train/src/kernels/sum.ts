@@ -25,7 +25,7 @@ export function leadingAxes(axis: SumAttrs['axis'], rank: number): number[] | nu
 
 /**
  * Sum for wasm. Reducing the leading axes (a bias gradient: sum over batch and
- * positions) is one pass adding rows, in double precision; the backend's own
+ * positions) is `sumLeadingRows`, in double precision; the backend's own
  * kernel first transposes the whole tensor to put those axes last. Every
  * other case goes to the backend's kernel.
  */
@@ -39,14 +39,38 @@ function sum(args: { inputs: { x: TensorInfo }; backend: KernelBackend; attrs: S
   const width = util.sizeFromShape(outShape);
   const shape = attrs.keepDims ? backend_util.expandShapeToKeepDim(outShape, axes) : outShape;
   const { out, target, sources } = heapViews(backend, shape, 'float32', [x]);
-  const values = sources[0] as Float32Array;
+  sumLeadingRows(sources[0] as Float32Array, target as Float32Array, rows, width);
+  return out;
+}
+
+/**
+ * Values (4 bytes each) up to which column sums read the tensor column by
+ * column: it then stays in cache, and each sum stays in a register.
+ */
+export const COLUMN_BY_COLUMN = 1 << 17;
+
+/**
+ * Column sums of the rows × width matrix `values` into `target`: each in
+ * double precision over the rows in order, rounded once. Two loops with the
+ * same additions (so the same results bit for bit): column by column for a
+ * tensor that fits in cache (the sum in a register, about twice as fast),
+ * else row by row into an array of sums (one pass over memory).
+ */
+export function sumLeadingRows(values: Float32Array, target: Float32Array, rows: number, width: number): void {
+  if (rows * width <= COLUMN_BY_COLUMN) {
+    for (let c = 0; c < width; c++) {
+      let s = 0;
+      for (let i = c, end = rows * width; i < end; i += width) s += values[i]!;
+      target[c] = s;
+    }
+    return;
+  }
   const acc = new Float64Array(width);
   for (let r = 0; r < rows; r++) {
     const base = r * width;
-    for (let c = 0; c < width; c++) acc[c] += values[base + c] as number;
+    for (let c = 0; c < width; c++) acc[c] += values[base + c]!;
   }
   target.set(acc);
-  return out;
 }
 
 /** Sum for wasm without the transpose for leading-axis reductions. */
