@@ -11,9 +11,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { selectBackend } from '@rankbias/core';
 import { TransformOptimizer } from '../src/adapter/transform-optimizer.js';
 import { ADAM_MOMENTS, registerAdamMomentsKernel } from '../src/transforms/adam-moments-kernel.js';
-import { ADD_SCALED, registerAddScaledKernel } from '../src/transforms/add-scaled-kernel.js';
+import { ADD_SCALED, registerAddScaledKernel } from '@rankbias/core';
 import { adam, sgd } from '../src/transforms/aliases.js';
-import { WASM_ACCESS } from '../src/transforms/kernel-memory.js';
+import { WASM_ACCESS } from '@rankbias/core';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);

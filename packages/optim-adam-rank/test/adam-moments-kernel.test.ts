@@ -8,7 +8,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { selectBackend } from '@rankbias/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADAM_MOMENTS, registerAdamMomentsKernel } from '../src/transforms/adam-moments-kernel.js';
-import { fusedKernelPays } from '../src/transforms/kernel-memory.js';
+import { fusedKernelPays } from '@rankbias/core';
 import { scaleByAdam } from '../src/transforms/scale-by-adam.js';
 import type { TransformState } from '../src/transforms/types.js';
 

@@ -7,10 +7,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { selectBackend } from '@rankbias/core';
+import { ADD_SCALED, addScaled, registerAddScaledKernel, selectBackend } from '@rankbias/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TransformOptimizer } from '../src/adapter/transform-optimizer.js';
-import { ADD_SCALED, addScaled, registerAddScaledKernel } from '../src/transforms/add-scaled-kernel.js';
 import { adam, sgd } from '../src/transforms/aliases.js';
 import { scaleByLearningRate } from '../src/transforms/scale-by-learning-rate.js';
 import type { GradientTransformation } from '../src/transforms/types.js';

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { z } from 'zod';
 import { definePlugin } from '../contracts/plugin.js';
+import { FusedSgdOptimizer } from './fused-sgd.js';
 
 export const sgdOptionsSchema = z.strictObject({
   /** Learning rate. */
@@ -9,9 +10,18 @@ export const sgdOptionsSchema = z.strictObject({
   momentum: z.number().min(0).lt(1).default(0),
   /** Nesterov momentum (needs momentum > 0). */
   nesterov: z.boolean().default(false),
+  /**
+   * Without momentum, update each parameter in one fused kernel
+   * (`FusedSgdOptimizer`, the default); false runs tfjs's own update. The same
+   * numbers either way, so it has no default in the resolved config (run hashes stay as they were).
+   */
+  fused: z.boolean().optional(),
 });
 
-/** Stochastic gradient descent, tfjs' own `SGDOptimizer` or `MomentumOptimizer`. */
+/**
+ * Stochastic gradient descent: tfjs's `SGDOptimizer` with fused updates
+ * (`FusedSgdOptimizer`, the same numbers), or tfjs's `MomentumOptimizer`.
+ */
 export const sgdOptimizerPlugin = definePlugin({
   kind: 'optimizer',
   name: 'sgd',
@@ -23,6 +33,8 @@ export const sgdOptimizerPlugin = definePlugin({
     }
     return options.momentum > 0
       ? tf.train.momentum(options.lr, options.momentum, options.nesterov)
-      : tf.train.sgd(options.lr);
+      : options.fused === false
+        ? tf.train.sgd(options.lr)
+        : new FusedSgdOptimizer(options.lr);
   },
 });

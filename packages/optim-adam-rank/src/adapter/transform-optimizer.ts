@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { DecoupledOptimizer, NamedTensor } from '@rankbias/core';
-import { addScaled, registerAddScaledKernel } from '../transforms/add-scaled-kernel.js';
+import { addScaled, registerAddScaledKernel } from '@rankbias/core';
 import { chain } from '../transforms/chain.js';
 import type { GradientTransformation, Params, TransformState, Updates } from '../transforms/types.js';
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelBackend, KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
-import { CPU_ACCESS, type MemoryAccess, WASM_ACCESS } from './kernel-memory.js';
+import { CPU_ACCESS, type MemoryAccess, WASM_ACCESS } from '@rankbias/core';
 
 /**
  * One kernel for Adam's per-parameter update on the backends whose tensors

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { adamMoments, hasAdamMomentsKernel, registerAdamMomentsKernel } from './adam-moments-kernel.js';
-import { fusedKernelPays } from './kernel-memory.js';
+import { fusedKernelPays } from '@rankbias/core';
 import { stateEntry, type GradientTransformation, type TransformState } from './types.js';
 
 registerAdamMomentsKernel();

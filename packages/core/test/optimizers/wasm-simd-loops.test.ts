@@ -4,7 +4,7 @@
  * bit for bit, lane by lane.
  */
 import { describe, expect, it } from 'vitest';
-import { simdLoopsModuleBytes, simdLoopsOver, wasmBackendMemory } from '../src/transforms/wasm-simd-loops.js';
+import { simdLoopsModuleBytes, simdLoopsOver, wasmBackendMemory } from '../../src/optimizers/fused/wasm-simd-loops.js';
 
 const f32 = Math.fround;
 
