@@ -9,6 +9,7 @@ import type {
 } from '@tensorflow/tfjs-core';
 import type { Float32Gemm } from '@rankbias/wasm-train';
 import { filledTensors, hostValues } from '../backend/host-tensors.js';
+import { backendKernel, freeInfos, tensorOfInfo } from '../backend/backend-kernel.js';
 import { backendMatMulGemm } from '../backend/matmul-gemm.js';
 
 /**
@@ -39,22 +40,6 @@ function gemm(): Float32Gemm {
   return g;
 }
 
-/**
- * One of the backend's registered kernels run directly: its numbers, without
- * the engine's work per kernel (tape node, tensor objects, scopes). The
- * caller disposes the result (`backend.disposeData`) or wraps it in a tensor.
- */
-function backendKernel(
-  backend: KernelBackend,
-  name: string,
-  inputs: Record<string, TensorInfo>,
-  attrs: Record<string, unknown> = {},
-): TensorInfo {
-  const kernel = tf.getKernel(name, 'wasm');
-  if (!kernel) throw new Error(`${DENSE_ACTIVATION}: the wasm backend has no ${name} kernel`);
-  return kernel.kernelFunc({ inputs, backend, attrs: attrs as NamedAttrMap }) as TensorInfo;
-}
-
 const denseActivationKernel: KernelFunc = ({ inputs, backend: anyBackend, attrs }) => {
   const backend = anyBackend as HeapBackend;
   const { x, kernel, bias } = inputs as { x: TensorInfo; kernel: TensorInfo; bias?: TensorInfo };
@@ -67,13 +52,13 @@ const denseActivationKernel: KernelFunc = ({ inputs, backend: anyBackend, attrs 
   gemm()(false, false, n, width, d, view(x), view(kernel), view(product));
   let pre = product;
   if (bias) {
-    pre = backendKernel(backend, tf.Add, { a: product, b: bias });
+    pre = backendKernel(tf.Add, { a: product, b: bias }, {}, backend);
     backend.disposeData(product.dataId);
   }
   const out =
     activation === 'relu'
-      ? backendKernel(backend, tf.Relu, { x: pre })
-      : backendKernel(backend, tf.LeakyRelu, { x: pre }, { alpha });
+      ? backendKernel(tf.Relu, { x: pre }, {}, backend)
+      : backendKernel(tf.LeakyRelu, { x: pre }, { alpha }, backend);
   backend.disposeData(pre.dataId);
   return out;
 };
@@ -85,24 +70,20 @@ const denseActivationKernel: KernelFunc = ({ inputs, backend: anyBackend, attrs 
  * `pre > 0`, and `out` is NaN exactly where `pre` is.
  */
 function preGradient(dy: tf.Tensor, out: tf.Tensor, attrs: DenseActivationAttrs): tf.Tensor {
-  const backend = tf.backend();
-  const free = (...ts: TensorInfo[]) => {
-    for (const t of ts) backend.disposeData(t.dataId);
-  };
   let result: TensorInfo;
   if (attrs.activation === 'relu') {
-    const mask = backendKernel(backend, tf.Step, { x: out }, { alpha: 0 });
-    result = backendKernel(backend, tf.Multiply, { a: dy, b: mask });
-    free(mask);
+    const mask = backendKernel(tf.Step, { x: out }, { alpha: 0 });
+    result = backendKernel(tf.Multiply, { a: dy, b: mask });
+    freeInfos(mask);
   } else {
     const [zero, alpha] = [tf.scalar(0), tf.scalar(attrs.alpha)];
-    const mask = backendKernel(backend, tf.Greater, { a: out, b: zero });
-    const scaled = backendKernel(backend, tf.Multiply, { a: dy, b: alpha });
-    result = backendKernel(backend, tf.Select, { condition: mask, t: dy, e: scaled });
-    free(mask, scaled);
+    const mask = backendKernel(tf.Greater, { a: out, b: zero });
+    const scaled = backendKernel(tf.Multiply, { a: dy, b: alpha });
+    result = backendKernel(tf.Select, { condition: mask, t: dy, e: scaled });
+    freeInfos(mask, scaled);
     tf.dispose([zero, alpha]);
   }
-  return tf.engine().makeTensorFromTensorInfo(result, backend);
+  return tensorOfInfo(result);
 }
 
 const denseActivationGradient: GradConfig = {
@@ -122,11 +103,7 @@ const denseActivationGradient: GradConfig = {
     return {
       x: () => product(x.shape, (o) => gemm()(false, true, n, d, width, hostValues(dPre), hostValues(kernel), o)),
       kernel: () => product(kernel.shape, (o) => gemm()(true, false, d, width, n, hostValues(x), hostValues(dPre), o)),
-      bias: () => {
-        const backend = tf.backend();
-        const sum = backendKernel(backend, tf.Sum, { x: dPre }, { axis: [0], keepDims: false });
-        return tf.engine().makeTensorFromTensorInfo(sum, backend);
-      },
+      bias: () => tensorOfInfo(backendKernel(tf.Sum, { x: dPre }, { axis: [0], keepDims: false })),
     };
   },
 };

@@ -7,7 +7,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-layers'; // registers the gradient functions, as a trainer run does
 import { describe, expect, it } from 'vitest';
 import { selectBackend } from '../../src/backend/index.js';
-import { meanSquaredError, meanSquaredErrorPerRun } from '../../src/trainer/mean-squared-error.js';
+import {
+  meanSquaredError,
+  meanSquaredErrorOps,
+  meanSquaredErrorPerRun,
+  meanSquaredErrorPerRunOps,
+} from '../../src/trainer/mean-squared-error.js';
+import { MEAN_SQUARED_ERROR } from '../../src/trainer/mean-squared-error-kernel.js';
 
 function seededValues(length: number, seed: number, scale: number): Float32Array {
   let t = seed >>> 0;
@@ -37,6 +43,7 @@ async function valueAndGrad(
     value: result!.value.dataSync()[0]!,
     grad: Array.from(result!.grad.dataSync()),
     kernels: info.kernels.length,
+    names: info.kernels.map((k) => k.name),
   };
   tf.dispose([o, y, weights, result!.value, result!.grad]);
   return out;
@@ -55,10 +62,14 @@ describe('meanSquaredError', () => {
           [...shape],
           seed,
         );
-        const fused = await valueAndGrad(meanSquaredError, [...shape], seed);
-        expect(fused.value).toBe(composed.value);
-        expect(fused.grad).toEqual(composed.grad);
-        expect(fused.kernels).toBeLessThan(composed.kernels);
+        // One kernel (cpu, wasm), and the customGrad of tfjs ops that other backends run.
+        for (const loss of [meanSquaredError, meanSquaredErrorOps]) {
+          const fused = await valueAndGrad(loss, [...shape], seed);
+          expect(fused.value).toBe(composed.value);
+          expect(fused.grad).toEqual(composed.grad);
+          expect(fused.kernels).toBeLessThan(composed.kernels);
+          expect(fused.names.includes(MEAN_SQUARED_ERROR)).toBe(loss === meanSquaredError);
+        }
       }
     });
   }
@@ -78,10 +89,13 @@ describe('meanSquaredError', () => {
           seed,
           weights(),
         );
-        const fused = await valueAndGrad(meanSquaredErrorPerRun, [...shape], seed, weights());
-        expect(fused.value).toBe(composed.value);
-        expect(fused.grad).toEqual(composed.grad);
-        expect(fused.kernels).toBeLessThan(composed.kernels);
+        for (const loss of [meanSquaredErrorPerRun, meanSquaredErrorPerRunOps]) {
+          const fused = await valueAndGrad(loss, [...shape], seed, weights());
+          expect(fused.value).toBe(composed.value);
+          expect(fused.grad).toEqual(composed.grad);
+          expect(fused.kernels).toBeLessThan(composed.kernels);
+          expect(fused.names.includes(MEAN_SQUARED_ERROR)).toBe(loss === meanSquaredErrorPerRun);
+        }
       }
     });
   }
@@ -109,6 +123,22 @@ describe('meanSquaredError', () => {
     ];
     expected.forEach((row, k) => row.forEach((v, i) => expect(g[k]![i]).toBeCloseTo(v, 6)));
   });
+
+  for (const backend of ['cpu', 'wasm'] as const) {
+    it(`on ${backend}: the gradient with respect to the target is the composed ops' too`, async () => {
+      await selectBackend(backend);
+      const o = tf.tensor(seededValues(21, 5, 3), [7, 3]);
+      const y = tf.tensor(seededValues(21, 6, 1), [7, 3]);
+      const dTarget = (loss: (o: tf.Tensor, y: tf.Tensor) => tf.Tensor) =>
+        Array.from(
+          tf
+            .grad((t: tf.Tensor) => tf.mul(loss(o, t), 0.37) as tf.Scalar)(y)
+            .dataSync(),
+        );
+      expect(dTarget(meanSquaredError)).toEqual(dTarget((a, b) => tf.mean(tf.squaredDifference(a, b))));
+      tf.dispose([o, y]);
+    });
+  }
 
   it('gradient 2(o − y)/n against the closed form in float64', async () => {
     await selectBackend('cpu');
