@@ -152,6 +152,16 @@ export function denseActivation(
   if (activation === 'leaky-relu' && !(alpha >= 0 && alpha <= 1)) {
     throw new RangeError(`denseActivation: the leaky ReLU's alpha must be in [0, 1], got ${alpha}`);
   }
+  const [rows, width] = kernel.shape;
+  if (
+    x.rank !== 2 ||
+    kernel.rank !== 2 ||
+    x.shape[1] !== rows ||
+    (bias && (bias.rank !== 1 || bias.shape[0] !== width))
+  ) {
+    const got = `x [${x.shape}], kernel [${kernel.shape}]${bias ? `, bias [${bias.shape}]` : ''}`;
+    throw new RangeError(`denseActivation: expected x [n, d], kernel [d, m] and bias [m]; got ${got}`);
+  }
   register();
   const inputs: tf.NamedTensorMap = bias ? { x, kernel, bias } : { x, kernel };
   const attrs: DenseActivationAttrs = { activation, alpha };

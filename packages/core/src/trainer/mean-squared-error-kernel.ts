@@ -84,12 +84,13 @@ function register(): void {
   if (!tf.getGradient(MEAN_SQUARED_ERROR)) tf.registerGradient(mseGradient);
 }
 
-/** Whether the one-kernel loss runs on the active backend (cpu, wasm) for these float32 tensors. */
+/** Whether the one-kernel loss runs on the active backend (cpu, wasm) for these float32 tensors of one shape. */
 export function mseKernelApplies(output: tf.Tensor, target: tf.Tensor): boolean {
   return (
     (BACKENDS as readonly string[]).includes(tf.getBackend()) &&
     output.dtype === 'float32' &&
-    target.dtype === 'float32'
+    target.dtype === 'float32' &&
+    tf.util.arraysEqual(output.shape, target.shape)
   );
 }
 

@@ -13,7 +13,7 @@ import { selectBackend } from '../../src/backend/select-backend.js';
 import type { DatasetInfo } from '../../src/contracts/dataset.js';
 import type { TrainableModel } from '../../src/contracts/model.js';
 import { twoLayerPlugin } from '../../src/models/two-layer.js';
-import { DENSE_ACTIVATION } from '../../src/models/dense-activation-kernel.js';
+import { DENSE_ACTIVATION, denseActivation } from '../../src/models/dense-activation-kernel.js';
 import { createRng } from '../../src/rng/rng.js';
 
 const INFO: DatasetInfo = { task: 'regression', inputShape: [7], outputSize: 2 };
@@ -109,6 +109,44 @@ describe('two-layer net with the dense-activation kernel on wasm with BLAS produ
     tf.dispose(x);
     fused.dispose();
     composed.dispose();
+  });
+
+  for (const [activation, alpha] of [
+    ['relu', 0],
+    ['leaky-relu', 0.25],
+  ] as const) {
+    it(`${activation} at NaN and zero pre-activations: the composed ops' values and gradients`, () => {
+      // Row 0 is NaN, row 1 zero (with a zero bias: pre-activations exactly 0), the rest random.
+      const rows = [Array(4).fill(Number.NaN), Array(4).fill(0), [1, -2, 0.5, 3], [-1, 0.25, 2, -0.75]];
+      const x = tf.tensor2d(rows) as tf.Tensor2D;
+      const w = tf.randomNormal([4, 3], 0, 1, 'float32', 11) as tf.Tensor2D;
+      const b = tf.tensor1d([0, 0.5, -0.5]);
+      const up = tf.randomNormal([4, 3], 0, 1, 'float32', 12);
+      const composed = (xx: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) => {
+        const pre = tf.add(tf.matMul(xx as tf.Tensor2D, ww as tf.Tensor2D), bb);
+        return activation === 'relu' ? tf.relu(pre) : tf.leakyRelu(pre, alpha);
+      };
+      const fused = (xx: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor) =>
+        denseActivation(xx as tf.Tensor2D, ww as tf.Tensor2D, bb as tf.Tensor1D, activation, alpha);
+      const run = (f: typeof composed) =>
+        tf.tidy(() => [
+          Array.from(f(x, w, b).dataSync()),
+          ...values(tf.grads((xx, ww, bb) => tf.sum(tf.mul(f(xx!, ww!, bb!), up)) as tf.Scalar)([x, w, b])),
+        ]);
+      expect(run(fused)).toEqual(run(composed));
+      tf.dispose([x, w, b, up]);
+    });
+  }
+
+  it('names the shapes it expects', () => {
+    const [x, w] = [tf.zeros([3, 4]), tf.zeros([5, 2])];
+    expect(() => denseActivation(x as tf.Tensor2D, w as tf.Tensor2D, undefined, 'relu', 0)).toThrow(
+      /expected x \[n, d\], kernel \[d, m\] and bias \[m\]; got x \[3,4\], kernel \[5,2\]/,
+    );
+    expect(() =>
+      denseActivation(x as tf.Tensor2D, tf.zeros([4, 2]) as tf.Tensor2D, undefined, 'leaky-relu', 2),
+    ).toThrow(/alpha must be in \[0, 1\], got 2/);
+    tf.dispose([x, w]);
   });
 
   it('two passes in one loss keep their own activations', async () => {
