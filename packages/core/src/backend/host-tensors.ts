@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // backend: its tensors live in one WebAssembly heap that JS can view without a copy.
 
 /** The wasm backend's heap access. */
-interface HeapBackend {
+export interface HeapBackend {
   typedArrayFromHeap(t: tf.TensorInfo): Float32Array | Int32Array | Uint8Array;
   makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
 }

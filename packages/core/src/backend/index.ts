@@ -12,5 +12,6 @@ export {
 } from './linalg.js';
 export { backendMatMulGemm } from './matmul-gemm.js';
 export { filledTensors, hostValues } from './host-tensors.js';
+export { registerKernelsOnce } from './register-once.js';
 export { withFirstOrderSaves } from './first-order-saves.js';
 export type { Float32Gemm } from '@rankbias/wasm-train';

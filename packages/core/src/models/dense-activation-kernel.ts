@@ -8,9 +8,10 @@ import type {
   TensorInfo,
 } from '@tensorflow/tfjs-core';
 import type { Float32Gemm } from '@rankbias/wasm-train';
-import { filledTensors, hostValues } from '../backend/host-tensors.js';
+import { filledTensors, type HeapBackend, hostValues } from '../backend/host-tensors.js';
 import { backendKernel, freeInfos, tensorOfInfo } from '../backend/backend-kernel.js';
 import { backendMatMulGemm } from '../backend/matmul-gemm.js';
+import { registerKernelsOnce } from '../backend/register-once.js';
 
 /**
  * A hidden layer `φ(x·W + b)` as one wasm kernel: the product on the
@@ -27,12 +28,6 @@ interface DenseActivationAttrs {
   readonly alpha: number;
 }
 
-/** The wasm backend's heap access. */
-interface HeapBackend extends KernelBackend {
-  typedArrayFromHeap(t: TensorInfo): Float32Array;
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-}
-
 /** The gemm of the wasm backend's products (present: `denseActivationApplies` checked it). */
 function gemm(): Float32Gemm {
   const g = backendMatMulGemm();
@@ -41,14 +36,14 @@ function gemm(): Float32Gemm {
 }
 
 const denseActivationKernel: KernelFunc = ({ inputs, backend: anyBackend, attrs }) => {
-  const backend = anyBackend as HeapBackend;
+  const backend = anyBackend as KernelBackend & HeapBackend;
   const { x, kernel, bias } = inputs as { x: TensorInfo; kernel: TensorInfo; bias?: TensorInfo };
   const { activation, alpha } = attrs as unknown as DenseActivationAttrs;
   const [n, d] = x.shape as [number, number];
   const width = kernel.shape[1]!;
   const product = backend.makeOutput([n, width], 'float32');
   // Views after allocating: allocation can grow (and move) the heap. The call BatchMatMul makes for x·W.
-  const view = (t: TensorInfo) => backend.typedArrayFromHeap(t);
+  const view = (t: TensorInfo) => backend.typedArrayFromHeap(t) as Float32Array;
   gemm()(false, false, n, width, d, view(x), view(kernel), view(product));
   let pre = product;
   if (bias) {
@@ -110,12 +105,6 @@ const denseActivationGradient: GradConfig = {
 
 const KERNEL: KernelConfig = { kernelName: DENSE_ACTIVATION, backendName: 'wasm', kernelFunc: denseActivationKernel };
 
-/** Registers the kernel (wasm) and its gradient, once per tfjs instance. */
-function register(): void {
-  if (!tf.getKernel(DENSE_ACTIVATION, 'wasm')) tf.registerKernel(KERNEL);
-  if (!tf.getGradient(DENSE_ACTIVATION)) tf.registerGradient(denseActivationGradient);
-}
-
 /** How deep gradient tapes are nested now (tfjs-core 4.x engine state). */
 function gradientDepth(): number {
   return (tf.engine() as unknown as { state: { gradientDepth: number } }).state.gradientDepth;
@@ -162,7 +151,7 @@ export function denseActivation(
     const got = `x [${x.shape}], kernel [${kernel.shape}]${bias ? `, bias [${bias.shape}]` : ''}`;
     throw new RangeError(`denseActivation: expected x [n, d], kernel [d, m] and bias [m]; got ${got}`);
   }
-  register();
+  registerKernelsOnce([KERNEL], denseActivationGradient);
   const inputs: tf.NamedTensorMap = bias ? { x, kernel, bias } : { x, kernel };
   const attrs: DenseActivationAttrs = { activation, alpha };
   return tf.engine().runKernel(DENSE_ACTIVATION, inputs, attrs as unknown as NamedAttrMap) as tf.Tensor2D;

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GradConfig, KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import { backendKernel, freeInfos, tensorOfInfo } from '../backend/backend-kernel.js';
+import { registerKernelsOnce } from '../backend/register-once.js';
 
 /**
  * mean((output − target)²) as one kernel on cpu and wasm, overall or per run
@@ -49,40 +50,30 @@ const mseGradient: GradConfig = {
     const [output, target] = saved as [tf.Tensor, tf.Tensor];
     const { runs } = attrs as unknown as MseAttrs;
     const n = runs === 0 ? output.size : output.size / runs;
-    const scaledUpstream = () => {
-      const [divisor] = [tf.scalar(n)];
+    // 2·(a − b) times dy/n; per run dy is reshaped to [K, 1, …] to scale each run's slice.
+    const twice = (a: tf.Tensor, b: tf.Tensor) => {
+      const [two, divisor] = [tf.scalar(2), tf.scalar(n)];
+      const diff = backendKernel(tf.Sub, { a, b });
+      const doubled = backendKernel(tf.Multiply, { a: diff, b: two });
       const up =
         runs === 0
           ? dy
-          : tensorOfInfo(
-              backendKernel(tf.Reshape, { x: dy }, { shape: output.shape.map((d, i) => (i === 0 ? d : 1)) }),
-            );
+          : backendKernel(tf.Reshape, { x: dy }, { shape: output.shape.map((d, i) => (i === 0 ? d : 1)) });
       const scaled = backendKernel(tf.RealDiv, { a: up, b: divisor });
-      tf.dispose(divisor);
-      return scaled;
-    };
-    const twice = (a: tf.Tensor, b: tf.Tensor) => {
-      const two = tf.scalar(2);
-      const diff = backendKernel(tf.Sub, { a, b });
-      const doubled = backendKernel(tf.Multiply, { a: diff, b: two });
-      const scaled = scaledUpstream();
       const grad = backendKernel(tf.Multiply, { a: doubled, b: scaled });
-      freeInfos(diff, doubled, scaled);
-      tf.dispose(two);
+      freeInfos(diff, doubled, scaled, ...(up === dy ? [] : [up]));
+      tf.dispose([two, divisor]);
       return tensorOfInfo(grad);
     };
     return { output: () => twice(output, target), target: () => twice(target, output) };
   },
 };
 
-function register(): void {
-  for (const backendName of BACKENDS) {
-    if (!tf.getKernel(MEAN_SQUARED_ERROR, backendName)) {
-      tf.registerKernel({ kernelName: MEAN_SQUARED_ERROR, backendName, kernelFunc: mseForward } as KernelConfig);
-    }
-  }
-  if (!tf.getGradient(MEAN_SQUARED_ERROR)) tf.registerGradient(mseGradient);
-}
+const KERNELS: KernelConfig[] = BACKENDS.map((backendName) => ({
+  kernelName: MEAN_SQUARED_ERROR,
+  backendName,
+  kernelFunc: mseForward,
+}));
 
 /** Whether the one-kernel loss runs on the active backend (cpu, wasm) for these float32 tensors of one shape. */
 export function mseKernelApplies(output: tf.Tensor, target: tf.Tensor): boolean {
@@ -99,7 +90,7 @@ export function mseKernelApplies(output: tf.Tensor, target: tf.Tensor): boolean 
  * `[K]` means of the slices of the leading axis. Where `mseKernelApplies`.
  */
 export function meanSquaredErrorKernel(output: tf.Tensor, target: tf.Tensor, runs = 0): tf.Tensor {
-  register();
+  registerKernelsOnce(KERNELS, mseGradient);
   const attrs: MseAttrs = { runs };
   return tf.engine().runKernel(MEAN_SQUARED_ERROR, { output, target }, attrs as unknown as NamedAttrMap) as tf.Tensor;
 }

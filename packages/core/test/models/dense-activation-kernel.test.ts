@@ -188,17 +188,18 @@ describe('two-layer net with the dense-activation kernel on wasm with BLAS produ
     model.dispose();
   });
 
-  it('leaves no tensors behind, with or without a gradient', async () => {
+  it('leaves no tensors or backend data behind, with or without a gradient', async () => {
     const model = await build(OPTIONS[1]);
     const x = tf.randomNormal([5, 7], 0, 1, 'float32', 7);
     const vars = model.trainableVariables().map((v) => v.variable);
-    const before = tf.memory().numTensors;
+    const count = () => [tf.memory().numTensors, tf.backend().numDataIds()];
+    const before = count();
     for (let i = 0; i < 3; i++) {
       direct(model)(x).dispose();
       const { value, grads } = tf.variableGrads(() => tf.sum(direct(model)(x)) as tf.Scalar, vars);
       tf.dispose([value, ...Object.values(grads)]);
     }
-    expect(tf.memory().numTensors).toBe(before);
+    expect(count()).toEqual(before);
     tf.dispose(x);
     model.dispose();
   });

@@ -140,6 +140,23 @@ describe('meanSquaredError', () => {
     });
   }
 
+  for (const backend of ['cpu', 'wasm'] as const) {
+    it(`on ${backend}: the kernel frees what its forward and backward passes make`, async () => {
+      await selectBackend(backend);
+      const o = tf.tensor(seededValues(24, 7, 3), [3, 4, 2]);
+      const y = tf.tensor(seededValues(24, 8, 1), [3, 4, 2]);
+      const pass = () => {
+        const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(meanSquaredErrorPerRun(a, b)) as tf.Scalar)([o, y]);
+        tf.dispose([...g, meanSquaredError(o, y)]);
+      };
+      pass();
+      const [tensors, data] = [tf.memory().numTensors, tf.backend().numDataIds()];
+      pass();
+      expect([tf.memory().numTensors, tf.backend().numDataIds()]).toEqual([tensors, data]);
+      tf.dispose([o, y]);
+    });
+  }
+
   it('gradient 2(o − y)/n against the closed form in float64', async () => {
     await selectBackend('cpu');
     const o = tf.tensor1d([1.5, -2, 0.25, 4]);

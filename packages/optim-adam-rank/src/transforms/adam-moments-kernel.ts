@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelBackend, KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
-import { CPU_ACCESS, type MemoryAccess, WASM_ACCESS } from '@rankbias/core';
+import { CPU_ACCESS, type MemoryAccess, registerKernelsOnce, WASM_ACCESS } from '@rankbias/core';
 
 /**
  * One kernel for Adam's per-parameter update on the backends whose tensors
@@ -89,9 +89,7 @@ const CONFIGS: KernelConfig[] = [
 
 /** Registers the kernel for cpu and wasm (once per tfjs instance). */
 export function registerAdamMomentsKernel(): void {
-  for (const config of CONFIGS) {
-    if (!tf.getKernel(config.kernelName, config.backendName)) tf.registerKernel(config);
-  }
+  registerKernelsOnce(CONFIGS);
 }
 
 /** Whether the active backend runs the fused kernel (cpu, wasm) for a float32 parameter. */

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelBackend, KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
+import { registerKernelsOnce } from '../../backend/register-once.js';
 import { CPU_ACCESS, fusedKernelPays, type MemoryAccess, WASM_ACCESS } from './kernel-memory.js';
 
 /**
@@ -40,9 +41,7 @@ const CONFIGS: KernelConfig[] = [
 
 /** Registers the kernel for cpu and wasm (once per tfjs instance). */
 export function registerAddScaledKernel(): void {
-  for (const config of CONFIGS) {
-    if (!tf.getKernel(config.kernelName, config.backendName)) tf.registerKernel(config);
-  }
+  registerKernelsOnce(CONFIGS);
 }
 
 /**
