@@ -1,6 +1,6 @@
 /*
  * The LAPACK route's decomposition called from C, as a reference for bench/lapack-route.ts:
- * G = AᵀA by dsyrk, then dsyevd with eigenvectors, on the same row-major matrix the route reads,
+ * G = AᵀA by dsyrk, then dsyevd with eigenvectors, on the same matrix as the route (seed 1 there),
  * one OpenBLAS thread. Usage: lapack-native N REPS SEED; prints microseconds per call.
  *
  *   cc -O2 bench/lapack-native.c -o /tmp/lapack-native -l:libopenblas.so.0   (Debian: libopenblas0-pthread)
@@ -36,7 +36,7 @@ int main(int argc, char **argv) {
   double one = 1, zero = 0;
   for (int i = 0; i < n * n; i++) {
     state = (state * 16807) % 2147483647;
-    a[i] = (double)state / 2147483647 - 0.5;
+    a[i] = (float)((double)state / 2147483647 - 0.5); /* the float32 values lapack-route.ts decomposes */
   }
   for (int warm = 0; warm < 2; warm++) {
     double start = seconds();

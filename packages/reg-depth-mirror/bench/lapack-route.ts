@@ -15,6 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { float64Accelerator, selectLinalg } from '@rankbias/core';
+import { median } from '../../../bench/timing.js';
 import { hostSpectral } from '../src/ops/spectral-ops.js';
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -60,9 +61,7 @@ function microseconds(f: () => void, budgetMs = 300): number {
   return ((performance.now() - start) / calls) * 1000;
 }
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** A seeded matrix of uniform entries in [-0.5, 0.5), as float32 values (a tensor's). */
+/** A seeded matrix of uniform entries in [-0.5, 0.5), as float32 values (a tensor's); lapack-native.c draws the same. */
 function seeded(n: number): Float32Array {
   const values = new Float32Array(n * n);
   let state = 1;
